@@ -1,0 +1,172 @@
+"""The command line: `penalties show|history|convert|list|check`.
+
+Exit status: 0 on success; 2 on bad input (unknown provision, date out of coverage, no MCI or
+rate), with one line on stderr; 1 when `check` finds problems in the statute data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from decimal import Decimal
+
+from .errors import DataFileError, UserInputError
+
+EPILOG = """examples:
+  penalties show "CC 403(1)" --on 2016-06-01
+  penalties show "ч.1 ст.403 УК РК" --on 2016-06-01 --json
+  penalties history "CC 403(1)"
+  penalties convert 5000 MCI --to KZT --on 2019-06-01
+  penalties list --code cc
+  penalties check statutes/"""
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="penalties", description="What penalty does Kazakh law provide for this offence, on this date?",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    show = sub.add_parser("show", help="the applicable penalty on a date")
+    show.add_argument("reference", help='e.g. "CC 403(1)", "ч.1 ст.403 УК РК", "kz.ac.489.10"')
+    show.add_argument("--on", type=_date, help="sets committed, initiated and decided at once")
+    show.add_argument("--committed", type=_date)
+    show.add_argument("--initiated", type=_date)
+    show.add_argument("--decided", type=_date)
+    show.add_argument("--offender", default="individual",
+                      help="individual, official, small_business, medium_business, large_business, legal_entity")
+    show.add_argument("--base-amount", help="tenge; for fines that are a multiple of a bribe or damage")
+    show.add_argument("--lang", choices=("en", "ru", "kk"), default="en")
+    show.add_argument("--rates", help="CSV of USD/KZT rates (columns date,rate) used before the shipped table")
+    show.add_argument("--json", action="store_true")
+
+    history = sub.add_parser("history", help="every encoded version of a provision")
+    history.add_argument("reference")
+    history.add_argument("--json", action="store_true")
+
+    convert = sub.add_parser("convert", help="convert between MCI, KZT and USD on a date")
+    convert.add_argument("amount")
+    convert.add_argument("unit", help="MCI, KZT or USD")
+    convert.add_argument("--to", required=True, help="MCI, KZT or USD")
+    convert.add_argument("--on", type=_date, required=True)
+    convert.add_argument("--purpose", default="fine", choices=("fine", "tax", "social"))
+    convert.add_argument("--rates", help="CSV of USD/KZT rates (columns date,rate)")
+    convert.add_argument("--json", action="store_true")
+
+    listing = sub.add_parser("list", help="the encoded provisions and their coverage")
+    listing.add_argument("--code", choices=("cc", "ac"))
+    listing.add_argument("--json", action="store_true")
+
+    check = sub.add_parser("check", help="validate statute data files (exit 1 with file:line errors)")
+    check.add_argument("path", nargs="?", help="a directory or one file (default: the shipped statutes)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return _COMMANDS[args.command](args)
+    except UserInputError as error:
+        print(f"penalties: error: {error}", file=sys.stderr)
+        return 2
+    except DataFileError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # pragma: no cover - `penalties list | head`
+        return 0
+
+
+def _rates(path):
+    if not path:
+        return None
+    from .rates import RateTable
+    try:
+        return RateTable.from_csv(path)
+    except FileNotFoundError:
+        raise UserInputError(f"no such rate file: {path}") from None
+
+
+def _show(args) -> int:
+    from .assessment import assess
+    from .render import render_assessment
+
+    if args.on is None and args.committed is None:
+        raise UserInputError("give --on DATE or --committed DATE")
+    result = assess(args.reference, args.on, committed=args.committed, initiated=args.initiated,
+                    decided=args.decided, offender=args.offender,
+                    base_amount=Decimal(args.base_amount) if args.base_amount else None, rates=_rates(args.rates))
+    if args.json:
+        _print_json(result.to_dict())
+    else:
+        print(render_assessment(result, args.lang))
+    return 0
+
+
+def _history(args) -> int:
+    from .lookup import provision
+    from .render import history_dict, render_history
+
+    found = provision(args.reference)
+    if args.json:
+        _print_json(history_dict(found))
+    else:
+        print(render_history(found))
+    return 0
+
+
+def _convert(args) -> int:
+    from .conversion import convert_with_basis
+
+    result = convert_with_basis(args.amount, args.unit, args.to, args.on, args.purpose, _rates(args.rates))
+    if args.json:
+        _print_json(result.to_dict())
+    else:
+        basis = f" ({result.usd.basis}, {result.usd.kzt_per_usd} KZT/USD)" if result.usd else ""
+        print(f"{result.to_dict()['amount']} {result.unit}{basis}")
+    return 0
+
+
+def _list(args) -> int:
+    from .lookup import provisions
+    from .render import coverage_dict
+
+    found = provisions(args.code)
+    if args.json:
+        _print_json([coverage_dict(p) for p in found])
+    else:
+        for p in found:
+            first, last = p.coverage
+            levels = "/".join(sorted({v.verification for v in p.versions}))
+            print(f"{p.label:<14} {first} .. {last or 'in force'}  {len(p.versions)} version(s), {levels}  "
+                  f"{p.title.get('en') or p.title.get('ru', '')}")
+    return 0
+
+
+def _check(args) -> int:
+    from .statutes import check
+
+    problems, files = check(args.path)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s) in {files} file(s)", file=sys.stderr)
+        return 1
+    print(f"ok: {files} file(s) checked")
+    return 0
+
+
+def _print_json(data) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+_COMMANDS = {"show": _show, "history": _history, "convert": _convert, "list": _list, "check": _check}

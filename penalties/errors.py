@@ -1,0 +1,117 @@
+"""The exceptions `penalties` raises. Each carries the data a caller needs to react.
+
+Every exception is a `PenaltiesError`. The command line turns a `UserInputError` into a one-line
+message and exit status 2; a `DataFileError` is a defect in `statutes/` and makes
+`penalties check` exit 1.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+
+class PenaltiesError(Exception):
+    """Base class of every error raised by this library."""
+
+
+class UserInputError(PenaltiesError, ValueError):
+    """The question cannot be answered as asked (exit status 2 on the command line)."""
+
+
+class UnknownProvisionError(UserInputError, LookupError):
+    """No encoded provision matches the reference.
+
+    `reference` is what was asked; `suggestions` are the closest known provision labels.
+    """
+
+    def __init__(self, reference: str, suggestions: tuple[str, ...] = (), reason: str = ""):
+        self.reference = reference
+        self.suggestions = tuple(suggestions)
+        self.reason = reason
+        message = f"unknown provision {reference!r}"
+        if reason:
+            message += f" ({reason})"
+        if self.suggestions:
+            message += "; closest known: " + ", ".join(self.suggestions)
+        super().__init__(message)
+
+
+class ReferenceSyntaxError(UnknownProvisionError):
+    """The reference could not be read as a provision reference at all."""
+
+
+class OutOfCoverageError(UserInputError, LookupError):
+    """The date lies outside what is encoded for this provision or index.
+
+    `first` and `last` are the encoded coverage (`last` is None while open-ended).
+    """
+
+    def __init__(self, what: str, when: date, first: date | None, last: date | None, hint: str = ""):
+        self.what = what
+        self.when = when
+        self.first = first
+        self.last = last
+        span = f"{first.isoformat() if first else '?'} to {last.isoformat() if last else 'today'}"
+        message = f"{what}: {when.isoformat()} is outside the encoded coverage ({span})"
+        if hint:
+            message += f"; {hint}"
+        super().__init__(message)
+
+
+class MissingIndexError(OutOfCoverageError):
+    """No MCI value is known for the date and purpose."""
+
+
+class MissingRateError(UserInputError, LookupError):
+    """No USD/KZT exchange rate is known for the date.
+
+    The message says how to supply one: a CSV table (`penalties.RateTable.from_csv`, CLI
+    `--rates FILE`) or the optional National Bank fetcher (`penalties.nbk`).
+    """
+
+    def __init__(self, when: date, covered: tuple[tuple[date, date], ...] = ()):
+        self.when = when
+        self.covered = covered
+        spans = ", ".join(f"{a.isoformat()}..{b.isoformat()}" for a, b in covered[:4])
+        message = (
+            f"no USD/KZT rate for {when.isoformat()}"
+            + (f" (the shipped table covers {spans}{', ...' if len(covered) > 4 else ''})" if spans else "")
+            + "; supply one with --rates FILE.csv (columns date,rate) or "
+            "penalties.RateTable.from_csv(), or enable the National Bank fetcher (penalties.nbk)"
+        )
+        super().__init__(message)
+
+
+class MissingBaseError(UserInputError):
+    """The sanction is a multiple of a base amount (a bribe, the damage) and none was given."""
+
+    def __init__(self, provision: str, base: str):
+        self.provision = provision
+        self.base = base
+        super().__init__(f"{provision}: the fine is a multiple of the {base}; pass base_amount=")
+
+
+class UnknownOffenderError(UserInputError, LookupError):
+    """The provision sets no sanction for the offender category asked."""
+
+    def __init__(self, provision: str, offender: str, available: tuple[str, ...]):
+        self.provision = provision
+        self.offender = offender
+        self.available = available
+        super().__init__(
+            f"{provision} sets no sanction for offender {offender!r}; it covers: {', '.join(available)}"
+        )
+
+
+class UnitError(UserInputError):
+    """A unit is unknown, or two units cannot be converted into each other."""
+
+
+class DataFileError(PenaltiesError):
+    """A statute data file is malformed. `problems` lists `Problem`s with file and line."""
+
+    def __init__(self, problems):
+        self.problems = tuple(problems)
+        first = self.problems[0] if self.problems else None
+        more = f" (and {len(self.problems) - 1} more)" if len(self.problems) > 1 else ""
+        super().__init__(f"{first}{more}" if first else "malformed statute data")

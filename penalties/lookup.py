@@ -1,0 +1,58 @@
+"""Finding encoded provisions by reference, with close-match suggestions when none matches."""
+
+from __future__ import annotations
+
+import difflib
+import functools
+
+from .errors import ReferenceSyntaxError, UnknownProvisionError
+from .model import CODES, Provision
+from .references import parse_reference
+from .statutes import catalogue
+
+
+@functools.lru_cache(maxsize=4096)
+def provision(reference: str) -> Provision:
+    """The provision `reference` names (`"CC 403(1)"`, `"ч.1 ст.403 УК РК"`, `"kz.cc.403.1"`, …).
+
+    Raises `UnknownProvisionError` naming the closest known provisions.
+    """
+    if isinstance(reference, Provision):
+        return reference
+    cat = catalogue()
+    try:
+        ref = parse_reference(reference)
+    except ReferenceSyntaxError as error:
+        raise ReferenceSyntaxError(reference, _suggest_text(reference, cat), error.reason) from None
+    found = cat.by_id.get(ref.id)
+    if found is not None:
+        return found
+    siblings = cat.by_article.get((ref.code, ref.article), [])
+    if ref.part is None and len(siblings) == 1 and siblings[0].part is None:
+        return siblings[0]
+    if siblings:
+        reason = "name a part" if ref.part is None else f"{CODES[ref.code]} {ref.article} has no encoded part {ref.part}"
+        raise UnknownProvisionError(reference, tuple(p.label for p in siblings), reason)
+    raise UnknownProvisionError(reference, _suggest_article(ref.code, ref.article, cat),
+                                f"{CODES[ref.code]} {ref.article} is not encoded")
+
+
+def provisions(code: str | None = None) -> tuple[Provision, ...]:
+    """Every encoded provision (of one code, `"cc"` or `"ac"`, if given), in article order."""
+    return tuple(p for p in catalogue() if code is None or p.code == code)
+
+
+def _suggest_article(code: str, article: str, cat, n: int = 3) -> tuple[str, ...]:
+    """Provisions of the nearest encoded articles of the same code."""
+    def number(a: str) -> float:
+        head, _, tail = a.partition("-")
+        return int(head) + (int(tail) / 1000 if tail else 0)
+
+    target = number(article)
+    articles = sorted({a for (c, a) in cat.by_article if c == code}, key=lambda a: (abs(number(a) - target), a))
+    return tuple(cat.by_article[(code, a)][0].label for a in articles[:n])
+
+
+def _suggest_text(text: str, cat, n: int = 3) -> tuple[str, ...]:
+    labels = [p.label for p in cat]
+    return tuple(difflib.get_close_matches(str(text).upper(), labels, n=n, cutoff=0.4))

@@ -1,0 +1,145 @@
+"""The encoded law: provisions, their dated versions, and the sanctions of each version.
+
+These are frozen value objects built once by `penalties.statutes` from the TOML files.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from datetime import date
+
+import attrs
+
+from .errors import OutOfCoverageError, UnknownOffenderError
+from .provenance import Provenance
+from .quantities import Measure
+
+CODES = {"cc": "CC", "ac": "AC"}
+CODE_NAMES = {
+    "cc": {"en": "Criminal Code", "ru": "Уголовный кодекс", "kk": "Қылмыстық кодекс",
+           "act": "Code of 3 July 2014 No. 226-V", "adilet": "K1400000226"},
+    "ac": {"en": "Code on Administrative Offenses", "ru": "Кодекс об административных правонарушениях",
+           "kk": "Әкімшілік құқық бұзушылық туралы кодекс",
+           "act": "Code of 5 July 2014 No. 235-V", "adilet": "K1400000235"},
+}
+#: the first day either Code was in force
+CODES_IN_FORCE = date(2015, 1, 1)
+CATEGORIES = ("criminal_misdemeanour", "minor", "medium", "grave", "especially_grave")
+OFFENDERS = ("individual", "official", "individual_entrepreneur", "small_business", "medium_business",
+             "large_business", "legal_entity")
+
+
+@attrs.frozen
+class Item:
+    """One punishment in a sanction: a `kind`, and its bounds where the law sets them.
+
+    `min` is None when the sanction sets no minimum (the General Part's then applies); `max` is
+    None when it sets no maximum. `mandatory` is None for main alternatives.
+    """
+
+    kind: str
+    min: Measure | None = None
+    max: Measure | None = None
+    mandatory: bool | None = None
+    lifelong: bool = False
+    base: str | None = None
+    note: str | None = None
+
+
+@attrs.frozen
+class Sanction:
+    """What may be imposed on the `offenders` named: one of `main`, plus `additional`."""
+
+    offenders: tuple[str, ...]
+    main: tuple[Item, ...]
+    additional: tuple[Item, ...] = ()
+
+
+@attrs.frozen
+class Version:
+    """One wording of a provision's sanction, in force from `valid_from` to `valid_to` inclusive."""
+
+    provision_id: str
+    valid_from: date
+    valid_to: date | None
+    provenance: Provenance
+    sanctions: tuple[Sanction, ...] = ()
+    category: str | None = None
+    abolished: bool = False
+    moved_to: str | None = None
+    text: dict = attrs.field(factory=dict, eq=False, hash=False)
+
+    @property
+    def verification(self) -> str:
+        return self.provenance.verification
+
+    @property
+    def act(self):
+        return self.provenance.act
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return self.provenance.sources
+
+    def covers(self, on: date) -> bool:
+        return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
+
+    @property
+    def offenders(self) -> tuple[str, ...]:
+        return tuple(o for s in self.sanctions for o in s.offenders)
+
+    def sanction_for(self, offender: str) -> Sanction:
+        for sanction in self.sanctions:
+            if offender in sanction.offenders:
+                return sanction
+        raise UnknownOffenderError(self.provision_id, offender, self.offenders)
+
+
+@attrs.frozen
+class Provision:
+    """An article, or a part of one, with its versions in date order."""
+
+    id: str
+    code: str
+    article: str
+    part: str | None
+    title: dict = attrs.field(eq=False, hash=False)
+    versions: tuple[Version, ...] = attrs.field(eq=False, hash=False)
+    summary: str | None = attrs.field(default=None, eq=False, hash=False)
+    source_file: str | None = attrs.field(default=None, eq=False, hash=False)
+    _starts: tuple[date, ...] = attrs.field(init=False, eq=False, hash=False, repr=False)
+
+    def __attrs_post_init__(self):
+        object.__setattr__(self, "_starts", tuple(v.valid_from for v in self.versions))
+
+    @property
+    def label(self) -> str:
+        """Human label: `CC 403(1)`, `AC 73-3(2)`, `CC 375` for an article without parts."""
+        base = f"{CODES[self.code]} {self.article}"
+        return f"{base}({self.part})" if self.part else base
+
+    @property
+    def label_ru(self) -> str:
+        code = "УК РК" if self.code == "cc" else "КоАП РК"
+        return f"ч.{self.part} ст.{self.article} {code}" if self.part else f"ст.{self.article} {code}"
+
+    @property
+    def coverage(self) -> tuple[date, date | None]:
+        return self.versions[0].valid_from, self.versions[-1].valid_to
+
+    def version_on(self, on: date) -> Version:
+        """The version in force on `on`; `OutOfCoverageError` outside the encoded versions."""
+        i = bisect_right(self._starts, on) - 1
+        if i >= 0:
+            version = self.versions[i]
+            if version.valid_to is None or on <= version.valid_to:
+                return version
+        first, last = self.coverage
+        hint = ("both Codes are in force from 2015-01-01" if on < CODES_IN_FORCE
+                else "no version of this provision is encoded for that date")
+        raise OutOfCoverageError(self.label, on, first, last, hint)
+
+    def versions_between(self, start: date, end: date) -> tuple[Version, ...]:
+        """Every version in force on some day of [start, end], in date order."""
+        return tuple(v for v in self.versions
+                     if v.valid_from <= end and (v.valid_to is None or v.valid_to >= start))

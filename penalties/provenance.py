@@ -1,0 +1,136 @@
+"""Where a value comes from: the act that set it, the sources it was read in, how well it is verified.
+
+`Checker` reads the provenance keys shared by every dated record in `statutes/` (an MCI value, a
+rate, a version of a provision, a General-Part rule) and collects `Problem`s with file and line.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import attrs
+
+from .tomlfile import LineMap, Problem
+
+VERIFICATION_LEVELS = ("primary", "secondary", "unverified")
+
+
+@attrs.frozen
+class Act:
+    """A legal act: `number` as printed (`"180-VI"`), its date, and optional details."""
+
+    number: str
+    date: date
+    title: str | None = None
+    entry_into_force: str | None = None
+    url: str | None = None
+    article: str | None = None
+
+    def __str__(self) -> str:
+        text = f"No. {self.number} of {self.date.isoformat()}"
+        return f"{text} «{self.title}»" if self.title else text
+
+    def to_dict(self) -> dict:
+        return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in attrs.asdict(self).items() if v is not None}
+
+
+@attrs.frozen
+class Provenance:
+    act: Act
+    sources: tuple[str, ...]
+    verification: str
+    verified_through: date | None = None
+    notes: str | None = None
+
+
+class Checker:
+    """Collects problems found in one parsed TOML file."""
+
+    def __init__(self, path: Path | str, lines: LineMap):
+        self.path = str(path)
+        self.lines = lines
+        self.problems: list[Problem] = []
+
+    def problem(self, where: tuple, message: str) -> None:
+        self.problems.append(Problem(self.path, self.lines.line_of(where), message))
+
+    def keys(self, table: dict, where: tuple, required: set[str], optional: set[str]) -> bool:
+        ok = True
+        for key in sorted(required - table.keys()):
+            self.problem(where, f"missing key {key!r}")
+            ok = False
+        for key in sorted(table.keys() - required - optional):
+            self.problem(where + (key,), f"unknown key {key!r} (allowed: {', '.join(sorted(required | optional))})")
+            ok = False
+        return ok
+
+    def typed(self, table: dict, key: str, where: tuple, kind, default=None):
+        """`table[key]` if it has type `kind` (a type or tuple of types), else record a problem."""
+        if key not in table:
+            return default
+        value = table[key]
+        # bool is an int, and a datetime is a date: keep them apart
+        if (isinstance(value, bool) and kind is not bool) or (kind is date and type(value) is not date):
+            self.problem(where + (key,), f"{key!r} should be {_describe(kind)}, got {value!r}")
+            return default
+        if not isinstance(value, kind):
+            self.problem(where + (key,), f"{key!r} should be {_describe(kind)}, got {value!r}")
+            return default
+        return value
+
+    def act(self, value, where: tuple) -> Act | None:
+        if not isinstance(value, dict):
+            self.problem(where, "'act' should be a table { number = …, date = … }")
+            return None
+        if not self.keys(value, where, {"number", "date"}, {"title", "entry_into_force", "url", "article"}):
+            return None
+        number = self.typed(value, "number", where, str)
+        when = self.typed(value, "date", where, date)
+        fields = {k: self.typed(value, k, where, str) for k in ("title", "entry_into_force", "url", "article")}
+        if number is None or when is None:
+            return None
+        return Act(number=number, date=when, **fields)
+
+    def provenance(self, table: dict, where: tuple) -> Provenance | None:
+        act = self.act(table.get("act"), where + ("act",)) if "act" in table else None
+        sources = self.typed(table, "sources", where, list, [])
+        if not sources:
+            self.problem(where + ("sources",), "every value needs at least one source URL in 'sources'")
+        elif not all(isinstance(s, str) and s.startswith(("http://", "https://")) for s in sources):
+            self.problem(where + ("sources",), "'sources' should be a list of http(s) URLs")
+        verification = self.typed(table, "verification", where, str)
+        if verification not in VERIFICATION_LEVELS:
+            self.problem(where + ("verification",),
+                         f"'verification' should be one of {', '.join(VERIFICATION_LEVELS)}, got {verification!r}")
+        verified_through = self.typed(table, "verified_through", where, date)
+        notes = self.typed(table, "notes", where, str)
+        if act is None or not sources or verification not in VERIFICATION_LEVELS:
+            return None
+        return Provenance(act, tuple(sources), verification, verified_through, notes)
+
+    def interval(self, table: dict, where: tuple) -> tuple[date | None, date | None]:
+        start = self.typed(table, "valid_from", where, date)
+        end = self.typed(table, "valid_to", where, date)
+        if start is not None and end is not None and end < start:
+            self.problem(where + ("valid_to",), f"valid_to {end} is before valid_from {start}")
+        return start, end
+
+
+def check_sequence(checker: Checker, spans: list[tuple[date | None, date | None, tuple]], what: str) -> None:
+    """Consecutive inclusive intervals must neither overlap nor leave a gap; only the last may be open."""
+    known = [(s, e, w) for s, e, w in spans if s is not None]
+    for (s1, e1, w1), (s2, e2, w2) in zip(known, known[1:]):
+        if e1 is None:
+            checker.problem(w1 + ("valid_to",), f"{what}: only the last version may be open-ended (next starts {s2})")
+        elif s2 <= e1:
+            checker.problem(w2 + ("valid_from",), f"{what}: starts {s2}, overlapping the previous one (to {e1})")
+        elif (s2 - e1).days != 1:
+            checker.problem(w2 + ("valid_from",), f"{what}: gap between {e1} and {s2}")
+
+
+def _describe(kind) -> str:
+    names = {str: "a string", int: "an integer", bool: "true or false", list: "a list", dict: "a table", date: "a date"}
+    if isinstance(kind, tuple):
+        return " or ".join(names.get(k, k.__name__) for k in kind)
+    return names.get(kind, kind.__name__)

@@ -1,0 +1,67 @@
+"""Quantities written in statute files: `"160 MCI"`, `"40 day"`, `"2 year"`, `"20 base"`.
+
+A `Measure` is an exact decimal with a unit. Money units are `MCI`, `KZT`, `base` (a multiple of
+a base amount such as the bribe) and `percent` (of a base amount). Term units are calendar:
+`day`, `month` (a year is stored as twelve months, exactly) and `hour`.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+import attrs
+
+from .kinds import DAY, HOUR, MONEY, MONTH, NONE
+
+MONEY_UNITS = frozenset({"MCI", "KZT", "base", "percent"})
+_UNIT_ALIASES = {
+    "mci": "MCI", "мрп": "MCI", "аек": "MCI",
+    "kzt": "KZT", "tenge": "KZT", "₸": "KZT",
+    "base": "base", "x": "base", "times": "base",
+    "percent": "percent", "%": "percent",
+    "day": "day", "days": "day",
+    "month": "month", "months": "month",
+    "year": "year", "years": "year",
+    "hour": "hour", "hours": "hour",
+}
+_MEASURE_UNITS = {MONEY: MONEY_UNITS, DAY: {"day"}, MONTH: {"month", "year"}, HOUR: {"hour"}}
+_PATTERN = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*([^\s0-9]+)\s*$")
+
+
+@attrs.frozen(slots=True)
+class Measure:
+    """An exact amount or term: `value` in `unit`."""
+
+    value: Decimal
+    unit: str
+
+    def __str__(self) -> str:
+        return f"{self.value} {self.unit}"
+
+
+def parse_measure(text: str, measure: str) -> Measure:
+    """Read `"<number> <unit>"` for a kind measured in `measure`; years become months.
+
+    Raises ValueError with a message fit for a data-file error.
+    """
+    if not isinstance(text, str):
+        raise ValueError(f"expected a string like '160 MCI', got {text!r}")
+    if measure == NONE:
+        raise ValueError("this kind takes no amount or term")
+    match = _PATTERN.match(text)
+    if not match:
+        raise ValueError(f"cannot read {text!r}: expected '<number> <unit>', e.g. '160 MCI' or '40 day'")
+    number, unit_text = match.groups()
+    unit = _UNIT_ALIASES.get(unit_text.lower(), _UNIT_ALIASES.get(unit_text))
+    if unit is None:
+        raise ValueError(f"unknown unit {unit_text!r} in {text!r}; known: MCI, KZT, base, percent, day, month, year, hour")
+    if unit not in _MEASURE_UNITS[measure]:
+        raise ValueError(f"{text!r}: unit {unit!r} does not fit this kind (expected one of {sorted(_MEASURE_UNITS[measure])})")
+    try:
+        value = Decimal(number)
+    except InvalidOperation:  # pragma: no cover - the pattern admits only digits
+        raise ValueError(f"cannot read the number in {text!r}") from None
+    if unit == "year":
+        value, unit = value * 12, "month"
+    return Measure(value, unit)

@@ -1,0 +1,189 @@
+"""USD/KZT exchange rates: which rate applies on a date, and on what basis.
+
+A lookup returns a `UsdRate` that states its basis: `daily_official` (the National Bank's official
+rate of that day), `monthly_average` or `annual_average` (derived from official daily rates), or
+`user_table` (a CSV the caller supplied). Rate sources are tried in order: what the caller passes,
+then the shipped table. A date with no rate raises `MissingRateError`, which says how to supply one.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from bisect import bisect_right
+from datetime import date, timedelta
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Iterable, Protocol
+
+import attrs
+
+from .data_paths import statutes_dir
+from .errors import DataFileError, MissingRateError
+from .provenance import Checker
+from .tomlfile import Problem, read_toml
+
+BASES = ("daily_official", "monthly_average", "annual_average", "user_table")
+#: a user table's daily rate carries over this many days (weekends and holidays) at most
+CARRY_DAYS = 4
+
+
+@attrs.frozen
+class UsdRate:
+    """Tenge per US dollar on `on`, with its basis and where it comes from."""
+
+    on: date
+    kzt_per_usd: Decimal
+    basis: str
+    period: tuple[date, date]
+    sources: tuple[str, ...] = ()
+    verification: str = "secondary"
+    note: str | None = None
+
+    def to_dict(self) -> dict:
+        return {
+            "on": self.on.isoformat(), "usd_kzt": str(self.kzt_per_usd), "basis": self.basis,
+            "period": [self.period[0].isoformat(), self.period[1].isoformat()],
+            "sources": list(self.sources), "verification": self.verification,
+        }
+
+
+class RateSource(Protocol):
+    def lookup(self, on: date) -> UsdRate | None: ...
+
+
+@attrs.frozen
+class _Span:
+    start: date
+    end: date
+    rate: Decimal
+    basis: str
+    sources: tuple[str, ...]
+    verification: str
+
+
+class RateTable:
+    """Dated rates on one or more bases; `lookup` prefers daily, then monthly, then annual."""
+
+    def __init__(self, spans: Iterable[_Span], name: str = "rates", carry_days: int = 0):
+        self.name = name
+        self.carry_days = carry_days
+        self._by_basis: dict[str, tuple[list[date], list[_Span]]] = {}
+        for basis in BASES:
+            chosen = sorted((s for s in spans if s.basis == basis), key=lambda s: s.start)
+            if chosen:
+                self._by_basis[basis] = ([s.start for s in chosen], chosen)
+
+    def coverage(self) -> tuple[tuple[date, date], ...]:
+        """Merged date ranges that have some rate."""
+        spans = sorted((s.start, s.end) for _, ss in self._by_basis.values() for s in ss)
+        merged: list[list[date]] = []
+        for start, end in spans:
+            if merged and start <= merged[-1][1] + timedelta(days=1):
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        return tuple((a, b) for a, b in merged)
+
+    def lookup(self, on: date) -> UsdRate | None:
+        for basis, (starts, spans) in self._by_basis.items():
+            i = bisect_right(starts, on) - 1
+            if i < 0:
+                continue
+            span = spans[i]
+            carried = basis in ("user_table",) and span.end < on <= span.end + timedelta(days=self.carry_days)
+            if on <= span.end or carried:
+                note = f"carried over from {span.start.isoformat()}" if carried else None
+                return UsdRate(on, span.rate, basis, (span.start, span.end), span.sources, span.verification, note)
+        return None
+
+    def __call__(self, on: date) -> UsdRate:
+        found = self.lookup(on)
+        if found is None:
+            raise MissingRateError(on, self.coverage())
+        return found
+
+    @classmethod
+    def from_csv(cls, path: str | Path, source: str | None = None) -> "RateTable":
+        """A table of official daily rates from a CSV with columns `date` and `rate` (tenge per USD).
+
+        A rate carries over to the following days (at most `CARRY_DAYS`) when rows are missing for
+        weekends or holidays; the result's basis is `user_table`.
+        """
+        path = Path(path)
+        spans, problems = [], []
+        with path.open(newline="", encoding="utf-8") as f:
+            reader = csv.DictReader(f)
+            fields = {name.strip().lower(): name for name in (reader.fieldnames or [])}
+            if "date" not in fields or "rate" not in fields:
+                raise DataFileError([Problem(str(path), 1, "a rate table needs the columns 'date' and 'rate'")])
+            for line, row in enumerate(reader, start=2):
+                try:
+                    day = date.fromisoformat(row[fields["date"]].strip())
+                    rate = Decimal(row[fields["rate"]].strip())
+                    if rate <= 0:
+                        raise InvalidOperation
+                except (ValueError, InvalidOperation, AttributeError):
+                    problems.append(Problem(str(path), line, f"cannot read date/rate from {row!r}"))
+                    continue
+                spans.append(_Span(day, day, rate, "user_table", (source or path.as_uri(),), "unverified"))
+        if problems:
+            raise DataFileError(problems)
+        return cls(spans, name=str(path), carry_days=CARRY_DAYS)
+
+
+def load_shipped_rates(path=None) -> RateTable:
+    path = path or statutes_dir() / "kz" / "rates" / "usd_kzt.toml"
+    data, lines = read_toml(path)
+    checker = Checker(path, lines)
+    checker.keys(data, (), {"derivation"}, {"daily_official", "monthly_average", "annual_average"})
+    derivation = data.get("derivation", {})
+    checker.keys(derivation, ("derivation",), {"method", "input", "verification", "sources"}, set())
+    derived_sources = tuple(derivation.get("sources", ()))
+    spans = []
+    for basis in ("daily_official", "monthly_average", "annual_average"):
+        for i, row in enumerate(data.get(basis, [])):
+            where = (basis, i)
+            rate_text = checker.typed(row, "rate", where, str)
+            try:
+                rate = Decimal(rate_text) if rate_text else None
+            except InvalidOperation:
+                checker.problem(where + ("rate",), f"not a decimal: {rate_text!r}")
+                rate = None
+            if basis == "daily_official":
+                checker.keys(row, where, {"date", "rate", "verification", "sources"}, {"notes"})
+                start = end = checker.typed(row, "date", where, date)
+                sources = tuple(row.get("sources", ()))
+                verification = row.get("verification", "secondary")
+            else:
+                checker.keys(row, where, {"valid_from", "valid_to", "rate"}, {"notes"})
+                start, end = checker.interval(row, where)
+                sources, verification = derived_sources, derivation.get("verification", "secondary")
+            if None not in (start, end, rate):
+                spans.append(_Span(start, end, rate, basis, sources, verification))
+    if checker.problems:
+        raise DataFileError(checker.problems)
+    return RateTable(spans, name=str(path))
+
+
+@functools.cache
+def shipped_rates() -> RateTable:
+    return load_shipped_rates()
+
+
+def usd_rate(on: date, rates: RateSource | Iterable[RateSource] | None = None) -> UsdRate:
+    """The USD/KZT rate that applies on `on`: from `rates` first (a table, a fetcher, or a list of
+    them), then from the shipped table."""
+    for source in _sources(rates):
+        found = source.lookup(on)
+        if found is not None:
+            return found
+    raise MissingRateError(on, shipped_rates().coverage())
+
+
+def _sources(rates) -> tuple:
+    if rates is None:
+        return (shipped_rates(),)
+    if hasattr(rates, "lookup"):
+        return (rates, shipped_rates())
+    return (*rates, shipped_rates())

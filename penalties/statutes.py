@@ -1,0 +1,260 @@
+"""Loading and validating the article files in `statutes/`, and the catalogue of provisions.
+
+`load_article(path)` reads one `statutes/kz/<code>/<article>.toml` into `Provision`s and raises
+`DataFileError` listing every problem with its file and line. `catalogue()` loads every article
+once (on first use, not at import) and indexes the provisions by id.
+"""
+
+from __future__ import annotations
+
+import functools
+from datetime import date
+from pathlib import Path
+
+from .data_paths import statutes_dir
+from .errors import DataFileError
+from .kinds import KINDS, NONE
+from .model import CATEGORIES, CODES, CODES_IN_FORCE, OFFENDERS, Item, Provision, Sanction, Version
+from .provenance import Checker, check_sequence
+from .quantities import parse_measure
+from .tomlfile import Problem, read_toml
+
+_VERSION_REQUIRED = {"valid_from", "act", "verification", "sources"}
+_VERSION_OPTIONAL = {"valid_to", "verified_through", "category", "text_ru", "text_kk", "text_en", "notes",
+                     "abolished", "moved_to", "sanctions"}
+_ITEM_KEYS = {"kind", "min", "max", "amount", "mandatory", "lifelong", "base", "note"}
+GENERAL_FILES = {"general.toml"}
+
+
+def article_files(root: Path | None = None) -> list[Path]:
+    root = Path(root or statutes_dir())
+    if root.is_file():
+        return [root]
+    return sorted(p for p in root.rglob("*.toml")
+                  if p.parent.name in CODES and p.name not in GENERAL_FILES)
+
+
+def load_article(path: Path) -> list[Provision]:
+    data, lines = read_toml(path)
+    checker = Checker(path, lines)
+    provisions = _read_article(data, checker, path)
+    if checker.problems:
+        raise DataFileError(checker.problems)
+    return provisions
+
+
+def _read_article(data: dict, c: Checker, path: Path) -> list[Provision]:
+    c.keys(data, (), {"code", "article", "title", "parts"}, {"notes", "sources"})
+    code = c.typed(data, "code", (), str)
+    article = c.typed(data, "article", (), str)
+    if code is not None and code not in CODES:
+        c.problem(("code",), f"code should be one of {', '.join(CODES)}, got {code!r}")
+    if code in CODES and path.parent.name in CODES and path.parent.name != code:
+        c.problem(("code",), f"code {code!r} does not match the directory {path.parent.name!r}")
+    if article is not None and path.stem != article:
+        c.problem(("article",), f"article {article!r} does not match the file name {path.name!r}")
+    title = c.typed(data, "title", (), dict, {})
+    if title:
+        c.keys(title, ("title",), {"ru"}, {"kk", "en"})
+    parts = c.typed(data, "parts", (), list, [])
+    if "parts" in data and not parts:
+        c.problem(("parts",), "an article needs at least one [[parts]] table")
+    provisions = []
+    seen_parts: set = set()
+    for p, part_table in enumerate(parts):
+        where = ("parts", p)
+        if not isinstance(part_table, dict):
+            c.problem(where, "each [[parts]] entry should be a table")
+            continue
+        c.keys(part_table, where, {"versions"}, {"part", "summary_en", "summary_ru", "summary_kk", "notes"})
+        part = c.typed(part_table, "part", where, str)
+        if part in seen_parts:
+            c.problem(where + ("part",), f"part {part!r} appears twice")
+        seen_parts.add(part)
+        if part is None and len(parts) > 1:
+            c.problem(where, "an article with several [[parts]] needs 'part' in each")
+        if code not in CODES or article is None:
+            continue
+        pid = f"kz.{code}.{article}" + (f".{part}" if part else "")
+        versions = [_read_version(c, v, where + ("versions", i), pid, code)
+                    for i, v in enumerate(c.typed(part_table, "versions", where, list, []))]
+        if not versions:
+            c.problem(where + ("versions",), "a part needs at least one [[parts.versions]] table")
+        spans = [(v.get("valid_from") if isinstance(v, dict) else None,
+                  v.get("valid_to") if isinstance(v, dict) else None, where + ("versions", i))
+                 for i, v in enumerate(part_table.get("versions", []))]
+        check_sequence(c, spans, f"{pid} version")
+        if any(v is None for v in versions) or not versions:
+            continue
+        if versions[0].valid_from < CODES_IN_FORCE:
+            c.problem(where + ("versions", 0, "valid_from"), "the Codes are in force from 2015-01-01")
+        provisions.append(Provision(
+            id=pid, code=code, article=article, part=part, title=dict(title),
+            versions=tuple(versions), summary=part_table.get("summary_en"), source_file=str(path)))
+    return provisions
+
+
+def _read_version(c: Checker, table, where: tuple, pid: str, code: str) -> Version | None:
+    if not isinstance(table, dict):
+        c.problem(where, "each version should be a table")
+        return None
+    c.keys(table, where, _VERSION_REQUIRED, _VERSION_OPTIONAL)
+    start, end = c.interval(table, where)
+    provenance = c.provenance(table, where)
+    category = c.typed(table, "category", where, str)
+    if category is not None and (code != "cc" or category not in CATEGORIES):
+        c.problem(where + ("category",), f"category should be one of {', '.join(CATEGORIES)} (CC only), got {category!r}")
+    abolished = c.typed(table, "abolished", where, bool, False)
+    moved_to = c.typed(table, "moved_to", where, str)
+    if moved_to is not None and not abolished:
+        c.problem(where + ("moved_to",), "'moved_to' goes with 'abolished = true'")
+    raw_sanctions = c.typed(table, "sanctions", where, list, [])
+    if abolished and raw_sanctions:
+        c.problem(where + ("sanctions",), "an abolished version has no sanctions")
+    if not abolished and not raw_sanctions:
+        c.problem(where, "a version needs [[parts.versions.sanctions]] (or 'abolished = true')")
+    sanctions = [_read_sanction(c, s, where + ("sanctions", i), code) for i, s in enumerate(raw_sanctions)]
+    offenders = [o for s in sanctions if s for o in s.offenders]
+    for offender in {o for o in offenders if offenders.count(o) > 1}:
+        c.problem(where + ("sanctions",), f"offender {offender!r} has more than one sanction in this version")
+    if start is None or provenance is None or None in sanctions:
+        return None
+    text = {lang: table[f"text_{lang}"] for lang in ("ru", "kk", "en") if isinstance(table.get(f"text_{lang}"), str)}
+    return Version(pid, start, end, provenance, tuple(sanctions), category, abolished, moved_to, text)
+
+
+def _read_sanction(c: Checker, table, where: tuple, code: str) -> Sanction | None:
+    if not isinstance(table, dict):
+        c.problem(where, "each sanction should be a table")
+        return None
+    c.keys(table, where, {"main"}, {"offender", "additional", "notes"})
+    offender = table.get("offender", "individual")
+    offenders = (offender,) if isinstance(offender, str) else tuple(offender) if isinstance(offender, list) else ()
+    if not offenders or any(o not in OFFENDERS for o in offenders):
+        c.problem(where + ("offender",), f"offender should be one or a list of {', '.join(OFFENDERS)}, got {offender!r}")
+        return None
+    if code == "cc" and offenders != ("individual",):
+        c.problem(where + ("offender",), "the Criminal Code has only the offender 'individual'")
+    main = [_read_item(c, item, where + ("main", i), code, additional=False)
+            for i, item in enumerate(c.typed(table, "main", where, list, []))]
+    additional = [_read_item(c, item, where + ("additional", i), code, additional=True)
+                  for i, item in enumerate(c.typed(table, "additional", where, list, []))]
+    if not main:
+        c.problem(where + ("main",), "a sanction needs at least one main alternative")
+    if None in main or None in additional:
+        return None
+    return Sanction(offenders, tuple(main), tuple(additional))
+
+
+def _read_item(c: Checker, item, where: tuple, code: str, additional: bool) -> Item | None:
+    if not isinstance(item, dict):
+        c.problem(where, "a sanction item should be an inline table { kind = …, max = … }")
+        return None
+    c.keys(item, where, {"kind"}, _ITEM_KEYS - {"kind"})
+    kind_name = item.get("kind")
+    kind = KINDS.get(kind_name)
+    if kind is None:
+        c.problem(where, f"unknown kind {kind_name!r}; known: {', '.join(KINDS)}")
+        return None
+    if code not in kind.codes:
+        c.problem(where, f"kind {kind_name!r} is not a {code.upper()} punishment")
+    bounds = {}
+    for key in ("min", "max", "amount"):
+        if key in item:
+            try:
+                bounds[key] = parse_measure(item[key], kind.measure)
+            except ValueError as error:
+                c.problem(where, f"{key}: {error}")
+                return None
+    if "amount" in bounds and ("min" in bounds or "max" in bounds):
+        c.problem(where, "use either 'amount' or 'min'/'max'")
+    low, high = bounds.get("min", bounds.get("amount")), bounds.get("max", bounds.get("amount"))
+    if low and high:
+        if low.unit != high.unit:
+            c.problem(where, f"min and max have different units ({low.unit}, {high.unit})")
+        elif low.value > high.value:
+            c.problem(where, f"min {low} is greater than max {high}")
+    if any(m.unit in ("base", "percent") for m in (low, high) if m) and not isinstance(item.get("base"), str):
+        c.problem(where, "a multiple or percentage needs 'base' (what it is a multiple of: \"bribe\", \"damage\", …)")
+    mandatory = item.get("mandatory")
+    if additional and not isinstance(mandatory, bool):
+        c.problem(where, "an additional punishment needs 'mandatory = true' or 'mandatory = false'")
+    if not additional and mandatory is not None:
+        c.problem(where, "'mandatory' belongs to additional punishments only")
+    lifelong = item.get("lifelong", False)
+    if lifelong is not False and (lifelong is not True or high is not None):
+        c.problem(where, "'lifelong = true' stands instead of a maximum")
+    if kind.measure == NONE and bounds:
+        c.problem(where, f"kind {kind_name!r} takes no amount or term")
+    return Item(kind_name, low, high, mandatory if additional else None, bool(lifelong),
+                item.get("base"), item.get("note"))
+
+
+def check(root: Path | str | None = None) -> tuple[list[Problem], int]:
+    """Validate every data file under `root` (or one file). Returns the problems and the file count."""
+    from .general_part import load_general_part
+    from .mci_index import load_mci
+    from .rates import load_shipped_rates
+
+    root = Path(root or statutes_dir())
+    problems: list[Problem] = []
+    files = 0
+    ids: dict[str, str] = {}
+    for path in article_files(root) if (root.is_dir() or root.name not in GENERAL_FILES) else []:
+        files += 1
+        try:
+            for provision in load_article(path):
+                if provision.id in ids:
+                    problems.append(Problem(str(path), None, f"{provision.id} is also defined in {ids[provision.id]}"))
+                ids[provision.id] = str(path)
+        except DataFileError as error:
+            problems.extend(error.problems)
+    extra = []
+    if root.is_dir():
+        extra = [(p, load_general_part) for p in sorted(root.rglob("general.toml"))]
+        extra += [(p, load_mci) for p in sorted(root.rglob("indices/mci.toml"))]
+        extra += [(p, load_shipped_rates) for p in sorted(root.rglob("rates/usd_kzt.toml"))]
+    elif root.name in GENERAL_FILES:
+        extra = [(root, load_general_part)]
+    for path, loader in extra:
+        files += 1
+        try:
+            loader(path)
+        except DataFileError as error:
+            problems.extend(error.problems)
+    return problems, files
+
+
+class Catalogue:
+    """Every encoded provision, by id, with lookups by article."""
+
+    def __init__(self, provisions: list[Provision]):
+        self.by_id = {p.id: p for p in sorted(provisions, key=lambda p: _sort_key(p.id))}
+        self.by_article: dict[tuple[str, str], list[Provision]] = {}
+        for provision in self.by_id.values():
+            self.by_article.setdefault((provision.code, provision.article), []).append(provision)
+
+    def __iter__(self):
+        return iter(self.by_id.values())
+
+    def __len__(self):
+        return len(self.by_id)
+
+
+def _sort_key(pid: str):
+    parts = pid.split(".")[1:]
+    return [(0, int(n), "") if n.isdigit() else (1, 0, n)
+            for piece in parts for n in piece.split("-")]
+
+
+@functools.cache
+def catalogue() -> Catalogue:
+    provisions, problems = [], []
+    for path in article_files():
+        try:
+            provisions.extend(load_article(path))
+        except DataFileError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise DataFileError(problems)
+    return Catalogue(provisions)
