@@ -11,19 +11,20 @@ The steps, each recorded in the assessment's trace (`explain()`):
 
 from __future__ import annotations
 
-import datetime as _dt
+import functools
 from datetime import date
+from typing import NamedTuple
 from decimal import ROUND_HALF_UP, Decimal
 
 import attrs
 
 from .errors import MissingBaseError, MissingRateError, OutOfCoverageError, UserInputError
 from .general_part import FALLBACK_VALUATION, general_part
-from .kinds import KINDS, MONEY
+from .kinds import KINDS, MONEY, NONE
 from .lookup import provision as find_provision
 from .mci_index import MCIValue, default_index
 from .mitior import mildest
-from .model import CODES_IN_FORCE, Item, Provision, Version
+from .model import CODES_IN_FORCE, Provision, Version
 from .quantities import Measure
 from .rates import UsdRate, usd_rate
 
@@ -46,44 +47,83 @@ class Money:
 
 @attrs.frozen(slots=True)
 class Bound:
-    """A bound of an assessed item: its value and where it comes from ("sanction" or "general_part")."""
+    """A bound of an assessed item: its value (a `Money` for fines, a number of the item's unit
+    for terms) and where it comes from: "sanction" or "general_part"."""
 
     value: Money | Decimal
     basis: str
 
 
 @attrs.frozen(slots=True)
-class AssessedItem:
-    """A punishment with its computed range. `unit` is "money" for fines and corrective labour,
-    else the term unit ("day", "month", "hour"), or None for a kind with no measure."""
+class ResolvedItem:
+    """A sanction item with the General Part's limits applied, before any money conversion.
+    Computed once per (version, offender, period of General-Part rules) and cached."""
 
     kind: str
-    unit: str | None
-    min: Bound | None
-    max: Bound | None
-    mandatory: bool | None = None
-    lifelong: bool = False
-    base: str | None = None
+    unit: str | None            # "money", "day", "month", "hour", or None
+    min: Measure | None
+    max: Measure | None
+    min_basis: str | None
+    max_basis: str | None
+    mandatory: bool | None
+    lifelong: bool
+    base: str | None
+    needs_base: bool
+
+
+class AssessedItem(NamedTuple):
+    """A punishment with its range on the case's dates. `unit` is "money" for fines and corrective
+    labour (bounds are `Money` in MCI, KZT and USD), else the term unit ("day", "month", "hour"),
+    or None for a kind with no measure. Bounds are computed on access from exact inputs.
+
+    (A named tuple rather than an attrs class: one is built per item per assessment, and this is
+    the cheapest immutable object to build.)"""
+
+    resolved: ResolvedItem
+    mci_kzt: Decimal | None = None
+    usd_kzt: Decimal | None = None
+    base_amount: Decimal | None = None
+
+    kind = property(lambda self: self.resolved.kind)
+    unit = property(lambda self: self.resolved.unit)
+    mandatory = property(lambda self: self.resolved.mandatory)
+    lifelong = property(lambda self: self.resolved.lifelong)
+    base = property(lambda self: self.resolved.base)
+
+    @property
+    def min(self) -> Bound | None:
+        return self._bound(self.resolved.min, self.resolved.min_basis)
+
+    @property
+    def max(self) -> Bound | None:
+        return self._bound(self.resolved.max, self.resolved.max_basis)
+
+    def _bound(self, measure: Measure | None, basis: str | None) -> Bound | None:
+        if measure is None:
+            return None
+        if self.resolved.unit != MONEY:
+            return Bound(measure.value, basis)
+        return Bound(_money(measure, self.mci_kzt, self.usd_kzt, self.base_amount), basis)
 
     def to_dict(self) -> dict:
         out: dict = {"kind": self.kind}
+        low, high = self.min, self.max
         if self.unit == MONEY:
-            out["min"] = self.min.value.to_dict() if self.min else None
-            out["max"] = self.max.value.to_dict() if self.max else None
+            out["min"] = low.value.to_dict() if low else None
+            out["max"] = high.value.to_dict() if high else None
         else:
             if self.unit is not None:
                 out["unit"] = self.unit
-            out["min"] = _term(self.min.value) if self.min else None
-            out["max"] = _term(self.max.value) if self.max else None
+            out["min"] = _term(low.value) if low else None
+            out["max"] = _term(high.value) if high else None
         if self.lifelong:
             out["lifelong"] = True
         if self.base:
             out["base"] = self.base
         if self.mandatory is not None:
             out["mandatory"] = self.mandatory
-        if self.min or self.max:
-            out["bounds_from"] = {"min": self.min.basis if self.min else None,
-                                  "max": self.max.basis if self.max else None}
+        if low or high:
+            out["bounds_from"] = {"min": low.basis if low else None, "max": high.basis if high else None}
         return out
 
 
@@ -112,6 +152,12 @@ class Step:
 
 @attrs.frozen
 class Assessment:
+    """The applicable penalty: the version applied, the case's dates, the MCI and USD rate used,
+    the main alternatives and additional punishments with their ranges, and warnings.
+
+    `explain()` and `steps` give the reasoning with its sources; `to_dict()` is the JSON contract.
+    """
+
     provision: Provision
     version: Version
     offender: str
@@ -121,12 +167,43 @@ class Assessment:
     main: tuple[AssessedItem, ...]
     additional: tuple[AssessedItem, ...]
     warnings: tuple[str, ...]
-    steps: tuple[Step, ...]
-    candidates: tuple[Version, ...] = ()
+    at_commission: Version = attrs.field(default=None, repr=False)
+    undecided: tuple[Version, ...] = ()
+    valuation: str = ""
+    limits: tuple = attrs.field(default=(), repr=False)
 
     @property
     def abolished(self) -> bool:
         return self.version.abolished
+
+    @property
+    def candidates(self) -> tuple[Version, ...]:
+        """The version applied and any it could not be ranked against (lex mitior)."""
+        return (self.version,) + self.undecided
+
+    @property
+    def steps(self) -> tuple[Step, ...]:
+        """The reasoning, in order, each step with its sources."""
+        v = self.version
+        steps = [Step("version", _version_reason(v, self.at_commission or v, self.dates), v.sources)]
+        if v.abolished:
+            moved = f"; the offence moved to {v.moved_to}" if v.moved_to else ""
+            steps.append(Step("abolished", f"the offence was abolished from {v.valid_from} by {v.act}{moved}: "
+                              "no penalty under this provision", v.sources))
+            return tuple(steps)
+        if self.mci:
+            steps.append(Step("MCI", f"{self.mci.kzt} KZT on {self.dates.mci_valued_on} ({self.valuation}), set by "
+                              f"{self.mci.act}", self.mci.provenance.sources))
+        if self.rate:
+            steps.append(Step("USD", f"{self.rate.kzt_per_usd} KZT per USD ({self.rate.basis}, "
+                              f"{self.rate.period[0]}..{self.rate.period[1]})", self.rate.sources))
+        for kind, limit in self.limits:
+            if limit.available:
+                text = f"{kind}: art. {limit.article} sets {limit.min or '-'}..{limit.max or '-'}"
+            else:
+                text = f"{kind}: not in effect ({limit.valid_from}..{limit.valid_to}); the alternative cannot be imposed"
+            steps.append(Step("General Part", f"{text} ({limit.provenance.verification})", limit.provenance.sources))
+        return tuple(steps)
 
     def explain(self) -> str:
         """The reasoning, one numbered line per step, with warnings last."""
@@ -179,70 +256,152 @@ def assess(reference: str | Provision, on: date | None = None, *, committed: dat
     `on` sets every case date at once; `committed`, `initiated` and `decided` override it.
     `base_amount` (tenge) is needed where the fine is a multiple of a base such as the bribe.
     `rates` is an extra USD rate source (a `RateTable`, a fetcher, or a list of them).
+    `today` (default: the system date) decides whether a verification is stale.
     """
-    prov = find_provision(reference) if not isinstance(reference, Provision) else reference
+    prov = reference if isinstance(reference, Provision) else find_provision(reference)
     warnings: list[str] = []
-    steps: list[Step] = []
-    dates, valued_rule = _case_dates(prov, on, committed, initiated, decided, warnings)
+    dates, valuation = _case_dates(prov, on, committed, initiated, decided, warnings)
 
     # 1. the version, with lex mitior between commission and decision
     at_commission = prov.version_on(dates.committed)
-    if dates.decided > dates.committed:
-        later = prov.versions_between(dates.committed, dates.decided)
-        candidates = tuple(v for v in later if v.valid_from >= at_commission.valid_from)
+    if not at_commission.abolished and offender not in at_commission.offenders:
+        at_commission.sanction_for(offender)  # raises UnknownOffenderError naming what is covered
+    if dates.decided > dates.committed and (at_commission.valid_to is not None
+                                            and at_commission.valid_to < dates.decided):
+        usable = tuple(v for v in prov.versions_between(dates.committed, dates.decided)
+                       if v.valid_from >= at_commission.valid_from and (v.abolished or offender in v.offenders))
+        version, undecided = mildest(usable, offender)
     else:
-        candidates = (at_commission,)
-    if offender not in at_commission.offenders and not at_commission.abolished:
-        at_commission.sanction_for(offender)  # raises UnknownOffenderError with what is covered
-    usable = tuple(v for v in candidates if v.abolished or offender in v.offenders)
-    version, undecided = mildest(usable, offender)
-    steps.append(Step("version", _version_reason(prov, version, at_commission, dates), version.sources))
+        version, undecided = at_commission, ()
     if undecided:
         warnings.append("lex mitior: the version applied and "
                         + ", ".join(f"the version from {v.valid_from}" for v in undecided)
                         + " cannot be ranked (neither is milder in every respect); both are candidates")
-    _verification_warnings(version, dates.committed, today, warnings)
+    warnings.extend(_version_warnings(version))
+    if version.valid_to is None:
+        warnings.extend(_staleness_warnings(version, dates.committed, today or date.today()))
     if version.abolished:
-        where = f"; the offence moved to {version.moved_to}" if version.moved_to else ""
-        steps.append(Step("abolished", f"the offence was abolished from {version.valid_from} by {version.act}"
-                          f"{where}: no penalty under this provision", version.sources))
-        return Assessment(prov, version, offender, dates, None, None, (), (), tuple(warnings), tuple(steps),
-                          (version,) + undecided)
+        return Assessment(prov, version, offender, dates, None, None, (), (), tuple(warnings),
+                          at_commission, undecided, valuation)
 
-    # 2.-5. sanction, limits, money
-    sanction = version.sanction_for(offender)
+    # 2.-3. the sanction with the General Part's limits (cached per version, offender and period)
+    limits_on = dates.committed if dates.committed > version.valid_from else version.valid_from
+    resolved = _resolve(version, offender, prov.code, limits_on)
+    warnings.extend(resolved.warnings)
+    base = None
+    if base_amount is not None:
+        base = base_amount if isinstance(base_amount, Decimal) else Decimal(str(base_amount))
+    elif resolved.needs_base:
+        raise MissingBaseError(prov.label, resolved.needs_base)
+
+    # 4.-5. money
     mci_value = default_index().record(dates.mci_valued_on, "fine")
-    steps.append(Step("MCI", f"{mci_value.kzt} KZT on {dates.mci_valued_on} ({valued_rule}), set by "
-                      f"{mci_value.act}", mci_value.provenance.sources))
     if mci_value.verification != "primary":
-        warnings.append(f"the MCI value {mci_value.kzt} ({mci_value.valid_from}..{mci_value.valid_to}) is "
-                        f"{mci_value.verification}")
+        warnings.append(_mci_warning(mci_value))
     try:
         rate = usd_rate(dates.mci_valued_on, rates)
-        steps.append(Step("USD", f"{rate.kzt_per_usd} KZT per USD ({rate.basis}, "
-                          f"{rate.period[0]}..{rate.period[1]})", rate.sources))
         if rate.basis != "daily_official":
-            warnings.append(f"USD amounts use a {rate.basis.replace('_', ' ')} rate, not the official rate of the day")
+            warnings.append(_BASIS_WARNINGS.get(rate.basis) or _basis_warning(rate.basis))
+        usd_kzt = rate.kzt_per_usd
     except MissingRateError as error:
-        rate = None
+        rate = usd_kzt = None
         warnings.append(f"no USD amounts: {error}")
-    gp = general_part(prov.code)
-    limits_on = max(dates.committed, version.valid_from)
-    base = Decimal(str(base_amount)) if base_amount is not None else None
-    main = tuple(_assess_item(prov, version, item, gp, limits_on, mci_value.kzt, rate, base, warnings, steps)
-                 for item in sanction.main)
-    additional = tuple(_assess_item(prov, version, item, gp, limits_on, mci_value.kzt, rate, base, warnings, steps)
-                       for item in sanction.additional)
+    kzt = mci_value.kzt
+    main = tuple(AssessedItem(r, kzt, usd_kzt, base) for r in resolved.main)
+    additional = tuple(AssessedItem(r, kzt, usd_kzt, base) for r in resolved.additional)
     return Assessment(prov, version, offender, dates, mci_value, rate, main, additional, tuple(warnings),
-                      tuple(steps), (version,) + undecided)
+                      at_commission, undecided, valuation, resolved.limits)
+
+
+@functools.lru_cache(maxsize=256)
+def _mci_warning(value: MCIValue) -> str:
+    return f"the MCI value {value.kzt} ({value.valid_from}..{value.valid_to}) is {value.verification}"
+
+
+def _basis_warning(basis: str) -> str:
+    return _BASIS_WARNINGS.setdefault(
+        basis, f"USD amounts use a {basis.replace('_', ' ')} rate, not the official rate of the day")
+
+
+_BASIS_WARNINGS: dict[str, str] = {}
+
+
+@attrs.frozen(slots=True)
+class _Resolved:
+    main: tuple[ResolvedItem, ...]
+    additional: tuple[ResolvedItem, ...]
+    warnings: tuple[str, ...]
+    limits: tuple
+    needs_base: str | None
+
+
+_RESOLVED_CACHE: dict = {}
+
+
+def _resolve(version: Version, offender: str, code: str, on: date) -> _Resolved:
+    gp = general_part(code)
+    key = (version, offender, gp.period(on))
+    found = _RESOLVED_CACHE.get(key)
+    if found is None:
+        found = _RESOLVED_CACHE[key] = _resolve_uncached(version, offender, gp, on)
+    return found
+
+
+def _resolve_uncached(version: Version, offender: str, gp, on: date) -> _Resolved:
+    sanction = version.sanction_for(offender)
+    warnings: list[str] = []
+    limits: list = []
+    groups = []
+    for group in (sanction.main, sanction.additional):
+        resolved = []
+        for item in group:
+            kind = KINDS[item.kind]
+            limit = gp.limit(item.kind, version.category, on, offender)
+            low, high = item.min, item.max
+            low_basis = "sanction" if low else None
+            high_basis = "sanction" if high else None
+            if limit is not None:
+                limits.append((item.kind, limit))
+                if not limit.available:
+                    warnings.append(f"{item.kind} is in the sanction but could not be imposed on {on} "
+                                    f"(art. {limit.article} not yet in effect)")
+                    continue
+                if high is not None and limit.max is not None and limit.max.unit == high.unit \
+                        and high.value > limit.max.value:
+                    warnings.append(f"{item.kind}: the sanction's maximum {high} exceeds the General Part's "
+                                    f"{limit.max} (art. {limit.article})")
+                if not item.lifelong:
+                    if low is None and limit.min is not None and (high is None or limit.min.unit == high.unit):
+                        low, low_basis = limit.min, "general_part"
+                    if high is None and limit.max is not None:
+                        high, high_basis = limit.max, "general_part"
+            elif low is None and not item.lifelong and item.kind in _NEEDS_MINIMUM:
+                why = ("the provision's category is not encoded" if gp.code == "cc" and version.category is None
+                       else "no General-Part limit is encoded for that date")
+                warnings.append(f"{item.kind}: no statutory minimum given ({why})")
+            unit = None if kind.measure == NONE else kind.measure
+            needs_base = any(m is not None and m.unit in ("base", "percent") for m in (low, high))
+            resolved.append(ResolvedItem(item.kind, unit, low, high, low_basis, high_basis, item.mandatory,
+                                         item.lifelong, item.base, needs_base))
+        groups.append(tuple(resolved))
+    needs = next((r.base or "base amount" for g in groups for r in g if r.needs_base), None)
+    return _Resolved(groups[0], groups[1], tuple(warnings), tuple(limits), needs)
+
+
+_NEEDS_MINIMUM = frozenset({"fine", "corrective_labour", "community_service", "restriction_of_freedom", "arrest",
+                            "imprisonment"})
 
 
 def _case_dates(prov: Provision, on, committed, initiated, decided, warnings) -> tuple[CaseDates, str]:
+    if committed is None and initiated is None and decided is None and type(on) is date and on >= CODES_IN_FORCE:
+        rule = _valuation(prov.code, on)  # the common case: one date for everything
+        if rule is not None:
+            return CaseDates(on, on, on, on), rule.description
     committed = committed or on
     if committed is None:
         raise UserInputError("give the date: on=DATE, or committed=DATE")
     for name, value in (("committed", committed), ("initiated", initiated), ("decided", decided), ("on", on)):
-        if value is not None and not (isinstance(value, date) and not isinstance(value, _dt.datetime)):
+        if value is not None and (type(value) is not date):
             raise UserInputError(f"{name} should be a datetime.date, got {value!r}")
     if committed < CODES_IN_FORCE:
         first, last = prov.coverage
@@ -251,26 +410,29 @@ def _case_dates(prov: Provision, on, committed, initiated, decided, warnings) ->
         initiated = on or committed
         if prov.code == "ac" and on is None:
             warnings.append("no initiation date given: the MCI is valued on the date the offence was committed")
-    decided = decided or on or max(committed, initiated)
-    if not committed <= decided:
+    decided = decided or on or (committed if committed > initiated else initiated)
+    if decided < committed:
         raise UserInputError(f"decided ({decided}) is before committed ({committed})")
     if initiated < committed:
         raise UserInputError(f"initiated ({initiated}) is before committed ({committed})")
-    rule = general_part(prov.code).valuation_rule(committed)
-    valued = rule.date if rule else FALLBACK_VALUATION[prov.code]
+    rule = _valuation(prov.code, committed)
     if rule is None:
+        valued = FALLBACK_VALUATION[prov.code]
         warnings.append(f"no dated MCI valuation rule is encoded for {prov.code.upper()} on {committed}; "
                         f"using the {valued} date")
         how = f"MCI valued on the {valued} date"
     else:
-        how = f"{prov.code.upper()} art. {rule.article}: MCI valued on the {valued} date"
-        if rule.provenance.verification != "primary":
-            how += f" ({rule.provenance.verification})"
-    mci_on = {"committed": committed, "initiated": initiated, "decided": decided}[valued]
+        valued = rule.date
+        how = rule.description
+    mci_on = committed if valued == "committed" else initiated if valued == "initiated" else decided
     return CaseDates(committed, initiated, decided, mci_on), how
 
 
-def _version_reason(prov: Provision, version: Version, at_commission: Version, dates: CaseDates) -> str:
+def _valuation(code: str, on: date):
+    return general_part(code).valuation_rule(on)
+
+
+def _version_reason(version: Version, at_commission: Version, dates: CaseDates) -> str:
     span = f"{version.valid_from}..{version.valid_to or 'in force'}"
     text = f"{span}, {version.act} ({version.verification})"
     if version is at_commission:
@@ -279,65 +441,39 @@ def _version_reason(prov: Provision, version: Version, at_commission: Version, d
             f"(from {at_commission.valid_from}): lex mitior, CC art. 6 / AC art. 5")
 
 
-def _verification_warnings(version: Version, committed: date, today: date | None, warnings: list[str]) -> None:
+@functools.lru_cache(maxsize=4096)
+def _version_warnings(version: Version) -> tuple[str, ...]:
     if version.verification != "primary":
-        warnings.append(f"the version from {version.valid_from} is {version.verification}: "
-                        "not read in an official text")
+        return (f"the version from {version.valid_from} is {version.verification}: not read in an official text",)
+    return ()
+
+
+def _staleness_warnings(version: Version, committed: date, today: date) -> list[str]:
+    """For a version still in force: is its verification old, or older than the case?"""
     through = version.provenance.verified_through
-    if version.valid_to is None:
-        today = today or date.today()
-        if through is None:
-            warnings.append(f"the version from {version.valid_from} has no verified_through date")
-        elif (today - through).days > STALE_AFTER_DAYS:
-            warnings.append(f"the version from {version.valid_from} was last verified on {through}, "
-                            "more than a year ago")
-        if through is not None and committed > through:
-            warnings.append(f"{committed} is after the last date this version was verified ({through})")
+    if through is None:
+        return [f"the version from {version.valid_from} has no verified_through date"]
+    warnings = []
+    if (today - through).days > STALE_AFTER_DAYS:
+        warnings.append(f"the version from {version.valid_from} was last verified on {through}, more than a year ago")
+    if committed > through:
+        warnings.append(f"{committed} is after the last date this version was verified ({through})")
+    return warnings
 
 
-def _assess_item(prov, version, item: Item, gp, limits_on, mci_kzt, rate, base, warnings, steps) -> AssessedItem:
-    kind = KINDS[item.kind]
-    low = Bound(item.min, "sanction") if item.min else None
-    high = Bound(item.max, "sanction") if item.max else None
-    if kind.measure != "none" and not item.lifelong and (low is None or high is None):
-        limit = gp.limit(item.kind, version.category, limits_on)
-        if limit is not None:
-            if low is None and limit.min is not None and (high is None or limit.min.unit == high.value.unit):
-                low = Bound(limit.min, "general_part")
-            if high is None and limit.max is not None:
-                high = Bound(limit.max, "general_part")
-            steps.append(Step("General Part", f"{item.kind}: art. {limit.article} sets "
-                              f"{limit.min or '-'}..{limit.max or '-'} ({limit.provenance.verification})",
-                              limit.provenance.sources))
-        elif low is None and kind.name in ("fine", "corrective_labour", "community_service",
-                                            "restriction_of_freedom", "arrest", "imprisonment"):
-            why = "the provision's category is not encoded" if prov.code == "cc" and version.category is None \
-                else "no General-Part limit is encoded for that date"
-            warnings.append(f"{item.kind}: no statutory minimum given ({why})")
-    if kind.measure == MONEY:
-        low = Bound(_money(low.value, mci_kzt, rate, base, prov, item), low.basis) if low else None
-        high = Bound(_money(high.value, mci_kzt, rate, base, prov, item), high.basis) if high else None
-        unit = MONEY
-    else:
-        unit = None if kind.measure == "none" else ("month" if kind.measure == "month" else kind.measure)
-        low = Bound(low.value.value, low.basis) if low else None
-        high = Bound(high.value.value, high.basis) if high else None
-    return AssessedItem(item.kind, unit, low, high, item.mandatory, item.lifelong, item.base)
-
-
-def _money(measure: Measure, mci_kzt: Decimal, rate: UsdRate | None, base, prov, item) -> Money:
+def _money(measure: Measure, mci_kzt: Decimal, usd_kzt: Decimal | None, base: Decimal | None) -> Money:
     unit = measure.unit
     if unit == "MCI":
         mci, kzt = measure.value, measure.value * mci_kzt
-    elif unit == "KZT":
-        kzt = measure.value
-        mci = kzt / mci_kzt
     else:
-        if base is None:
-            raise MissingBaseError(prov.label, item.base or "base amount")
-        kzt = measure.value * base if unit == "base" else measure.value * base / 100
+        if unit == "KZT":
+            kzt = measure.value
+        elif unit == "base":
+            kzt = measure.value * base
+        else:  # percent
+            kzt = measure.value * base / 100
         mci = kzt / mci_kzt
-    usd = (kzt / rate.kzt_per_usd).quantize(CENT, ROUND_HALF_UP) if rate else None
+    usd = (kzt / usd_kzt).quantize(CENT, ROUND_HALF_UP) if usd_kzt else None
     return Money(mci, kzt, usd)
 
 

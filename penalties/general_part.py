@@ -13,7 +13,8 @@ assessment says so in a warning.
 from __future__ import annotations
 
 import functools
-from datetime import date
+from bisect import bisect_right
+from datetime import date, timedelta
 from pathlib import Path
 
 import attrs
@@ -21,7 +22,7 @@ import attrs
 from .data_paths import statutes_dir
 from .errors import DataFileError
 from .kinds import KINDS
-from .model import CATEGORIES
+from .model import CATEGORIES, OFFENDERS
 from .provenance import Checker, Provenance
 from .quantities import Measure, parse_measure
 from .tomlfile import read_toml
@@ -29,19 +30,24 @@ from .tomlfile import read_toml
 VALUATION_DATES = ("committed", "initiated", "decided")
 #: used only where no dated rule is encoded; DESIGN.md "Dates"
 FALLBACK_VALUATION = {"cc": "committed", "ac": "initiated"}
-APPLIES_TO = {"cc": ("criminal_misdemeanour", "crime", "any"), "ac": ("any",)}
+#: what a limit may apply to: CC by gravity, AC by offender category (a string or a list)
+APPLIES_TO = {"cc": ("criminal_misdemeanour", "crime", "any"), "ac": ("any",) + OFFENDERS}
 
 
 @attrs.frozen
 class Limit:
+    """Bounds of a kind of punishment; `available = False` means the kind could not be imposed at
+    all during the interval (CC art. 45, arrest, was put into effect only on 2017-01-01)."""
+
     kind: str
-    applies_to: str
+    applies_to: tuple[str, ...]
     article: str
     min: Measure | None
     max: Measure | None
     valid_from: date
     valid_to: date | None
     provenance: Provenance
+    available: bool = True
 
     def covers(self, on: date) -> bool:
         return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
@@ -58,20 +64,45 @@ class ValuationRule:
     def covers(self, on: date) -> bool:
         return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
 
+    @property
+    def description(self) -> str:
+        text = f"art. {self.article}: MCI valued on the {self.date} date"
+        return text if self.provenance.verification == "primary" else f"{text} ({self.provenance.verification})"
+
 
 @attrs.frozen
 class GeneralPart:
     code: str
     limits: tuple[Limit, ...] = ()
     valuation: tuple[ValuationRule, ...] = ()
+    #: the days on which some rule starts or stops: between two of them the rules in force are the same
+    _edges: tuple[date, ...] = attrs.field(init=False, repr=False, eq=False)
 
-    def limit(self, kind: str, category: str | None, on: date) -> Limit | None:
-        """The limit on `kind` for a provision of `category` in force on `on`, if encoded."""
+    def __attrs_post_init__(self):
+        edges = set()
+        for rule in self.limits + self.valuation:
+            edges.add(rule.valid_from)
+            if rule.valid_to is not None:
+                edges.add(rule.valid_to + timedelta(days=1))
+        object.__setattr__(self, "_edges", tuple(sorted(edges)))
+
+    def period(self, on: date) -> int:
+        """An index that is the same for two dates exactly when the same rules are in force."""
+        return bisect_right(self._edges, on)
+
+    def limit(self, kind: str, category: str | None, on: date, offender: str = "individual") -> Limit | None:
+        """The limit on `kind` in force on `on` for a provision of `category` (CC) or for
+        `offender` (AC), if encoded. A limit for the specific group wins over one for "any"."""
         group = "crime" if category in CATEGORIES[1:] else category
+        found = None
         for limit in self.limits:
-            if limit.kind == kind and limit.covers(on) and limit.applies_to in ("any", group):
+            if limit.kind != kind or not limit.covers(on):
+                continue
+            if group in limit.applies_to or offender in limit.applies_to and self.code == "ac":
                 return limit
-        return None
+            if "any" in limit.applies_to and found is None:
+                found = limit
+        return found
 
     def valuation_rule(self, on: date) -> ValuationRule | None:
         for rule in self.valuation:
@@ -93,13 +124,17 @@ def load_general_part(path: Path) -> GeneralPart:
     limits = []
     for i, row in enumerate(c.typed(data, "limits", (), list, [])):
         where = ("limits", i)
-        c.keys(row, where, common | {"kind", "applies_to", "article"}, optional | {"min", "max"})
+        c.keys(row, where, common | {"kind", "applies_to", "article"}, optional | {"min", "max", "available"})
         kind = KINDS.get(row.get("kind"))
         if kind is None:
             c.problem(where + ("kind",), f"unknown kind {row.get('kind')!r}")
             continue
-        if row.get("applies_to") not in APPLIES_TO[code]:
-            c.problem(where + ("applies_to",), f"applies_to should be one of {APPLIES_TO[code]}, got {row.get('applies_to')!r}")
+        applies = row.get("applies_to")
+        applies = (applies,) if isinstance(applies, str) else tuple(applies) if isinstance(applies, list) else ()
+        if not applies or any(a not in APPLIES_TO[code] for a in applies):
+            c.problem(where + ("applies_to",), f"applies_to should be one or a list of {APPLIES_TO[code]}, "
+                      f"got {row.get('applies_to')!r}")
+        available = c.typed(row, "available", where, bool, True)
         bounds = {}
         for key in ("min", "max"):
             if key in row:
@@ -113,8 +148,8 @@ def load_general_part(path: Path) -> GeneralPart:
         start, end = c.interval(row, where)
         provenance = c.provenance(row, where)
         if start and provenance:
-            limits.append(Limit(kind.name, row.get("applies_to"), str(row.get("article")), bounds.get("min"),
-                                bounds.get("max"), start, end, provenance))
+            limits.append(Limit(kind.name, applies, str(row.get("article")), bounds.get("min"),
+                                bounds.get("max"), start, end, provenance, available))
     rules = []
     for i, row in enumerate(c.typed(data, "mci_valuation", (), list, [])):
         where = ("mci_valuation", i)

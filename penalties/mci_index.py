@@ -22,7 +22,7 @@ from .tomlfile import read_toml
 PURPOSES = ("fine", "tax", "social")
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class MCIValue:
     """One dated MCI value and the law that set it."""
 

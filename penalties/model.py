@@ -55,7 +55,7 @@ class Sanction:
     additional: tuple[Item, ...] = ()
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Version:
     """One wording of a provision's sanction, in force from `valid_from` to `valid_to` inclusive."""
 
@@ -68,6 +68,10 @@ class Version:
     abolished: bool = False
     moved_to: str | None = None
     text: dict = attrs.field(factory=dict, eq=False, hash=False)
+    _offenders: tuple[str, ...] = attrs.field(init=False, eq=False, hash=False, repr=False)
+
+    def __attrs_post_init__(self):
+        object.__setattr__(self, "_offenders", tuple(o for s in self.sanctions for o in s.offenders))
 
     @property
     def verification(self) -> str:
@@ -86,7 +90,8 @@ class Version:
 
     @property
     def offenders(self) -> tuple[str, ...]:
-        return tuple(o for s in self.sanctions for o in s.offenders)
+        """The offender categories this version sets a sanction for."""
+        return self._offenders
 
     def sanction_for(self, offender: str) -> Sanction:
         for sanction in self.sanctions:
@@ -104,6 +109,7 @@ class Provision:
     article: str
     part: str | None
     title: dict = attrs.field(eq=False, hash=False)
+    item: str | None = attrs.field(default=None, kw_only=True)
     versions: tuple[Version, ...] = attrs.field(eq=False, hash=False)
     summary: str | None = attrs.field(default=None, eq=False, hash=False)
     source_file: str | None = attrs.field(default=None, eq=False, hash=False)
@@ -116,12 +122,14 @@ class Provision:
     def label(self) -> str:
         """Human label: `CC 403(1)`, `AC 73-3(2)`, `CC 375` for an article without parts."""
         base = f"{CODES[self.code]} {self.article}"
-        return f"{base}({self.part})" if self.part else base
+        base = f"{base}({self.part})" if self.part else base
+        return f"{base}({self.item})" if self.item else base
 
     @property
     def label_ru(self) -> str:
         code = "УК РК" if self.code == "cc" else "КоАП РК"
-        return f"ч.{self.part} ст.{self.article} {code}" if self.part else f"ст.{self.article} {code}"
+        text = f"ч.{self.part} ст.{self.article} {code}" if self.part else f"ст.{self.article} {code}"
+        return f"пп.{self.item} {text}" if self.item else text
 
     @property
     def coverage(self) -> tuple[date, date | None]:

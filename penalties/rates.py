@@ -30,9 +30,8 @@ CARRY_DAYS = 4
 
 @attrs.frozen
 class UsdRate:
-    """Tenge per US dollar on `on`, with its basis and where it comes from."""
+    """Tenge per US dollar over `period`, with its basis and where it comes from."""
 
-    on: date
     kzt_per_usd: Decimal
     basis: str
     period: tuple[date, date]
@@ -42,7 +41,7 @@ class UsdRate:
 
     def to_dict(self) -> dict:
         return {
-            "on": self.on.isoformat(), "usd_kzt": str(self.kzt_per_usd), "basis": self.basis,
+            "usd_kzt": str(self.kzt_per_usd), "basis": self.basis,
             "period": [self.period[0].isoformat(), self.period[1].isoformat()],
             "sources": list(self.sources), "verification": self.verification,
         }
@@ -60,6 +59,11 @@ class _Span:
     basis: str
     sources: tuple[str, ...]
     verification: str
+    usd_rate: UsdRate = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self):
+        object.__setattr__(self, "usd_rate", UsdRate(self.rate, self.basis, (self.start, self.end), self.sources,
+                                                     self.verification))
 
 
 class RateTable:
@@ -91,10 +95,10 @@ class RateTable:
             if i < 0:
                 continue
             span = spans[i]
-            carried = basis in ("user_table",) and span.end < on <= span.end + timedelta(days=self.carry_days)
-            if on <= span.end or carried:
-                note = f"carried over from {span.start.isoformat()}" if carried else None
-                return UsdRate(on, span.rate, basis, (span.start, span.end), span.sources, span.verification, note)
+            if on <= span.end:
+                return span.usd_rate
+            if basis == "user_table" and on <= span.end + timedelta(days=self.carry_days):
+                return attrs.evolve(span.usd_rate, note=f"carried over from {span.start.isoformat()} to {on}")
         return None
 
     def __call__(self, on: date) -> UsdRate:

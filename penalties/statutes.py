@@ -8,6 +8,7 @@ once (on first use, not at import) and indexes the provisions by id.
 from __future__ import annotations
 
 import functools
+import re
 from datetime import date
 from pathlib import Path
 
@@ -24,6 +25,7 @@ _VERSION_OPTIONAL = {"valid_to", "verified_through", "category", "text_ru", "tex
                      "abolished", "moved_to", "sanctions"}
 _ITEM_KEYS = {"kind", "min", "max", "amount", "mandatory", "lifelong", "base", "note"}
 GENERAL_FILES = {"general.toml"}
+_PART = re.compile(r"^[0-9]{1,3}(-[0-9]{1,2})?$")
 
 
 def article_files(root: Path | None = None) -> list[Path]:
@@ -66,16 +68,22 @@ def _read_article(data: dict, c: Checker, path: Path) -> list[Provision]:
         if not isinstance(part_table, dict):
             c.problem(where, "each [[parts]] entry should be a table")
             continue
-        c.keys(part_table, where, {"versions"}, {"part", "summary_en", "summary_ru", "summary_kk", "notes"})
+        c.keys(part_table, where, {"versions"}, {"part", "item", "summary_en", "summary_ru", "summary_kk", "notes"})
         part = c.typed(part_table, "part", where, str)
-        if part in seen_parts:
-            c.problem(where + ("part",), f"part {part!r} appears twice")
-        seen_parts.add(part)
+        item = c.typed(part_table, "item", where, str)
+        for key, value in (("part", part), ("item", item)):
+            if value is not None and not _PART.match(value):
+                c.problem(where + (key,), f"{key} should be a number such as '3' or '1-1', got {value!r}")
+        if item is not None and part is None:
+            c.problem(where + ("item",), "an 'item' (подпункт) needs its 'part'")
+        if (part, item) in seen_parts:
+            c.problem(where + ("part",), f"part {part!r}" + (f" item {item!r}" if item else "") + " appears twice")
+        seen_parts.add((part, item))
         if part is None and len(parts) > 1:
             c.problem(where, "an article with several [[parts]] needs 'part' in each")
         if code not in CODES or article is None:
             continue
-        pid = f"kz.{code}.{article}" + (f".{part}" if part else "")
+        pid = f"kz.{code}.{article}" + (f".{part}" if part else "") + (f".{item}" if item else "")
         versions = [_read_version(c, v, where + ("versions", i), pid, code)
                     for i, v in enumerate(c.typed(part_table, "versions", where, list, []))]
         if not versions:
@@ -89,7 +97,7 @@ def _read_article(data: dict, c: Checker, path: Path) -> list[Provision]:
         if versions[0].valid_from < CODES_IN_FORCE:
             c.problem(where + ("versions", 0, "valid_from"), "the Codes are in force from 2015-01-01")
         provisions.append(Provision(
-            id=pid, code=code, article=article, part=part, title=dict(title),
+            id=pid, code=code, article=article, part=part, item=item, title=dict(title),
             versions=tuple(versions), summary=part_table.get("summary_en"), source_file=str(path)))
     return provisions
 

@@ -86,8 +86,7 @@ def test_json_contract_keys():
     assert set(d["version"]) >= {"valid_from", "valid_to", "amended_by", "sources", "verification"}
     assert d["mci_kzt"] == "2121"
     assert d["main"][0]["kind"] == "fine" and set(d["main"][0]["max"]) == {"mci", "kzt", "usd"}
-    arrest = next(i for i in d["main"] if i["kind"] == "arrest")
-    assert arrest["unit"] == "day" and arrest["max"] == 75
+    assert "arrest" not in [i["kind"] for i in d["main"]]  # not in effect before 2017-01-01
     ban = d["additional"][0]
     assert ban == {**ban, "kind": "deprivation_of_right", "unit": "month", "max": 12, "mandatory": False}
     assert isinstance(d["warnings"], list)
@@ -101,3 +100,23 @@ def test_a_later_milder_version_applies_before_the_decision():
     assert fine.max.value.mci == 160
     # the MCI stays the one of the day the offence was committed (CC art. 41(1))
     assert a.mci.kzt == Decimal("2405")
+
+
+def test_arrest_only_from_2017():
+    # official text of 24.11.2015: "Статья 45 вводится в действие с 01.01.2017"; art. 45 (original):
+    # arrest "от тридцати до девяноста суток"
+    before = penalties.assess("CC 403(1)", on=date(2016, 12, 31))
+    assert "arrest" not in [i.kind for i in before.main]
+    assert any("arrest" in w for w in before.warnings)
+    after = penalties.assess("CC 403(1)", on=date(2017, 1, 1)).to_dict()
+    arrest = next(i for i in after["main"] if i["kind"] == "arrest")
+    assert (arrest["unit"], arrest["min"], arrest["max"]) == ("day", 30, 75)
+    assert arrest["bounds_from"] == {"min": "general_part", "max": "sanction"}
+
+
+def test_general_part_minimum_fine():
+    # art. 41(2): misdemeanour fines 25-500 MCI (2014 wording), 20-200 MCI after Law 180-VI
+    fine = penalties.assess("CC 403(1)", on=date(2016, 6, 1)).main[0]
+    assert (fine.min.value.mci, fine.min.basis) == (25, "general_part")
+    fine = penalties.assess("CC 403(1)", on=date(2019, 6, 1)).main[0]
+    assert fine.min.value.mci == 20 and fine.min.value.kzt == 20 * 2525

@@ -16,8 +16,8 @@ def run(capsys, *args):
 
 
 def test_show_text(capsys):
-    code, out, _ = run(capsys, "show", "CC 403(1)", "--on", "2016-06-01")
-    assert code == 0 and "300 MCI" in out and "636 300 KZT" in out and "75 days" in out
+    code, out, _ = run(capsys, "show", "CC 403(1)", "--on", "2017-06-01")
+    assert code == 0 and "25–300 MCI" in out and "56 725–680 700 KZT" in out and "30–75 days" in out
 
 
 def test_show_json_matches_python(capsys):
