@@ -12,6 +12,7 @@ The steps, each recorded in the assessment's trace (`explain()`):
 from __future__ import annotations
 
 import functools
+import time
 from datetime import date
 from typing import NamedTuple
 from decimal import ROUND_HALF_UP, Decimal
@@ -127,8 +128,9 @@ class AssessedItem(NamedTuple):
         return out
 
 
-@attrs.frozen(slots=True)
-class CaseDates:
+class CaseDates(NamedTuple):
+    """The case's dates, and the one the MCI was valued on."""
+
     committed: date
     initiated: date
     decided: date
@@ -279,7 +281,7 @@ def assess(reference: str | Provision, on: date | None = None, *, committed: dat
                         + " cannot be ranked (neither is milder in every respect); both are candidates")
     warnings.extend(_version_warnings(version))
     if version.valid_to is None:
-        warnings.extend(_staleness_warnings(version, dates.committed, today or date.today()))
+        warnings.extend(_staleness_warnings(version, dates.committed, today or _today()))
     if version.abolished:
         return Assessment(prov, version, offender, dates, None, None, (), (), tuple(warnings),
                           at_commission, undecided, valuation)
@@ -446,6 +448,17 @@ def _version_warnings(version: Version) -> tuple[str, ...]:
     if version.verification != "primary":
         return (f"the version from {version.valid_from} is {version.verification}: not read in an official text",)
     return ()
+
+
+_TODAY = [0.0, date.today()]
+
+
+def _today() -> date:
+    """The system date, read at most once a minute (it is only used to age verifications)."""
+    now = time.monotonic()
+    if now - _TODAY[0] > 60:
+        _TODAY[:] = [now, date.today()]
+    return _TODAY[1]
 
 
 def _staleness_warnings(version: Version, committed: date, today: date) -> list[str]:

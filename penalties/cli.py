@@ -66,6 +66,8 @@ def _parser() -> argparse.ArgumentParser:
     listing.add_argument("--code", choices=("cc", "ac"))
     listing.add_argument("--json", action="store_true")
 
+    sub.add_parser("coverage", help="docs/coverage.md: what is encoded and how well it is verified (Markdown)")
+
     check = sub.add_parser("check", help="validate statute data files (exit 1 with file:line errors)")
     check.add_argument("path", nargs="?", help="a directory or one file (default: the shipped statutes)")
     return parser
@@ -152,6 +154,14 @@ def _list(args) -> int:
     return 0
 
 
+def _coverage(args) -> int:
+    from .lookup import provisions
+    from .render import coverage_markdown
+
+    sys.stdout.write(coverage_markdown(provisions()))
+    return 0
+
+
 def _check(args) -> int:
     from .statutes import check
 
@@ -169,4 +179,4 @@ def _print_json(data) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-_COMMANDS = {"show": _show, "history": _history, "convert": _convert, "list": _list, "check": _check}
+_COMMANDS = {"show": _show, "history": _history, "convert": _convert, "list": _list, "check": _check, "coverage": _coverage}

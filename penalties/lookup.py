@@ -8,7 +8,7 @@ import functools
 from .errors import ReferenceSyntaxError, UnknownProvisionError
 from .model import CODES, Provision
 from .references import parse_reference
-from .statutes import catalogue
+from .statutes import article, catalogue
 
 
 @functools.lru_cache(maxsize=4096)
@@ -19,21 +19,21 @@ def provision(reference: str) -> Provision:
     """
     if isinstance(reference, Provision):
         return reference
-    cat = catalogue()
     try:
         ref = parse_reference(reference)
     except ReferenceSyntaxError as error:
-        raise ReferenceSyntaxError(reference, _suggest_text(reference, cat), error.reason) from None
-    found = cat.by_id.get(ref.id)
-    if found is not None:
-        return found
-    siblings = cat.by_article.get((ref.code, ref.article), [])
+        raise ReferenceSyntaxError(reference, _suggest_text(reference, catalogue()), error.reason) from None
+    # only the article's own file is read: a lookup does not load the whole catalogue
+    siblings = article(ref.code, ref.article)
+    for found in siblings:
+        if found.id == ref.id:
+            return found
     if ref.part is None and len(siblings) == 1 and siblings[0].part is None:
         return siblings[0]
     if siblings:
         reason = "name a part" if ref.part is None else f"{CODES[ref.code]} {ref.article} has no encoded part {ref.part}"
         raise UnknownProvisionError(reference, tuple(p.label for p in siblings), reason)
-    raise UnknownProvisionError(reference, _suggest_article(ref.code, ref.article, cat),
+    raise UnknownProvisionError(reference, _suggest_article(ref.code, ref.article, catalogue()),
                                 f"{CODES[ref.code]} {ref.article} is not encoded")
 
 

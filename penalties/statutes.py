@@ -255,12 +255,24 @@ def _sort_key(pid: str):
             for piece in parts for n in piece.split("-")]
 
 
+@functools.lru_cache(maxsize=None)
+def article(code: str, number: str) -> tuple[Provision, ...]:
+    """The provisions of one article, loading only its file (empty if it is not encoded)."""
+    if "/" in number or "\\" in number or number.startswith("."):
+        return ()
+    path = statutes_dir() / "kz" / code / f"{number}.toml"
+    if not path.is_file():
+        return ()
+    return tuple(load_article(path))
+
+
 @functools.cache
 def catalogue() -> Catalogue:
+    """Every encoded provision; the objects are the ones `article()` returns."""
     provisions, problems = [], []
     for path in article_files():
         try:
-            provisions.extend(load_article(path))
+            provisions.extend(article(path.parent.name, path.stem))
         except DataFileError as error:
             problems.extend(error.problems)
     if problems:

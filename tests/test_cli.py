@@ -68,3 +68,12 @@ def test_python_dash_m():
     result = subprocess.run([sys.executable, "-m", "penalties", "convert", "1", "MCI", "--to", "KZT",
                              "--on", "2026-02-01"], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "4325 KZT"
+
+
+def test_docs_coverage_is_up_to_date(capsys):
+    from pathlib import Path
+
+    assert main(["coverage"]) == 0
+    generated = capsys.readouterr().out
+    committed = (Path(__file__).parent.parent / "docs" / "coverage.md").read_text()
+    assert generated == committed, "run: penalties coverage > docs/coverage.md"
