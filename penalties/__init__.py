@@ -25,6 +25,7 @@ _EXPORTS = {
     "Assessment": "assessment", "assess": "assessment",
     "convert": "conversion", "Conversion": "conversion",
     "mci": "mci_index",
+    "diff": "changes", "explain_amount": "changes",
     "provision": "lookup", "provisions": "lookup",
     "Provision": "model", "Version": "model",
     "RateTable": "rates", "UsdRate": "rates", "usd_rate": "rates",

@@ -19,6 +19,8 @@ EPILOG = """examples:
   penalties show "ч.1 ст.403 УК РК" --on 2016-06-01 --json
   penalties history "CC 403(1)"
   penalties convert 5000 MCI --to KZT --on 2019-06-01
+  penalties diff "CC 403(1)" 2016-01-01 2019-01-01
+  penalties explain-amount 41670 KZT --on 2020-04-30
   penalties list --code cc
   penalties check statutes/"""
 
@@ -65,6 +67,18 @@ def _parser() -> argparse.ArgumentParser:
     listing = sub.add_parser("list", help="the encoded provisions and their coverage")
     listing.add_argument("--code", choices=("cc", "ac"))
     listing.add_argument("--json", action="store_true")
+
+    diff = sub.add_parser("diff", help="what changed in a sanction between two dates")
+    diff.add_argument("reference")
+    diff.add_argument("first", type=_date)
+    diff.add_argument("second", type=_date)
+    diff.add_argument("--json", action="store_true")
+
+    amount = sub.add_parser("explain-amount", help="read a quoted amount as MCI and find the provisions that allow it")
+    amount.add_argument("amount")
+    amount.add_argument("unit", help="KZT")
+    amount.add_argument("--on", type=_date, required=True)
+    amount.add_argument("--json", action="store_true")
 
     sub.add_parser("coverage", help="docs/coverage.md: what is encoded and how well it is verified (Markdown)")
 
@@ -154,6 +168,28 @@ def _list(args) -> int:
     return 0
 
 
+def _diff(args) -> int:
+    from .changes import diff
+
+    changes = diff(args.reference, args.first, args.second)
+    if args.json:
+        _print_json([c.to_dict() for c in changes])
+    else:
+        print("\n".join(str(c) for c in changes) or "no change")
+    return 0
+
+
+def _explain_amount(args) -> int:
+    from .changes import explain_amount
+
+    result = explain_amount(args.amount, args.unit, args.on)
+    if args.json:
+        _print_json(result.to_dict())
+    else:
+        print(result)
+    return 0
+
+
 def _coverage(args) -> int:
     from .lookup import provisions
     from .render import coverage_markdown
@@ -179,4 +215,5 @@ def _print_json(data) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-_COMMANDS = {"show": _show, "history": _history, "convert": _convert, "list": _list, "check": _check, "coverage": _coverage}
+_COMMANDS = {"show": _show, "history": _history, "convert": _convert, "list": _list, "check": _check, "coverage": _coverage, "diff": _diff,
+             "explain-amount": _explain_amount}

@@ -43,7 +43,9 @@ class Item:
     mandatory: bool | None = None
     lifelong: bool = False
     base: str | None = None
-    note: str | None = None
+    #: a remark on the wording; not part of the sanction's value (two items differing only in their
+    #: notes are equal)
+    note: str | None = attrs.field(default=None, eq=False)
 
 
 @attrs.frozen

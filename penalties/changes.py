@@ -1,0 +1,175 @@
+"""Two questions about figures rather than cases.
+
+`diff(ref, d1, d2)`: what changed in a provision's sanction between two dates, as structured items
+("fine max 300 → 160 MCI").
+
+`explain_amount(amount, "KZT", on)`: which number of MCI an amount quoted in a decision or a report
+is, at which MCI value and law, and which encoded provisions allow a fine of that size on that
+date (also as the 50 % paid under AC art. 810).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import attrs
+
+from .conversion import to_decimal, unit_name
+from .errors import OutOfCoverageError, UnitError
+from .lookup import provision as find_provision
+from .lookup import provisions as all_provisions
+from .mci_index import MCIValue, default_index
+from .model import Item, Version
+from .assessment import _resolve
+
+
+@attrs.frozen
+class Change:
+    """One difference: `what` changed for `kind` (`added`, `removed`, `min`, `max`, `mandatory`,
+    `abolished`), from `before` to `after`."""
+
+    offender: str
+    group: str          # "main" or "additional"
+    kind: str
+    what: str
+    before: str | None
+    after: str | None
+
+    def __str__(self) -> str:
+        who = "" if self.offender == "individual" else f"{self.offender}: "
+        if self.what in ("added", "removed", "abolished", "restored"):
+            return f"{who}{self.kind} {self.what}" + (f" ({self.after or self.before})" if self.after or self.before else "")
+        return f"{who}{self.kind} {self.what} {self.before or '-'} → {self.after or '-'}"
+
+    def to_dict(self) -> dict:
+        return attrs.asdict(self)
+
+
+def _measure(m) -> str | None:
+    if m is None:
+        return None
+    value = m.value.normalize() if m.value == m.value.to_integral() else m.value
+    return f"{value:f} {m.unit}"
+
+
+def _item_changes(offender: str, group: str, a: Item | None, b: Item | None) -> list[Change]:
+    kind = (a or b).kind
+    if a is None:
+        return [Change(offender, group, kind, "added", None, _measure(b.max) or _measure(b.min))]
+    if b is None:
+        return [Change(offender, group, kind, "removed", _measure(a.max) or _measure(a.min), None)]
+    out = []
+    for what in ("min", "max"):
+        before, after = _measure(getattr(a, what)), _measure(getattr(b, what))
+        if before != after:
+            out.append(Change(offender, group, kind, what, before, after))
+    if a.lifelong != b.lifelong:
+        out.append(Change(offender, group, kind, "lifelong", str(a.lifelong), str(b.lifelong)))
+    if a.mandatory != b.mandatory:
+        out.append(Change(offender, group, kind, "mandatory", str(a.mandatory), str(b.mandatory)))
+    return out
+
+
+def diff_versions(a: Version, b: Version) -> tuple[Change, ...]:
+    """The differences between two versions' sanctions; empty exactly when they are the same."""
+    if a.abolished or b.abolished:
+        if a.abolished and b.abolished:
+            return ()
+        return (Change("individual", "main", "offence", "abolished" if b.abolished else "restored", None,
+                       f"{b.valid_from}, {b.act}"),)
+    changes: list[Change] = []
+    for offender in dict.fromkeys(a.offenders + b.offenders):
+        sa = next((s for s in a.sanctions if offender in s.offenders), None)
+        sb = next((s for s in b.sanctions if offender in s.offenders), None)
+        for group in ("main", "additional"):
+            items_a = {i.kind: i for i in (getattr(sa, group) if sa else ())}
+            items_b = {i.kind: i for i in (getattr(sb, group) if sb else ())}
+            for kind in dict.fromkeys(list(items_a) + list(items_b)):
+                changes.extend(_item_changes(offender, group, items_a.get(kind), items_b.get(kind)))
+    return tuple(changes)
+
+
+def diff(reference: str, first: date, second: date) -> tuple[Change, ...]:
+    """What changed in the sanction of `reference` between the versions in force on two dates."""
+    p = find_provision(reference)
+    return diff_versions(p.version_on(first), p.version_on(second))
+
+
+@attrs.frozen
+class AmountMatch:
+    """A provision whose version on the date allows a fine of `mci` MCI for `offender`."""
+
+    provision: str
+    label: str
+    offender: str
+    range: str
+    via: str  # "fine" or "50 % under AC art. 810"
+
+    def to_dict(self) -> dict:
+        return attrs.asdict(self)
+
+
+@attrs.frozen
+class AmountExplanation:
+    amount_kzt: Decimal
+    on: date
+    mci: MCIValue
+    mci_count: Decimal
+    whole_or_half: bool
+    matches: tuple[AmountMatch, ...]
+
+    def to_dict(self) -> dict:
+        return {"amount_kzt": f"{self.amount_kzt:f}", "on": self.on.isoformat(), "mci_kzt": f"{self.mci.kzt:f}",
+                "mci_period": [self.mci.valid_from.isoformat(), self.mci.valid_to.isoformat()],
+                "mci_act": self.mci.act.to_dict(), "mci_count": f"{self.mci_count.normalize():f}",
+                "whole_or_half": self.whole_or_half, "matches": [m.to_dict() for m in self.matches]}
+
+    def __str__(self) -> str:
+        head = (f"{self.amount_kzt:,f} KZT on {self.on} = {self.mci_count.normalize():f} MCI at {self.mci.kzt} KZT "
+                f"({self.mci.valid_from}..{self.mci.valid_to}, {self.mci.act})").replace(",", " ")
+        if not self.whole_or_half:
+            return head + "\nnot a whole or half number of MCI: probably not an MCI-based fine at this MCI"
+        lines = [head] + [f"  {m.label} ({m.offender}): fine {m.range}" + ("" if m.via == "fine" else f", {m.via}")
+                          for m in self.matches]
+        if not self.matches:
+            lines.append("  no encoded provision allows a fine of that size on that date")
+        return "\n".join(lines)
+
+
+def explain_amount(amount, unit: str, on: date) -> AmountExplanation:
+    """Read a quoted amount (in KZT) as a number of MCI on `on`, and find the provisions that allow it."""
+    if unit_name(unit) != "KZT":
+        raise UnitError("explain-amount reads amounts in KZT")
+    kzt = to_decimal(amount)
+    record = default_index().record(on, "fine")
+    count = kzt / record.kzt
+    whole_or_half = (count * 2) == (count * 2).to_integral()
+    matches = []
+    if whole_or_half:
+        for p in all_provisions():
+            try:
+                version = p.version_on(on)
+            except OutOfCoverageError:
+                continue
+            if version.abolished:
+                continue
+            for offender in version.offenders:
+                for item in _resolve(version, offender, p.code, on).main:
+                    if item.kind != "fine" or (p.code == "cc" and item.min is None):
+                        continue  # a CC fine "up to N" whose General-Part minimum is not encoded
+                    for target, via in ((count, "fine"), (count * 2, "50 % under AC art. 810")):
+                        if (via == "fine" or p.code == "ac") and _allows(item, target):
+                            rng = _measure(item.max) if item.min == item.max else \
+                                f"{_measure(item.min) or '…'} .. {_measure(item.max) or '…'}"
+                            matches.append(AmountMatch(p.id, p.label, offender, rng, via))
+    return AmountExplanation(kzt, on, record, count, whole_or_half, tuple(matches))
+
+
+def _allows(item, mci: Decimal) -> bool:
+    low, high = item.min, item.max
+    if (low and low.unit != "MCI") or (high and high.unit != "MCI"):
+        return False
+    if low is not None and high is not None and low.value == high.value:
+        return mci == high.value
+    return (low is None or mci >= low.value) and (high is None or mci <= high.value) and high is not None

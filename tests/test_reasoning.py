@@ -1,0 +1,94 @@
+"""Lex mitior, diffs between versions, and reading quoted amounts."""
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+import penalties
+from penalties.changes import diff_versions, explain_amount
+from penalties.errors import OutOfCoverageError
+from penalties.mitior import no_harsher
+
+MULTI = [p for p in penalties.provisions() if len(p.versions) > 1]
+DATES = st.dates(min_value=date(2015, 1, 1), max_value=date(2026, 11, 21))
+
+
+def test_diff_cc_403_names_every_cut():
+    # 2015 wording → Law 180-VI wording (both quoted in tests/test_cc403.py)
+    changes = [str(c) for c in penalties.diff("CC 403(1)", date(2016, 1, 1), date(2019, 1, 1))]
+    assert changes == ["fine max 300 MCI → 160 MCI", "corrective_labour max 300 MCI → 160 MCI",
+                       "community_service max 240 hour → 160 hour", "arrest max 75 day → 40 day"]
+
+
+@given(st.sampled_from(MULTI), st.data())
+def test_diff_is_empty_exactly_when_sanctions_are_equal(p, data):
+    a = data.draw(st.sampled_from(p.versions))
+    b = data.draw(st.sampled_from(p.versions))
+    same = (a.abolished, a.sanctions) == (b.abolished, b.sanctions)
+    assert (diff_versions(a, b) == ()) == same
+
+
+@given(st.sampled_from(MULTI), DATES, st.integers(0, 2000))
+def test_lex_mitior_is_never_harsher_than_either_end(p, committed, days):
+    decided = min(committed + timedelta(days=days), date(2026, 11, 21))
+    try:
+        at_commission, at_decision = p.version_on(committed), p.version_on(decided)
+    except OutOfCoverageError:
+        return
+    for offender in at_commission.offenders or ("individual",):
+        try:
+            a = penalties.assess(p, committed=committed, initiated=committed, decided=decided,
+                                 offender=offender, base_amount=1_000_000)
+        except penalties.UserInputError:
+            continue
+        if a.undecided:
+            continue
+        assert no_harsher(a.version, at_commission, offender)
+        if at_decision.abolished or offender in at_decision.offenders:
+            assert no_harsher(a.version, at_decision, offender) or not no_harsher(at_decision, a.version, offender)
+
+
+@given(st.sampled_from(MULTI), st.data())
+def test_same_assessment_for_any_decision_inside_one_version(p, data):
+    v = data.draw(st.sampled_from(p.versions[1:]))
+    committed = data.draw(st.dates(min_value=p.versions[0].valid_from, max_value=v.valid_from - timedelta(days=1)))
+    end = v.valid_to or date(2026, 11, 21)
+    assume(end >= v.valid_from)
+    d1 = data.draw(st.dates(min_value=v.valid_from, max_value=end))
+    d2 = data.draw(st.dates(min_value=v.valid_from, max_value=end))
+    offender = (p.version_on(committed).offenders or ("individual",))[0]
+    try:
+        a1 = penalties.assess(p, committed=committed, initiated=committed, decided=d1, offender=offender,
+                              base_amount=1000)
+        a2 = penalties.assess(p, committed=committed, initiated=committed, decided=d2, offender=offender,
+                              base_amount=1000)
+    except penalties.UserInputError:
+        return
+    assert a1.version is a2.version and a1.main == a2.main
+
+
+def test_harsher_later_version_never_applies():
+    # AC 434(1): 5 MCI or arrest up to 10 days until 2023-03-06; Law 187-VII (2023-03-07): 20 MCI or
+    # arrest 5-15 days. An offence of 2023-03-01 decided later keeps the milder, earlier wording.
+    a = penalties.assess("AC 434(1)", committed=date(2023, 3, 1), initiated=date(2023, 3, 1),
+                         decided=date(2023, 4, 1))
+    assert a.version.valid_to == date(2023, 3, 6)
+
+
+def test_abolished_offence_yields_no_penalty():
+    # CC 373 excluded by Law 12.07.2023 No. 23-VIII
+    a = penalties.assess("CC 373(1)", committed=date(2023, 1, 10), decided=date(2023, 9, 1))
+    assert a.abolished and a.main == () and "abolished" in a.explain()
+
+
+def test_explain_amount_2020():
+    # 41,670 KZT = 15 MCI at 2,778 KZT (from 2020-04-01, KGD Karaganda)
+    result = explain_amount("41670", "KZT", date(2020, 4, 30))
+    assert result.mci_count == 15 and result.mci.kzt == Decimal("2778") and result.whole_or_half
+    assert all(m.offender for m in result.matches)
+
+
+def test_explain_amount_that_is_not_an_mci_multiple():
+    assert not explain_amount("41000", "KZT", date(2020, 4, 30)).whole_or_half
