@@ -7,8 +7,9 @@ multiplied in as a quantity such as `2525 KZT/MCI`, so pint checks the dimension
 stays exact.
 
     >>> from datetime import date
-    >>> from penalties.units import ureg, to
-    >>> to(ureg.Quantity(Decimal(5000), "MCI"), "KZT", on=date(2019, 6, 1))
+    >>> from decimal import Decimal
+    >>> from penalties.units import registry, to
+    >>> to(registry().Quantity(Decimal(5000), "MCI"), "KZT", on=date(2019, 6, 1))
     <Quantity(12625000, 'KZT')>
 """
 

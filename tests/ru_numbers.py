@@ -1,0 +1,42 @@
+"""Reading numbers written out in Russian legal text ("двухсот", "двух тысяч", "семидесяти пяти")."""
+
+import re
+
+_UNITS = {
+    1: "один одного одной одну", 2: "два две двух", 3: "три трех трёх", 4: "четыре четырех четырёх",
+    5: "пять пяти", 6: "шесть шести", 7: "семь семи", 8: "восемь восьми", 9: "девять девяти",
+    10: "десять десяти", 11: "одиннадцать одиннадцати", 12: "двенадцать двенадцати",
+    13: "тринадцать тринадцати", 14: "четырнадцать четырнадцати", 15: "пятнадцать пятнадцати",
+    16: "шестнадцать шестнадцати", 17: "семнадцать семнадцати", 18: "восемнадцать восемнадцати",
+    19: "девятнадцать девятнадцати", 20: "двадцать двадцати", 30: "тридцать тридцати", 40: "сорок сорока",
+    50: "пятьдесят пятидесяти", 60: "шестьдесят шестидесяти", 70: "семьдесят семидесяти",
+    80: "восемьдесят восьмидесяти", 90: "девяносто девяноста", 100: "сто ста", 200: "двести двухсот",
+    300: "триста трехсот трёхсот", 400: "четыреста четырехсот четырёхсот", 500: "пятьсот пятисот",
+    600: "шестьсот шестисот", 700: "семьсот семисот", 800: "восемьсот восьмисот", 900: "девятьсот девятисот",
+}
+WORDS = {w: n for n, forms in _UNITS.items() for w in forms.split()}
+THOUSAND = {"тысяча", "тысячи", "тысяч", "тысячу"}
+_TOKEN = re.compile(r"[а-яё]+|\d+|[,;:.()\u2013\u2014-]", re.I)
+
+
+def numbers(text: str) -> list[int]:
+    """Every number written out in `text`, in order (digits too)."""
+    found, current, total, active = [], 0, 0, False
+    for token in _TOKEN.findall(text.lower()):
+        if token.isdigit():
+            if active:
+                found.append(total + current)
+                current, total, active = 0, 0, False
+            found.append(int(token))
+        elif token in WORDS:
+            current += WORDS[token]
+            active = True
+        elif token in THOUSAND:
+            total += (current or 1) * 1000
+            current, active = 0, True
+        elif active:  # any other word or punctuation ends a number
+            found.append(total + current)
+            current, total, active = 0, 0, False
+    if active:
+        found.append(total + current)
+    return found

@@ -1,0 +1,73 @@
+"""Every encoded amount is checked against the sanction text quoted from its source.
+
+Each version in `statutes/` carries `text_ru`, the sanction as quoted from the official text (or
+the best source, with its verification status). This test reads the numbers written out in that
+quote ("до двухсот сорока часов" → 240) and requires that the numbers of the encoded sanction and
+the numbers of the quote agree: every MCI amount, day, hour and year/month term encoded appears
+in the quote, and every number in the quote is encoded. It is the per-version pin of issue 3,
+with the source URL in the data file beside the quote.
+"""
+
+from decimal import Decimal
+
+import pytest
+
+import penalties
+from ru_numbers import numbers
+
+VERSIONS = [(p, v) for p in penalties.provisions() for v in p.versions if "ru" in v.text and not v.abolished]
+
+
+# Numbers a quote contains that are not amounts or terms of the sanction, with the reason.
+NOT_SANCTION_NUMBERS = {
+    ("kz.ac.517.3", "2020-05-25"): ({1, 2, 3, 5}, "sub-paragraph numbers and overstay lengths of the tiers"),
+    ("kz.cc.256.1", "2026-02-09"): ({12, 256}, "a news quote naming the article and part 2's 12 years"),
+    ("kz.cc.274.4", "2018-07-23"): ({1, 2}, "item numbers of part 4"),
+    ("kz.cc.392.1", "2025-09-12"): ({3, 9, 2000, 2025}, "a news quote with dates and the new 2,000 MCI"),
+    ("kz.cc.392.1", "2025-09-17"): ({1, 1000}, "a news quote comparing with the old 1,000 MCI"),
+    ("kz.cc.392.2", "2025-09-17"): ({2, 5}, "a news quote comparing with the old wording"),
+    ("kz.cc.405.2", "2015-01-01"): ({5}, "expulsion 'сроком на пять лет' (the model has no term for expulsion)"),
+}
+
+
+def encoded_measures(version) -> list[set[Decimal]]:
+    """For each encoded amount or term, the numbers a quote may write it as."""
+    out = []
+    for sanction in version.sanctions:
+        for item in sanction.main + sanction.additional:
+            for m in (item.min, item.max):
+                if m is None or m.unit in ("base", "percent"):
+                    continue
+                forms = {m.value}
+                if m.unit == "month" and m.value % 12 == 0:
+                    forms = {m.value / 12, m.value}  # "до трех лет" is stored as 36 months
+                out.append(forms)
+    return out
+
+
+def encoded_numbers(version) -> set[Decimal]:
+    return set().union(*encoded_measures(version))
+
+
+def test_most_versions_carry_a_quote():
+    with_quote = sum(1 for p in penalties.provisions() for v in p.versions if v.text or v.abolished)
+    total = sum(len(p.versions) for p in penalties.provisions())
+    assert with_quote / total > 0.9
+
+
+@pytest.mark.parametrize("p, v", VERSIONS, ids=[f"{p.id}@{v.valid_from}" for p, v in VERSIONS])
+def test_encoded_amounts_appear_in_the_quoted_text(p, v):
+    quoted = {Decimal(n) for n in numbers(v.text["ru"])}
+    missing_from_quote = [sorted(forms) for forms in encoded_measures(v) if not forms & quoted]
+    assert not missing_from_quote, f"{p.source_file}: encoded but not in text_ru: {missing_from_quote}"
+
+
+@pytest.mark.parametrize("p, v", VERSIONS, ids=[f"{p.id}@{v.valid_from}" for p, v in VERSIONS])
+def test_quoted_numbers_are_encoded(p, v):
+    quoted = {Decimal(n) for n in numbers(v.text["ru"])}
+    encoded = encoded_numbers(v)
+    # a quote may mention article or part numbers ("частью первой статьи 41"): only count numbers
+    # the sanction could hold
+    allowed, _reason = NOT_SANCTION_NUMBERS.get((p.id, v.valid_from.isoformat()), (set(), ""))
+    unexplained = {n for n in quoted if n not in encoded and n not in allowed}
+    assert not unexplained, f"{p.source_file}: in text_ru but not encoded: {sorted(unexplained)}"

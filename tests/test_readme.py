@@ -1,0 +1,29 @@
+"""The README's examples run as written."""
+
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+
+from penalties.cli import main
+
+README = (Path(__file__).parent.parent / "README.md").read_text()
+
+
+def test_python_example_runs():
+    block = re.search(r"## Python\n\n```python\n(.*?)```", README, re.S).group(1)
+    exec(compile(block, "README.md", "exec"), {})
+
+
+COMMANDS = [line.split("#")[0].strip() for line in
+            re.search(r"## Command line\n\n```sh\n(.*?)```", README, re.S).group(1).splitlines()]
+
+
+@pytest.mark.parametrize("command", [c for c in COMMANDS if c])
+def test_cli_examples_run(command, capsys):
+    args = shlex.split(command)
+    assert args[0] == "penalties"
+    if args[1] == "check":
+        args = ["penalties", "check"]  # the README names the source tree's statutes/
+    assert main(args[1:]) == 0, capsys.readouterr().err
