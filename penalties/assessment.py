@@ -280,6 +280,13 @@ def assess(reference: str | Provision, on: date | None = None, *, committed: dat
                         + ", ".join(f"the version from {v.valid_from}" for v in undecided)
                         + " cannot be ranked (neither is milder in every respect); both are candidates")
     warnings.extend(_version_warnings(version))
+    # a start known only within a window: is a date that chose a version inside it?
+    for v, when in ((at_commission, dates.committed), (version, dates.decided)):
+        if v.valid_from_latest is not None and v.valid_from <= when < v.valid_from_latest:
+            warnings.append(f"the version from {v.valid_from} started on a day between {v.valid_from} and "
+                            f"{v.valid_from_latest} (the exact day is not established): on {when} "
+                            "the previous wording may still have applied")
+            break
     if version.valid_to is None:
         warnings.extend(_staleness_warnings(version, dates.committed, today or _today()))
     if version.abolished:

@@ -70,6 +70,9 @@ class Version:
     abolished: bool = False
     moved_to: str | None = None
     text: dict = attrs.field(factory=dict, eq=False, hash=False)
+    #: where the start is known only within a window: the latest day it can have been (the wording
+    #: certainly applies from here; between valid_from and this day it may not yet have applied)
+    valid_from_latest: date | None = attrs.field(default=None, kw_only=True)
     _offenders: tuple[str, ...] = attrs.field(init=False, eq=False, hash=False, repr=False)
 
     def __attrs_post_init__(self):

@@ -21,7 +21,7 @@ from .quantities import parse_measure
 from .tomlfile import Problem, read_toml
 
 _VERSION_REQUIRED = {"valid_from", "act", "verification", "sources"}
-_VERSION_OPTIONAL = {"valid_to", "verified_through", "category", "text_ru", "text_kk", "text_en", "notes",
+_VERSION_OPTIONAL = {"valid_to", "valid_from_latest", "verified_through", "category", "text_ru", "text_kk", "text_en", "notes",
                      "abolished", "moved_to", "sanctions"}
 _ITEM_KEYS = {"kind", "min", "max", "amount", "mandatory", "lifelong", "base", "note"}
 GENERAL_FILES = {"general.toml"}
@@ -108,6 +108,9 @@ def _read_version(c: Checker, table, where: tuple, pid: str, code: str) -> Versi
         return None
     c.keys(table, where, _VERSION_REQUIRED, _VERSION_OPTIONAL)
     start, end = c.interval(table, where)
+    latest = c.typed(table, "valid_from_latest", where, date)
+    if latest is not None and start is not None and (latest < start or (end is not None and latest > end)):
+        c.problem(where + ("valid_from_latest",), "valid_from_latest should lie between valid_from and valid_to")
     provenance = c.provenance(table, where)
     category = c.typed(table, "category", where, str)
     if category is not None and (code != "cc" or category not in CATEGORIES):
@@ -128,7 +131,8 @@ def _read_version(c: Checker, table, where: tuple, pid: str, code: str) -> Versi
     if start is None or provenance is None or None in sanctions:
         return None
     text = {lang: table[f"text_{lang}"] for lang in ("ru", "kk", "en") if isinstance(table.get(f"text_{lang}"), str)}
-    return Version(pid, start, end, provenance, tuple(sanctions), category, abolished, moved_to, text)
+    return Version(pid, start, end, provenance, tuple(sanctions), category, abolished, moved_to, text,
+                   valid_from_latest=latest)
 
 
 def _read_sanction(c: Checker, table, where: tuple, code: str) -> Sanction | None:

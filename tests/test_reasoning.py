@@ -92,3 +92,23 @@ def test_explain_amount_2020():
 
 def test_explain_amount_that_is_not_an_mci_multiple():
     assert not explain_amount("41000", "KZT", date(2020, 4, 30)).whole_or_half
+
+
+def test_libel_moved_from_cc_130_to_ac_73_3():
+    # official footnote: "Статья 130 исключена Законом РК от 26.06.2020 № 349-VI (вводится в действие по
+    # истечении десяти календарных дней после дня его первого официального опубликования)"
+    a = penalties.assess("CC 130(2)", committed=date(2020, 3, 1), decided=date(2020, 9, 1))
+    assert a.abolished and a.version.moved_to == "kz.ac.73-3.2" and a.version.act.number == "349-VI"
+    # AC 73-3(1): individual 160 MCI or arrest of fifteen days (zan.gov.kz redaction of 07.07.2020)
+    ac = penalties.assess("AC 73-3(1)", on=date(2020, 9, 1))
+    fine = next(i for i in ac.main if i.kind == "fine")
+    assert fine.max.value.mci == 160 and fine.max.value.kzt == 160 * 2778
+
+
+def test_a_date_inside_an_uncertain_start_window_warns():
+    inside = penalties.assess("CC 130(1)", on=date(2020, 7, 10))
+    assert inside.abolished and any("between 2020-07-07 and 2020-07-23" in w for w in inside.warnings)
+    after = penalties.assess("CC 130(1)", on=date(2020, 7, 23))
+    assert not any("between" in w for w in after.warnings)
+    before = penalties.assess("CC 130(1)", on=date(2020, 7, 6))
+    assert not before.abolished and not any("between" in w for w in before.warnings)
