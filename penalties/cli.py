@@ -49,6 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("--base-amount", help="tenge; for fines that are a multiple of a bribe or damage")
     show.add_argument("--lang", choices=("en", "ru", "kk"), default="en")
     show.add_argument("--rates", help="CSV of USD/KZT rates (columns date,rate) used before the shipped table")
+    show.add_argument("--explain", action="store_true", help="add the reasoning, step by step, with sources")
     show.add_argument("--json", action="store_true")
 
     history = sub.add_parser("history", help="every encoded version of a provision")
@@ -124,7 +125,7 @@ def _show(args) -> int:
     if args.json:
         _print_json(result.to_dict())
     else:
-        print(render_assessment(result, args.lang))
+        print(render_assessment(result, args.lang, explain=args.explain))
     return 0
 
 

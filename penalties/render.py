@@ -12,19 +12,20 @@ _WORDS = {
            "decided": "decided", "mci": "MCI", "valued": "valued on", "main": "Main penalty (one of)",
            "additional": "Additional", "warnings": "Warnings", "mandatory": "mandatory", "optional": "optional",
            "up_to": "up to", "from": "from", "lifelong": "for life", "abolished": "ABOLISHED", "usd": "USD rate",
-           "none": "no penalty: the offence was abolished", "moved": "moved to", "in_force": "in force"},
+           "none": "no penalty: the offence was abolished", "moved": "moved to", "in_force": "in force",
+           "why": "Why"},
     "ru": {"version": "Редакция", "dates": "Даты", "committed": "совершено", "initiated": "возбуждено",
            "decided": "решение", "mci": "МРП", "valued": "на дату", "main": "Основное наказание (одно из)",
            "additional": "Дополнительное", "warnings": "Предупреждения", "mandatory": "обязательно",
            "optional": "по усмотрению суда", "up_to": "до", "from": "от", "lifelong": "пожизненно",
            "abolished": "ДЕКРИМИНАЛИЗИРОВАНО", "usd": "Курс USD", "none": "наказания нет: деяние декриминализировано",
-           "moved": "перенесено в", "in_force": "действует"},
+           "moved": "перенесено в", "in_force": "действует", "why": "Обоснование"},
     "kk": {"version": "Редакция", "dates": "Күндер", "committed": "жасалған", "initiated": "қозғалған",
            "decided": "шешім", "mci": "АЕК", "valued": "күні", "main": "Негізгі жаза (біреуі)",
            "additional": "Қосымша", "warnings": "Ескертулер", "mandatory": "міндетті", "optional": "соттың қалауы бойынша",
            "up_to": "дейін", "from": "бастап", "lifelong": "өмір бойы", "abolished": "ҚЫЛМЫС ЕМЕС",
            "usd": "USD бағамы", "none": "жаза жоқ: әрекет қылмыс болудан қалды", "moved": "көшірілді",
-           "in_force": "күшінде"},
+           "in_force": "күшінде", "why": "Негіздеме"},
 }
 _UNITS = {
     "en": {"day": ("day", "days"), "month": ("month", "months"), "hour": ("hour", "hours")},
@@ -109,7 +110,7 @@ def _item_line(item, lang: str, w) -> str:
     return f"  - {name}: {body}{suffix}" if body else f"  - {name}{suffix}"
 
 
-def render_assessment(a, lang: str = "en") -> str:
+def render_assessment(a, lang: str = "en", explain: bool = False) -> str:
     w = _WORDS[lang]
     p, v = a.provision, a.version
     title = p.title.get(lang) or p.title.get("en") or p.title.get("ru", "")
@@ -132,6 +133,11 @@ def render_assessment(a, lang: str = "en") -> str:
     if a.warnings:
         lines.append(f"{w['warnings']}:")
         lines.extend(f"  ! {x}" for x in a.warnings)
+    if explain:
+        lines.append(f"{w['why']}:")
+        for i, step in enumerate(a.steps, start=1):
+            lines.append(f"  {i}. {step.topic}: {step.text}")
+            lines.extend(f"     {source}" for source in step.sources)
     return "\n".join(lines)
 
 
