@@ -14,6 +14,7 @@ The architecture, one idea a module:
     mci_index    the MCI by date and purpose                   rates        USD/KZT rates and their basis
     conversion   MCI ⇄ KZT ⇄ USD, exact                        units        pint interoperability (lazy)
     assessment   assess(): the applicable penalty              nbk          optional National Bank fetcher
+    changes      diff() between versions, explain_amount()     batch        assess_batch() on Arrow/pandas tables
     cli          the command line                              errors       the exceptions
 """
 
@@ -26,6 +27,7 @@ _EXPORTS = {
     "convert": "conversion", "Conversion": "conversion",
     "mci": "mci_index",
     "diff": "changes", "explain_amount": "changes",
+    "assess_batch": "batch",
     "provision": "lookup", "provisions": "lookup",
     "Provision": "model", "Version": "model",
     "RateTable": "rates", "UsdRate": "rates", "usd_rate": "rates",

@@ -78,8 +78,15 @@ class RateTable:
             if chosen:
                 self._by_basis[basis] = ([s.start for s in chosen], chosen)
 
+    @functools.cached_property
+    def _coverage(self) -> tuple[tuple[date, date], ...]:
+        return self._merged_coverage()
+
     def coverage(self) -> tuple[tuple[date, date], ...]:
         """Merged date ranges that have some rate."""
+        return self._coverage
+
+    def _merged_coverage(self) -> tuple[tuple[date, date], ...]:
         spans = sorted((s.start, s.end) for _, ss in self._by_basis.values() for s in ss)
         merged: list[list[date]] = []
         for start, end in spans:
@@ -173,6 +180,15 @@ def load_shipped_rates(path=None) -> RateTable:
 @functools.cache
 def shipped_rates() -> RateTable:
     return load_shipped_rates()
+
+
+def find_rate(on: date, rates: RateSource | Iterable[RateSource] | None = None) -> UsdRate | None:
+    """Like `usd_rate`, but None where no source has a rate."""
+    for source in _sources(rates):
+        found = source.lookup(on)
+        if found is not None:
+            return found
+    return None
 
 
 def usd_rate(on: date, rates: RateSource | Iterable[RateSource] | None = None) -> UsdRate:

@@ -1,0 +1,145 @@
+"""assess_batch: equal to assess() row by row; bad rows get an error; pandas and Arrow; Dask."""
+
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import penalties
+
+pa = pytest.importorskip("pyarrow")
+pd = pytest.importorskip("pandas")
+
+from penalties.batch import assess_batch  # noqa: E402
+
+REFS = [p.label for p in penalties.provisions()]
+E4 = Decimal("0.0001")
+
+
+def expected(row):
+    """What assess() says for a row, in the batch's columns (None for an error)."""
+    try:
+        a = penalties.assess(row["provision"], committed=row["committed"], initiated=row.get("initiated"),
+                             decided=row.get("decided"), offender=row.get("offender") or "individual",
+                             base_amount=row.get("base_amount"))
+    except penalties.PenaltiesError as error:
+        return {"error": str(error)}
+    fine = next((i for i in a.main if i.kind == "fine"), None)
+    arrest = next((i for i in a.main if i.kind == "arrest"), None)
+    prison = next((i for i in a.main if i.kind == "imprisonment"), None)
+    q = lambda v: None if v is None else v.quantize(E4, ROUND_HALF_UP)  # noqa: E731
+    return {
+        "error": None, "abolished": a.abolished, "version_from": a.version.valid_from,
+        "verification": a.version.verification,
+        "fine_min_mci": q(fine.min.value.mci) if fine and fine.min else None,
+        "fine_max_mci": q(fine.max.value.mci) if fine and fine.max else None,
+        "fine_min_kzt": fine.min.value.kzt if fine and fine.min else None,
+        "fine_max_kzt": fine.max.value.kzt if fine and fine.max else None,
+        "fine_max_usd": fine.max.value.usd if fine and fine.max else None,
+        "arrest_max_days": int(arrest.max.value) if arrest and arrest.max else None,
+        "imprisonment_max_months": int(prison.max.value) if prison and prison.max else None,
+    }
+
+
+def compare(rows, result):
+    records = result.to_pylist()
+    for row, got in zip(rows, records):
+        want = expected(row)
+        if want["error"]:
+            assert got["error"] == want["error"], (row, got)
+            continue
+        assert got["error"] is None, (row, got)
+        for key, value in want.items():
+            if key == "error":
+                continue
+            got_value = got[key]
+            if isinstance(value, Decimal) and got_value is not None:
+                assert Decimal(got_value) == value, (row, key, got_value, value)
+            else:
+                assert got_value == value, (row, key, got_value, value)
+
+
+def test_known_rows():
+    rows = [
+        {"provision": "CC 403(1)", "committed": date(2016, 6, 1)},
+        {"provision": "ч.1 ст.403 УК РК", "committed": date(2019, 8, 23)},
+        {"provision": "CC 403(1)", "committed": date(2018, 3, 1), "decided": date(2018, 9, 1)},
+        {"provision": "AC 488(7)", "committed": date(2021, 3, 1), "offender": "legal_entity"},
+        {"provision": "CC 402(1)", "committed": date(2019, 1, 1)},            # unknown provision
+        {"provision": "CC 403(1)", "committed": date(2014, 1, 1)},            # before the Codes
+        {"provision": "CC 403(1)", "committed": date(2027, 3, 1)},            # no MCI yet
+        {"provision": "AC 489(1)", "committed": date(2019, 1, 1), "offender": "official"},  # no such category
+        {"provision": "CC 130(1)", "committed": date(2020, 3, 1), "decided": date(2020, 9, 1)},  # abolished
+    ]
+    table = pa.Table.from_pylist([{**{"decided": None, "offender": None}, **r} for r in rows])
+    result = assess_batch(table)
+    compare(rows, result)
+    got = result.to_pylist()
+    assert Decimal(got[0]["fine_max_kzt"]) == Decimal("636300") and got[0]["arrest_max_days"] is None
+    assert Decimal(got[1]["fine_max_usd"]) == Decimal("1046.52")
+    assert got[4]["error"].startswith("unknown provision") and got[5]["error"] and got[6]["error"]
+    assert got[8]["abolished"] is True
+
+
+def test_pandas_in_pandas_out():
+    df = pd.DataFrame({"provision": ["CC 403(1)", "AC 488(1)"], "committed": [date(2016, 6, 1), date(2019, 6, 1)]})
+    out = assess_batch(df)
+    assert isinstance(out, pd.DataFrame) and list(out.columns[:2]) == ["provision", "committed"]
+    assert out["fine_max_kzt"].tolist() == [Decimal("636300.00"), Decimal("50500.00")]
+
+
+def test_float_money_is_refused():
+    table = pa.table({"provision": ["CC 367(1)"], "committed": [date(2025, 1, 1)], "base_amount": [1.5]})
+    with pytest.raises(penalties.PenaltiesError, match="float"):
+        assess_batch(table)
+
+
+rows_strategy = st.fixed_dictionaries({
+    "provision": st.sampled_from(REFS),
+    "committed": st.dates(min_value=date(2014, 12, 1), max_value=date(2027, 1, 31)),
+    "decided_after": st.integers(0, 900),
+    "offender": st.sampled_from(["individual", "official", "small_business", "legal_entity", "large_business"]),
+    "base_amount": st.one_of(st.none(), st.integers(1, 10 ** 9)),
+})
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow], max_examples=60, deadline=None)
+@given(st.lists(rows_strategy, min_size=1, max_size=40))
+def test_equals_assess_row_by_row(raw):
+    from datetime import timedelta
+
+    rows = [{"provision": r["provision"], "committed": r["committed"],
+             "initiated": r["committed"], "decided": r["committed"] + timedelta(days=r["decided_after"]),
+             "offender": r["offender"], "base_amount": r["base_amount"]} for r in raw]
+    table = pa.Table.from_pylist(rows, schema=pa.schema([
+        ("provision", pa.string()), ("committed", pa.date32()), ("initiated", pa.date32()),
+        ("decided", pa.date32()), ("offender", pa.string()), ("base_amount", pa.int64())]))
+    compare(rows, assess_batch(table))
+
+
+def test_dask_map_partitions_on_a_local_cluster():
+    dd = pytest.importorskip("dask.dataframe")
+    distributed = pytest.importorskip("distributed")
+    df = pd.DataFrame({"provision": ["CC 403(1)", "CC 403(2)", "AC 488(1)", "CC 402(1)"] * 25,
+                       "committed": [date(2016, 6, 1), date(2019, 6, 1), date(2019, 6, 1), date(2019, 6, 1)] * 25})
+    meta = assess_batch(df.head(4))
+    with distributed.LocalCluster(n_workers=2, processes=False, dashboard_address=None) as cluster, \
+            distributed.Client(cluster):
+        result = dd.from_pandas(df, npartitions=4).map_partitions(assess_batch, meta=meta).compute()
+    assert len(result) == 100
+    assert result["error"].notna().sum() == 25
+    assert sorted(set(result["fine_max_kzt"].dropna().tolist())) == [Decimal("50500.00"), Decimal("505000.00"),
+                                                                     Decimal("636300.00")]
+
+
+def test_scalar_use_does_not_import_numpy_or_pyarrow():
+    import subprocess
+    import sys
+
+    code = ("import sys, datetime, penalties; penalties.assess('CC 403(1)', on=datetime.date(2019, 6, 1)); "
+            "penalties.convert('1', 'MCI', 'KZT', on=datetime.date(2019, 6, 1)); "
+            "print(sorted(m for m in ('numpy', 'pyarrow', 'pandas', 'pint') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
