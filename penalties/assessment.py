@@ -207,6 +207,12 @@ class Assessment:
             steps.append(Step("General Part", f"{text} ({limit.provenance.verification})", limit.provenance.sources))
         return tuple(steps)
 
+    def format(self, locale: str = "en", explain: bool = False) -> str:
+        """The assessment for people, in English ("en"), Russian ("ru") or Kazakh ("kk")."""
+        from .render import render_assessment
+
+        return render_assessment(self, locale, explain=explain)
+
     def explain(self) -> str:
         """The reasoning, one numbered line per step, with warnings last."""
         lines = [f"{self.provision.label} ({self.provision.title.get('en') or self.provision.title.get('ru')})"]

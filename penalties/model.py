@@ -137,6 +137,12 @@ class Provision:
         return f"пп.{self.item} {text}" if self.item else text
 
     @property
+    def label_kk(self) -> str:
+        code = "ҚР ҚК" if self.code == "cc" else "ҚР ӘҚБтК"
+        text = f"{self.article}-бап {self.part}-бөлік" if self.part else f"{self.article}-бап"
+        return f"{code} {text}" + (f" {self.item})-тармақша" if self.item else "")
+
+    @property
     def coverage(self) -> tuple[date, date | None]:
         return self.versions[0].valid_from, self.versions[-1].valid_to
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from . import formatting as fmt
 from .kinds import KINDS
 from .model import Provision, Version
 
@@ -13,48 +14,33 @@ _WORDS = {
            "additional": "Additional", "warnings": "Warnings", "mandatory": "mandatory", "optional": "optional",
            "up_to": "up to", "from": "from", "lifelong": "for life", "abolished": "ABOLISHED", "usd": "USD rate",
            "none": "no penalty: the offence was abolished", "moved": "moved to", "in_force": "in force",
-           "why": "Why"},
+           "why": "Why", "min_gp": "min: General Part",
+           "primary": "official text", "secondary": "secondary source", "unverified": "unverified",
+           "daily_official": "official rate of the day", "monthly_average": "monthly average",
+           "annual_average": "annual average", "user_table": "your table"},
     "ru": {"version": "Редакция", "dates": "Даты", "committed": "совершено", "initiated": "возбуждено",
            "decided": "решение", "mci": "МРП", "valued": "на дату", "main": "Основное наказание (одно из)",
            "additional": "Дополнительное", "warnings": "Предупреждения", "mandatory": "обязательно",
            "optional": "по усмотрению суда", "up_to": "до", "from": "от", "lifelong": "пожизненно",
            "abolished": "ДЕКРИМИНАЛИЗИРОВАНО", "usd": "Курс USD", "none": "наказания нет: деяние декриминализировано",
-           "moved": "перенесено в", "in_force": "действует", "why": "Обоснование"},
+           "moved": "перенесено в", "in_force": "действует", "why": "Обоснование", "min_gp": "мин.: Общая часть",
+           "primary": "официальный текст", "secondary": "вторичный источник", "unverified": "не проверено",
+           "daily_official": "официальный курс дня", "monthly_average": "среднемесячный курс",
+           "annual_average": "среднегодовой курс", "user_table": "ваша таблица"},
     "kk": {"version": "Редакция", "dates": "Күндер", "committed": "жасалған", "initiated": "қозғалған",
            "decided": "шешім", "mci": "АЕК", "valued": "күні", "main": "Негізгі жаза (біреуі)",
            "additional": "Қосымша", "warnings": "Ескертулер", "mandatory": "міндетті", "optional": "соттың қалауы бойынша",
            "up_to": "дейін", "from": "бастап", "lifelong": "өмір бойы", "abolished": "ҚЫЛМЫС ЕМЕС",
            "usd": "USD бағамы", "none": "жаза жоқ: әрекет қылмыс болудан қалды", "moved": "көшірілді",
-           "in_force": "күшінде", "why": "Негіздеме"},
+           "in_force": "күшінде", "why": "Негіздеме", "min_gp": "ең аз: Жалпы бөлім",
+           "primary": "ресми мәтін", "secondary": "қосымша дереккөз", "unverified": "тексерілмеген",
+           "daily_official": "күннің ресми бағамы", "monthly_average": "айлық орташа бағам",
+           "annual_average": "жылдық орташа бағам", "user_table": "сіздің кестеңіз"},
 }
-_UNITS = {
-    "en": {"day": ("day", "days"), "month": ("month", "months"), "hour": ("hour", "hours")},
-    "ru": {"day": ("сутки", "суток", "суток"), "month": ("месяц", "месяца", "месяцев"), "hour": ("час", "часа", "часов")},
-    "kk": {"day": ("тәулік",), "month": ("ай",), "hour": ("сағат",)},
-}
-
-
-def plural(n, unit: str, lang: str = "en") -> str:
-    """`n` with the unit's plural form: 1 сутки, 2 суток, 5 суток; 1 day, 2 days; 5 тәулік."""
-    forms = _UNITS[lang][unit]
-    if lang == "en":
-        word = forms[0] if n == 1 else forms[1]
-    elif lang == "ru":
-        whole = int(n) if Decimal(n) == int(n) else None
-        if whole is None:
-            word = forms[1]
-        elif whole % 10 == 1 and whole % 100 != 11:
-            word = forms[0]
-        elif 2 <= whole % 10 <= 4 and not 12 <= whole % 100 <= 14:
-            word = forms[1]
-        else:
-            word = forms[2]
-    else:
-        word = forms[0]  # Kazakh nouns do not change after a numeral
-    return f"{n} {word}"
 
 
 def _num(value: Decimal | None, places: int | None = None) -> str:
+    """Plain grouping for the language-neutral listings (history, coverage)."""
     if value is None:
         return "?"
     if places is not None:
@@ -65,21 +51,14 @@ def _num(value: Decimal | None, places: int | None = None) -> str:
 
 
 def _money_range(item, lang: str, w) -> str:
-    low, high = item.min, item.max
-    def part(attr, unit, places=None):
-        lo = getattr(low.value, attr) if low else None
-        hi = getattr(high.value, attr) if high else None
-        if lo is None and hi is None:
-            return None
-        if lo is None:
-            return f"{w['up_to']} {_num(hi, places)} {unit}"
-        if hi is None:
-            return f"{w['from']} {_num(lo, places)} {unit}"
-        if lo == hi:
-            return f"{_num(hi, places)} {unit}"
-        return f"{_num(lo, places)}–{_num(hi, places)} {unit}"
-    pieces = [part("mci", w["mci"]), part("kzt", "KZT"), part("usd", "USD", 2)]
-    text = " = ".join(p for p in pieces if p and "?" not in p)
+    lo = item.min.value if item.min else None
+    hi = item.max.value if item.max else None
+    parts = [fmt.amount_range(lo.mci if lo else None, hi.mci if hi else None, "MCI", lang)]
+    for attr, currency in (("kzt", "KZT"), ("usd", "USD")):
+        a, b = (getattr(lo, attr) if lo else None), (getattr(hi, attr) if hi else None)
+        if (lo is None or a is not None) and (hi is None or b is not None):
+            parts.append(fmt.amount_range(a, b, currency, lang))
+    text = " = ".join(p for p in parts if p)
     return text + (f" (× {item.base})" if item.base else "")
 
 
@@ -88,14 +67,8 @@ def _term_range(item, lang: str, w) -> str:
         return w["lifelong"]
     if item.unit is None:
         return ""
-    low = item.min.value if item.min else None
-    high = item.max.value if item.max else None
-    fmt = lambda v: plural(int(v) if v == int(v) else v, item.unit, lang)  # noqa: E731
-    if low is not None and high is not None:
-        return f"{_num(low)}–{fmt(high)}" if low != high else fmt(high)
-    if high is not None:
-        return f"{w['up_to']} {fmt(high)}" if lang != "kk" else f"{fmt(high)}ға {w['up_to']}"
-    return f"{w['from']} {fmt(low)}" if low is not None else ""
+    return fmt.term_range(item.min.value if item.min else None, item.max.value if item.max else None,
+                          item.unit, lang)
 
 
 def _item_line(item, lang: str, w) -> str:
@@ -105,26 +78,30 @@ def _item_line(item, lang: str, w) -> str:
     if item.mandatory is not None:
         flags.append(w["mandatory"] if item.mandatory else w["optional"])
     if item.min is not None and item.min.basis == "general_part":
-        flags.append("min: General Part" if lang == "en" else "мин.: Общая часть" if lang == "ru" else "ең аз: Жалпы бөлім")
+        flags.append(w["min_gp"])
     suffix = f" [{', '.join(flags)}]" if flags else ""
     return f"  - {name}: {body}{suffix}" if body else f"  - {name}{suffix}"
 
 
 def render_assessment(a, lang: str = "en", explain: bool = False) -> str:
-    w = _WORDS[lang]
+    w = _WORDS[fmt.check_lang(lang)]
     p, v = a.provision, a.version
     title = p.title.get(lang) or p.title.get("en") or p.title.get("ru", "")
-    lines = [f"{p.label if lang == 'en' else p.label_ru} — {title}",
-             f"{w['version']}: {v.valid_from} .. {v.valid_to or w['in_force']}, {v.act} [{v.verification}]",
-             f"{w['dates']}: {w['committed']} {a.dates.committed}, {w['initiated']} {a.dates.initiated}, "
-             f"{w['decided']} {a.dates.decided}"]
+    label = {"en": p.label, "ru": p.label_ru, "kk": p.label_kk}[lang]
+    d = lambda x: fmt.long_date(x, lang)  # noqa: E731
+    lines = [f"{label} — {title}",
+             f"{w['version']}: {d(v.valid_from)} – {d(v.valid_to) if v.valid_to else w['in_force']}, "
+             f"{v.act} [{w[v.verification]}]",
+             f"{w['dates']}: {w['committed']} {d(a.dates.committed)}, {w['initiated']} {d(a.dates.initiated)}, "
+             f"{w['decided']} {d(a.dates.decided)}"]
     if a.abolished:
         lines.append(f"{w['abolished']}: {w['none']}" + (f"; {w['moved']} {v.moved_to}" if v.moved_to else ""))
     else:
         if a.mci:
-            lines.append(f"1 {w['mci']} = {_num(a.mci.kzt)} KZT ({w['valued']} {a.dates.mci_valued_on}; {a.mci.act})")
+            lines.append(f"1 {w['mci']} = {fmt.money(a.mci.kzt, 'KZT', lang)} ({w['valued']} "
+                         f"{d(a.dates.mci_valued_on)}; {a.mci.act})")
         if a.rate:
-            lines.append(f"{w['usd']}: {a.rate.kzt_per_usd} KZT ({a.rate.basis})")
+            lines.append(f"{w['usd']}: {fmt.money(a.rate.kzt_per_usd, 'KZT', lang)} ({w[a.rate.basis]})")
         lines.append(f"{w['main']}:")
         lines.extend(_item_line(i, lang, w) for i in a.main)
         if a.additional:

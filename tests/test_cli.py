@@ -17,7 +17,8 @@ def run(capsys, *args):
 
 def test_show_text(capsys):
     code, out, _ = run(capsys, "show", "CC 403(1)", "--on", "2017-06-01")
-    assert code == 0 and "25–300 MCI" in out and "56 725–680 700 KZT" in out and "30–75 days" in out
+    assert code == 0 and "25 MCI – 300 MCI" in out and "56,725.00 KZT – 680,700.00 KZT" in out
+    assert "30 days – 75 days" in out
 
 
 def test_show_json_matches_python(capsys):
