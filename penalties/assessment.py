@@ -28,6 +28,8 @@ from .mitior import mildest
 from .model import CODES_IN_FORCE, Provision, Version
 from .quantities import Measure
 from .rates import UsdRate, usd_rate
+from .notices import Notice
+from .render import item_flags, version_dict
 
 CENT = Decimal("0.01")
 #: a verification older than this, for a version still in force, earns a warning
@@ -117,12 +119,7 @@ class AssessedItem(NamedTuple):
                 out["unit"] = self.unit
             out["min"] = _term(low.value) if low else None
             out["max"] = _term(high.value) if high else None
-        if self.lifelong:
-            out["lifelong"] = True
-        if self.base:
-            out["base"] = self.base
-        if self.mandatory is not None:
-            out["mandatory"] = self.mandatory
+        item_flags(self, out)
         if low or high:
             out["bounds_from"] = {"min": low.basis if low else None, "max": high.basis if high else None}
         return out
@@ -168,7 +165,7 @@ class Assessment:
     rate: UsdRate | None
     main: tuple[AssessedItem, ...]
     additional: tuple[AssessedItem, ...]
-    warnings: tuple[str, ...]
+    notices: tuple[Notice, ...]
     at_commission: Version = attrs.field(default=None, repr=False)
     undecided: tuple[Version, ...] = ()
     valuation: str = ""
@@ -177,6 +174,11 @@ class Assessment:
     @property
     def abolished(self) -> bool:
         return self.version.abolished
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """Everything that makes the answer less certain, in English (`notices` has them as data)."""
+        return tuple(n.text("en") for n in self.notices)
 
     @property
     def candidates(self) -> tuple[Version, ...]:
@@ -230,7 +232,7 @@ class Assessment:
             "title": dict(self.provision.title),
             "offender": self.offender,
             "dates": self.dates.to_dict(),
-            "version": _version_dict(v),
+            "version": version_dict(v, sanctions=False),
             "abolished": v.abolished,
             "moved_to": v.moved_to,
             "mci_kzt": _s(self.mci.kzt) if self.mci else None,
@@ -244,18 +246,6 @@ class Assessment:
         }
 
 
-def _version_dict(v: Version) -> dict:
-    return {
-        "valid_from": v.valid_from.isoformat(),
-        "valid_to": v.valid_to.isoformat() if v.valid_to else None,
-        "amended_by": str(v.act),
-        "act": v.act.to_dict(),
-        "sources": list(v.sources),
-        "verification": v.verification,
-        "verified_through": v.provenance.verified_through.isoformat() if v.provenance.verified_through else None,
-    }
-
-
 def assess(reference: str | Provision, on: date | None = None, *, committed: date | None = None,
            initiated: date | None = None, decided: date | None = None, offender: str = "individual",
            base_amount: Decimal | int | str | None = None, rates=None, today: date | None = None) -> Assessment:
@@ -267,7 +257,7 @@ def assess(reference: str | Provision, on: date | None = None, *, committed: dat
     `today` (default: the system date) decides whether a verification is stale.
     """
     prov = reference if isinstance(reference, Provision) else find_provision(reference)
-    warnings: list[str] = []
+    warnings: list[Notice] = []
     dates, valuation = _case_dates(prov, on, committed, initiated, decided, warnings)
 
     # 1. the version, with lex mitior between commission and decision
@@ -282,16 +272,12 @@ def assess(reference: str | Provision, on: date | None = None, *, committed: dat
     else:
         version, undecided = at_commission, ()
     if undecided:
-        warnings.append("lex mitior: the version applied and "
-                        + ", ".join(f"the version from {v.valid_from}" for v in undecided)
-                        + " cannot be ranked (neither is milder in every respect); both are candidates")
+        warnings.append(Notice("incomparable", (tuple(v.valid_from for v in undecided),)))
     warnings.extend(_version_warnings(version))
     # a start known only within a window: is a date that chose a version inside it?
     for v, when in ((at_commission, dates.committed), (version, dates.decided)):
         if v.valid_from_latest is not None and v.valid_from <= when < v.valid_from_latest:
-            warnings.append(f"the version from {v.valid_from} started on a day between {v.valid_from} and "
-                            f"{v.valid_from_latest} (the exact day is not established): on {when} "
-                            "the previous wording may still have applied")
+            warnings.append(Notice("start_window", (v.valid_from, v.valid_from_latest, when)))
             break
     if version.valid_to is None:
         warnings.extend(_staleness_warnings(version, dates.committed, today or _today()))
@@ -312,15 +298,16 @@ def assess(reference: str | Provision, on: date | None = None, *, committed: dat
     # 4.-5. money
     mci_value = default_index().record(dates.mci_valued_on, "fine")
     if mci_value.verification != "primary":
-        warnings.append(_mci_warning(mci_value))
+        warnings.append(Notice("mci_level", (mci_value.kzt, mci_value.valid_from, mci_value.valid_to,
+                                             mci_value.verification)))
     try:
         rate = usd_rate(dates.mci_valued_on, rates)
         if rate.basis != "daily_official":
-            warnings.append(_BASIS_WARNINGS.get(rate.basis) or _basis_warning(rate.basis))
+            warnings.append(Notice("rate_basis", (rate.basis,)))
         usd_kzt = rate.kzt_per_usd
     except MissingRateError as error:
         rate = usd_kzt = None
-        warnings.append(f"no USD amounts: {error}")
+        warnings.append(Notice("no_rate", (error.when,)))
     kzt = mci_value.kzt
     main = tuple(AssessedItem(r, kzt, usd_kzt, base) for r in resolved.main)
     additional = tuple(AssessedItem(r, kzt, usd_kzt, base) for r in resolved.additional)
@@ -328,24 +315,11 @@ def assess(reference: str | Provision, on: date | None = None, *, committed: dat
                       at_commission, undecided, valuation, resolved.limits)
 
 
-@functools.lru_cache(maxsize=256)
-def _mci_warning(value: MCIValue) -> str:
-    return f"the MCI value {value.kzt} ({value.valid_from}..{value.valid_to}) is {value.verification}"
-
-
-def _basis_warning(basis: str) -> str:
-    return _BASIS_WARNINGS.setdefault(
-        basis, f"USD amounts use a {basis.replace('_', ' ')} rate, not the official rate of the day")
-
-
-_BASIS_WARNINGS: dict[str, str] = {}
-
-
 @attrs.frozen(slots=True)
 class _Resolved:
     main: tuple[ResolvedItem, ...]
     additional: tuple[ResolvedItem, ...]
-    warnings: tuple[str, ...]
+    warnings: tuple[Notice, ...]
     limits: tuple
     needs_base: str | None
 
@@ -364,7 +338,7 @@ def _resolve(version: Version, offender: str, code: str, on: date) -> _Resolved:
 
 def _resolve_uncached(version: Version, offender: str, gp, on: date) -> _Resolved:
     sanction = version.sanction_for(offender)
-    warnings: list[str] = []
+    warnings: list[Notice] = []
     limits: list = []
     groups = []
     for group in (sanction.main, sanction.additional):
@@ -378,22 +352,19 @@ def _resolve_uncached(version: Version, offender: str, gp, on: date) -> _Resolve
             if limit is not None:
                 limits.append((item.kind, limit))
                 if not limit.available:
-                    warnings.append(f"{item.kind} is in the sanction but could not be imposed on {on} "
-                                    f"(art. {limit.article} not yet in effect)")
+                    warnings.append(Notice("not_in_effect", (item.kind, on, limit.article)))
                     continue
                 if high is not None and limit.max is not None and limit.max.unit == high.unit \
                         and high.value > limit.max.value:
-                    warnings.append(f"{item.kind}: the sanction's maximum {high} exceeds the General Part's "
-                                    f"{limit.max} (art. {limit.article})")
+                    warnings.append(Notice("exceeds_limit", (item.kind, str(high), str(limit.max), limit.article)))
                 if not item.lifelong:
                     if low is None and limit.min is not None and (high is None or limit.min.unit == high.unit):
                         low, low_basis = limit.min, "general_part"
                     if high is None and limit.max is not None:
                         high, high_basis = limit.max, "general_part"
             elif low is None and not item.lifelong and item.kind in _NEEDS_MINIMUM:
-                why = ("the provision's category is not encoded" if gp.code == "cc" and version.category is None
-                       else "no General-Part limit is encoded for that date")
-                warnings.append(f"{item.kind}: no statutory minimum given ({why})")
+                why = "category" if gp.code == "cc" and version.category is None else "no_limit"
+                warnings.append(Notice("no_minimum", (item.kind, why)))
             unit = None if kind.measure == NONE else kind.measure
             needs_base = any(m is not None and m.unit in ("base", "percent") for m in (low, high))
             resolved.append(ResolvedItem(item.kind, unit, low, high, low_basis, high_basis, item.mandatory,
@@ -424,7 +395,7 @@ def _case_dates(prov: Provision, on, committed, initiated, decided, warnings) ->
     if initiated is None:
         initiated = on or committed
         if prov.code == "ac" and on is None:
-            warnings.append("no initiation date given: the MCI is valued on the date the offence was committed")
+            warnings.append(Notice("no_initiated"))
     decided = decided or on or (committed if committed > initiated else initiated)
     if decided < committed:
         raise UserInputError(f"decided ({decided}) is before committed ({committed})")
@@ -433,8 +404,7 @@ def _case_dates(prov: Provision, on, committed, initiated, decided, warnings) ->
     rule = _valuation(prov.code, committed)
     if rule is None:
         valued = FALLBACK_VALUATION[prov.code]
-        warnings.append(f"no dated MCI valuation rule is encoded for {prov.code.upper()} on {committed}; "
-                        f"using the {valued} date")
+        warnings.append(Notice("no_valuation_rule", (prov.code.upper(), committed, valued)))
         how = f"MCI valued on the {valued} date"
     else:
         valued = rule.date
@@ -457,9 +427,9 @@ def _version_reason(version: Version, at_commission: Version, dates: CaseDates) 
 
 
 @functools.lru_cache(maxsize=4096)
-def _version_warnings(version: Version) -> tuple[str, ...]:
+def _version_warnings(version: Version) -> tuple[Notice, ...]:
     if version.verification != "primary":
-        return (f"the version from {version.valid_from} is {version.verification}: not read in an official text",)
+        return (Notice("version_level", (version.valid_from, version.verification)),)
     return ()
 
 
@@ -474,16 +444,16 @@ def _today() -> date:
     return _TODAY[1]
 
 
-def _staleness_warnings(version: Version, committed: date, today: date) -> list[str]:
+def _staleness_warnings(version: Version, committed: date, today: date) -> list[Notice]:
     """For a version still in force: is its verification old, or older than the case?"""
     through = version.provenance.verified_through
     if through is None:
-        return [f"the version from {version.valid_from} has no verified_through date"]
+        return [Notice("no_verified_through", (version.valid_from,))]
     warnings = []
     if (today - through).days > STALE_AFTER_DAYS:
-        warnings.append(f"the version from {version.valid_from} was last verified on {through}, more than a year ago")
+        warnings.append(Notice("stale", (version.valid_from, through)))
     if committed > through:
-        warnings.append(f"{committed} is after the last date this version was verified ({through})")
+        warnings.append(Notice("after_verified", (committed, through)))
     return warnings
 
 

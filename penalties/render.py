@@ -109,7 +109,7 @@ def render_assessment(a, lang: str = "en", explain: bool = False) -> str:
             lines.extend(_item_line(i, lang, w) for i in a.additional)
     if a.warnings:
         lines.append(f"{w['warnings']}:")
-        lines.extend(f"  ! {x}" for x in a.warnings)
+        lines.extend(f"  ! {n.text(lang)}" for n in a.notices)
     if explain:
         lines.append(f"{w['why']}:")
         for i, step in enumerate(a.steps, start=1):
@@ -127,6 +127,11 @@ def item_dict(item) -> dict:
             else int(m.value) if m.value == int(m.value) else format(m.value, "f"))
         if m is not None and m.unit not in ("MCI", "KZT", "base", "percent"):
             out["unit"] = m.unit
+    return item_flags(item, out)
+
+
+def item_flags(item, out: dict) -> dict:
+    """Add the keys an item has only sometimes: lifelong, base, mandatory."""
     if item.lifelong:
         out["lifelong"] = True
     if item.base:
@@ -136,17 +141,23 @@ def item_dict(item) -> dict:
     return out
 
 
-def version_dict(v: Version) -> dict:
-    return {
+def version_dict(v: Version, sanctions: bool = True) -> dict:
+    """A version as JSON: interval, act, sources, verification (and its sanctions, for `history`)."""
+    out = {
         "valid_from": v.valid_from.isoformat(), "valid_to": v.valid_to.isoformat() if v.valid_to else None,
+        "valid_from_latest": v.valid_from_latest.isoformat() if v.valid_from_latest else None,
         "amended_by": str(v.act), "act": v.act.to_dict(), "sources": list(v.sources),
         "verification": v.verification,
         "verified_through": v.provenance.verified_through.isoformat() if v.provenance.verified_through else None,
-        "category": v.category, "abolished": v.abolished, "moved_to": v.moved_to,
-        "sanctions": [{"offenders": list(s.offenders), "main": [item_dict(i) for i in s.main],
-                       "additional": [item_dict(i) for i in s.additional]} for s in v.sanctions],
-        "notes": v.provenance.notes,
     }
+    if sanctions:
+        out.update({
+            "category": v.category, "abolished": v.abolished, "moved_to": v.moved_to,
+            "sanctions": [{"offenders": list(s.offenders), "main": [item_dict(i) for i in s.main],
+                           "additional": [item_dict(i) for i in s.additional]} for s in v.sanctions],
+            "notes": v.provenance.notes,
+        })
+    return out
 
 
 def history_dict(p: Provision) -> list:
