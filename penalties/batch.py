@@ -31,7 +31,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from .assessment import _resolve
-from .errors import PenaltiesError
+from .errors import MissingBaseError, PenaltiesError
 from .general_part import FALLBACK_VALUATION, general_part
 from .lookup import provision as find_provision
 from .mci_index import default_index
@@ -64,17 +64,8 @@ def assess_batch(table, *, rates=None):
     cols = _inputs(arrow, n)
     out = _Output(n)
 
-    # one pass of legal reasoning per (provision, offender) group
-    group_key = cols["provision"] * (len(cols["offenders"]) + 1) + cols["offender"]
-    keys, which = np.unique(group_key, return_inverse=True)
-    if len(keys) <= 32:  # few groups: one boolean pass each beats sorting a million rows
-        groups = (np.flatnonzero(which == k) for k in range(len(keys)))
-    else:
-        order = np.argsort(which, kind="stable")
-        groups = np.split(order, np.flatnonzero(np.diff(which[order])) + 1)
-    for rows in groups:
-        if len(rows):
-            _assess_group(cols, rows, out, rates)
+    # the legal reasoning runs once per distinct combination; rows get its results by gathers
+    _reason(cols, out)
 
     # money, vectorised
     _money(cols, out, rates)
@@ -204,103 +195,220 @@ def _decimal(unscaled, valid, precision, scale):
                                  [validity, pa.py_buffer(words)], null_count=int(len(valid) - valid.sum()))
 
 
-def _assess_group(cols, rows, out, rates):
-    import numpy as np
-
-    ref = cols["provisions"][cols["provision"][rows[0]]]
-    offender = cols["offenders"][cols["offender"][rows[0]]]
-    try:
-        prov = find_provision(ref)
-    except PenaltiesError as error:
-        out.fail(rows, str(error))
-        return
-    committed, decided = cols["committed"][rows], cols["decided"][rows]
-    starts = np.array([_day(v.valid_from) for v in prov.versions])
-    ends = np.array([_day(v.valid_to) if v.valid_to else 2 ** 40 for v in prov.versions])
-    vc = np.searchsorted(starts, committed, side="right") - 1
-    vd = np.searchsorted(starts, decided, side="right") - 1
-    bad = (committed == _NO_DATE) | (committed < _day(CODES_IN_FORCE)) | (vc < 0) | \
-        (committed > ends[np.maximum(vc, 0)]) | (decided < committed) | (cols["initiated"][rows] < committed)
-    if bad.any():  # the scalar path words the error; once per distinct triple of dates
-        bad_rows = rows[bad]
-        triples = np.stack([cols["committed"][bad_rows], cols["initiated"][bad_rows], cols["decided"][bad_rows]], 1)
-        distinct, first, which = np.unique(triples, axis=0, return_index=True, return_inverse=True)
-        for k in range(len(distinct)):
-            out.fail(bad_rows[which.ravel() == k], _scalar_error(prov, offender, cols, bad_rows[first[k]]))
-    rows, vc, vd, committed = rows[~bad], vc[~bad], vd[~bad], committed[~bad]
-    vd = np.where(decided[~bad] > ends[vc], vd, vc)  # a later version only when the first has ended
-
-    gp = general_part(prov.code)
-    edges = np.array([_day(d) for d in gp._edges], dtype=np.int64)
-    width = len(prov.versions) + 1
-    pairs, which = np.unique(vc * width + vd, return_inverse=True)
-    for k, key in enumerate(pairs):
-        c_idx, d_idx = divmod(int(key), width)
-        pair = which == k
-        at_commission = prov.versions[c_idx]
-        if not at_commission.abolished and offender not in at_commission.offenders:
-            # the message names the provision, offender and categories, not the date: one for all
-            out.fail(rows[pair], _scalar_error(prov, offender, cols, rows[pair][0]))
-            continue
-        usable = tuple(v for v in prov.versions[c_idx:d_idx + 1] if v.abolished or offender in v.offenders)
-        version, _undecided = mildest(usable, offender)
-        sel = rows[pair]
-        out.version_from[sel] = _day(version.valid_from)
-        out.verification[sel] = VERIFICATION.index(version.verification)
-        if version.abolished:
-            out.abolished[sel] = True
-            continue
-        limits_on = np.maximum(committed[pair], _day(version.valid_from))
-        period = np.searchsorted(edges, limits_on, side="right")
-        for p in np.unique(period):
-            part = sel[period == p]
-            resolved = _resolve(version, offender, prov.code, _date(limits_on[period == p][0]))
-            _fill_items(resolved, part, out, cols, prov.label)
-        _fill_valuation(prov, version, sel, cols, out, committed[pair])
-
-
-def _fill_items(resolved, rows, out, cols, label):
-    units = {"MCI": 1, "KZT": 2, "base": 3, "percent": 4}
-    fine = next((r for r in resolved.main if r.kind == "fine"), None)
-    if fine is not None:
-        for i, m in enumerate((fine.min, fine.max)):
-            if m is not None:
-                out.fine_unit[i, rows] = units[m.unit]
-                out.fine_e4[i, rows] = int(m.value * 10000)
-        if fine.needs_base and (cols["base_tiyn"] is None or (cols["base_tiyn"][rows] < 0).any()):
-            missing = rows if cols["base_tiyn"] is None else rows[cols["base_tiyn"][rows] < 0]
-            out.fail(missing, f"{label}: the fine is a multiple of the {fine.base}; pass base_amount=")
-    for kind, target in (("arrest", out.arrest), ("imprisonment", out.prison)):
-        item = next((r for r in resolved.main if r.kind == kind), None)
-        if item is not None and item.max is not None:
-            target[rows] = int(item.max.value)
-
-
+_SPAN = 1 << 20  # days: every date (1970 + 2,870 years) fits below it, so provision × _SPAN + day is a key
 _VALUED = {"committed": 0, "initiated": 1, "decided": 2}
 
 
-def _fill_valuation(prov, version, rows, cols, out, committed):
-    """The MCI valuation date of each row, by the dated rule in force when it was committed."""
+def _reason(cols, out):
+    """Version choice (with lex mitior), General-Part limits and the valuation rule, vectorised.
+
+    Stage 1 finds each row's version at commission and at decision with one binary search over
+    the version starts of every provision laid end to end (provision × _SPAN + day); stage 2 runs
+    the scalar reasoning once per distinct (provision, offender, versions, General-Part period,
+    valuation-rule period) and gathers the results back to the rows.
+    """
     import numpy as np
 
-    gp = general_part(prov.code)
-    fallback = _VALUED[FALLBACK_VALUATION[prov.code]]
-    rules = sorted(gp.valuation, key=lambda r: r.valid_from)
-    if len(rules) == 1 and rules[0].valid_from <= _date(committed.min()) and \
-            (rules[0].valid_to is None or _date(committed.max()) <= rules[0].valid_to):
-        chosen = np.full(len(rows), _VALUED[rules[0].date])  # one rule covers every row
-    else:
-        starts = np.array([_day(r.valid_from) for r in rules], dtype=np.int64)
-        ends = np.array([_day(r.valid_to) if r.valid_to else 2 ** 40 for r in rules], dtype=np.int64)
-        kinds = np.array([_VALUED[r.date] for r in rules] + [fallback])
-        i = np.searchsorted(starts, committed, side="right") - 1
-        inside = (i >= 0) & (committed <= ends[np.maximum(i, 0)]) if len(rules) else np.zeros(len(rows), bool)
-        chosen = np.where(inside, kinds[np.maximum(i, 0)], fallback)
-    if (chosen == 0).all():
-        out.valued_on[rows] = committed
-    else:
-        out.valued_on[rows] = np.choose(chosen, [cols["committed"][rows], cols["initiated"][rows],
-                                                 cols["decided"][rows]])
+    provision, offender = cols["provision"], cols["offender"]
+    committed, initiated, decided = cols["committed"], cols["initiated"], cols["decided"]
+    n_off = len(cols["offenders"])
+    provs: list = []
+    for ref in cols["provisions"]:
+        try:
+            provs.append(find_provision(ref))
+        except PenaltiesError as error:
+            provs.append(error)
+    starts, ends, first, versions = [], [], [], []
+    for k, p in enumerate(provs):
+        first.append(len(starts))
+        if isinstance(p, Exception):
+            continue
+        for v in p.versions:
+            starts.append(k * _SPAN + _day(v.valid_from))
+            ends.append(k * _SPAN + (_day(v.valid_to) if v.valid_to else _SPAN - 1))
+            versions.append((k, v))
+    starts_a, ends_a = np.array(starts + [2 ** 62], dtype=np.int64), np.array(ends + [0], dtype=np.int64)
+    first_a = np.array(first, dtype=np.int64)
+
+    unknown = np.array([isinstance(p, Exception) for p in provs])[provision]
+    c_key = provision * _SPAN + np.clip(committed, 0, _SPAN - 1)
+    d_key = provision * _SPAN + np.clip(decided, 0, _SPAN - 1)
+    vc = _lookup_days(starts_a, provision, committed, len(provs))
+    vd = _lookup_days(starts_a, provision, decided, len(provs))
+    bad = unknown | (committed == _NO_DATE) | (committed < _day(CODES_IN_FORCE)) | (vc < first_a[provision]) | \
+        (c_key > ends_a[np.maximum(vc, 0)]) | (decided < committed) | (initiated < committed)
+    vd = np.where(d_key > ends_a[np.maximum(vc, 0)], vd, vc)  # a later version only once the first has ended
+    _fail_rows(np.flatnonzero(bad), provs, cols, out)
+    if bad.any():
+        good = np.flatnonzero(~bad)
+        if not len(good):
+            return
+        pick = lambda a: a[good]  # noqa: E731
+    else:  # the common case: no gathers, just views
+        good = slice(None)
+        pick = lambda a: a  # noqa: E731
+    provision_g, offender_g, committed_g = pick(provision), pick(offender), pick(committed)
+    initiated_g, decided_g, vc_g, vd_g = pick(initiated), pick(decided), pick(vc), pick(vd)
+    n_good = len(provision_g)
+    row_of = (lambda i: good[i]) if not isinstance(good, slice) else (lambda i: i)  # noqa: E731
+
+    # stage 1: (provision, offender, version at commission, version at decision)
+    width = len(versions) + 1
+    key1 = ((provision_g * n_off + offender_g) * width + vc_g) * width + vd_g
+    u1, inv1 = _unique(key1, len(provs) * n_off * width * width)
+    chosen_start = np.zeros(len(u1), dtype=np.int64)
+    code_ac = np.zeros(len(u1), dtype=bool)
+    chosen: list = []
+    for k, key in enumerate(u1.tolist()):
+        rest, d_idx = divmod(key, width)
+        rest, c_idx = divmod(rest, width)
+        p_idx, o_idx = divmod(rest, n_off)
+        p, who = provs[p_idx], cols["offenders"][o_idx]
+        at_commission = versions[c_idx][1]
+        code_ac[k] = p.code == "ac"
+        if not at_commission.abolished and who not in at_commission.offenders:
+            chosen.append(None)  # an unknown offender category: the error is worded below
+            continue
+        span = [v for _, v in versions[c_idx:d_idx + 1]]
+        version, _undecided = mildest(tuple(v for v in span if v.abolished or who in v.offenders), who)
+        chosen.append(version)
+        chosen_start[k] = _day(version.valid_from)
+    missing_category = np.array([v is None for v in chosen])
+    for k in np.flatnonzero(missing_category):  # the message names no date: one per combination
+        rows = row_of(np.flatnonzero(inv1 == k))
+        out.fail(rows, _scalar_error(provs[provision[rows[0]]], cols["offenders"][offender[rows[0]]], cols, rows[0]))
+
+    # stage 2: add the General-Part period and the valuation-rule period
+    limits_on = np.maximum(committed_g, chosen_start[inv1])
+    is_ac = code_ac[inv1]
+    gps = {code: general_part(code) for code in ("cc", "ac")}
+    gp_edges = {c: np.array([_day(d) for d in g._edges], dtype=np.int64) for c, g in gps.items()}
+    val_edges = {c: np.array(sorted({_day(r.valid_from) for r in g.valuation}
+                                    | {_day(r.valid_to) + 1 for r in g.valuation if r.valid_to}), dtype=np.int64)
+                 for c, g in gps.items()}
+    period = np.where(is_ac, _bisect_days(gp_edges["ac"], limits_on), _bisect_days(gp_edges["cc"], limits_on))
+    vperiod = np.where(is_ac, _bisect_days(val_edges["ac"], committed_g), _bisect_days(val_edges["cc"], committed_g))
+    pw = max(len(gp_edges["cc"]), len(gp_edges["ac"])) + 2
+    vw = max(len(val_edges["cc"]), len(val_edges["ac"])) + 2
+    key2 = (inv1.astype(np.int64) * pw + period) * vw + vperiod
+    u2, inv2 = _unique(key2, len(u1) * pw * vw)
+    m = len(u2)
+    t = {"unit": np.zeros((2, m), np.int8), "e4": np.zeros((2, m), np.int64), "arrest": np.full(m, -1, np.int64),
+         "prison": np.full(m, -1, np.int64), "from": np.full(m, _NO_DATE, np.int64), "verif": np.full(m, -1, np.int64),
+         "abolished": np.zeros(m, bool), "needs_base": np.zeros(m, bool), "valued": np.zeros(m, np.int64)}
+    base_names: dict[int, str] = {}
+    sample = np.zeros(m, dtype=np.int64)
+    sample[inv2] = np.arange(n_good)  # any one row of each combination
+    units = {"MCI": 1, "KZT": 2, "base": 3, "percent": 4}
+    for j in range(m):
+        row = int(sample[j])
+        version = chosen[inv1[row]]
+        if version is None:
+            continue
+        p = provs[provision_g[row]]
+        who = cols["offenders"][offender_g[row]]
+        t["from"][j] = _day(version.valid_from)
+        t["verif"][j] = VERIFICATION.index(version.verification)
+        rule = gps[p.code].valuation_rule(_date(committed_g[row]))
+        t["valued"][j] = _VALUED[rule.date if rule else FALLBACK_VALUATION[p.code]]
+        if version.abolished:
+            t["abolished"][j] = True
+            continue
+        resolved = _resolve(version, who, p.code, _date(limits_on[row]))
+        fine = next((r for r in resolved.main if r.kind == "fine"), None)
+        if fine is not None:
+            for b, measure in enumerate((fine.min, fine.max)):
+                if measure is not None:
+                    t["unit"][b, j] = units[measure.unit]
+                    t["e4"][b, j] = int(measure.value * 10000)
+            t["needs_base"][j] = fine.needs_base
+            if fine.needs_base:
+                base_names[j] = fine.base or "base amount"
+        for kind, name in (("arrest", "arrest"), ("imprisonment", "prison")):
+            item = next((r for r in resolved.main if r.kind == kind), None)
+            if item is not None and item.max is not None:
+                t[name][j] = int(item.max.value)
+
+    out.fine_unit[:, good] = t["unit"][:, inv2]
+    out.fine_e4[:, good] = t["e4"][:, inv2]
+    out.arrest[good] = t["arrest"][inv2]
+    out.prison[good] = t["prison"][inv2]
+    out.version_from[good] = t["from"][inv2]
+    out.verification[good] = t["verif"][inv2]
+    out.abolished[good] = t["abolished"][inv2]
+    valued = t["valued"][inv2]
+    out.valued_on[good] = committed_g if not valued.any() else np.choose(valued, [committed_g, initiated_g, decided_g])
+    needs = t["needs_base"][inv2]
+    if needs.any():
+        base = cols["base_tiyn"]
+        local = np.flatnonzero(needs if base is None else needs & (pick(base) < 0))
+        missing, combination = row_of(local), inv2[local]
+        for j in np.unique(combination):
+            rows = missing[combination == j]
+            label = provs[provision[rows[0]]].label
+            out.fail(rows, str(MissingBaseError(label, base_names[int(j)])))
+
+
+def _bisect_days(edges, days):
+    """searchsorted(edges, days, "right") through a dense table over the days' range: a gather per
+    row instead of a binary search (the range of case dates is a few thousand days)."""
+    import numpy as np
+
+    if not len(days):
+        return np.zeros(0, dtype=np.int64)
+    low, high = int(days.min()), int(days.max())
+    if high - low > 4 * len(days) + 100_000:
+        return np.searchsorted(edges, days, side="right")
+    table = np.searchsorted(edges, np.arange(low, high + 1), side="right")
+    return table[days - low]
+
+
+def _lookup_days(starts, provision, days, n_provisions):
+    """Index of the last start ≤ provision × _SPAN + day, per row, via a dense table per provision."""
+    import numpy as np
+
+    clipped = np.clip(days, 0, _SPAN - 1)
+    low, high = int(clipped.min()), int(clipped.max())
+    span = high - low + 1
+    if span * n_provisions > 4 * len(days) + 1_000_000:
+        return np.searchsorted(starts, provision * _SPAN + clipped, side="right") - 1
+    grid = (np.arange(n_provisions)[:, None] * _SPAN + np.arange(low, high + 1)[None, :]).ravel()
+    table = np.searchsorted(starts, grid, side="right") - 1
+    return table[provision * span + (clipped - low)]
+
+
+def _unique(keys, size):
+    """np.unique(keys, return_inverse=True) for non-negative keys below `size`, without sorting
+    when the key space is small (it is: a few provisions × offenders × versions)."""
+    import numpy as np
+
+    if size > 4 * len(keys) + 1_000_000:
+        return np.unique(keys, return_inverse=True)
+    present = np.zeros(size, dtype=bool)
+    present[keys] = True
+    uniques = np.flatnonzero(present)
+    rank = np.zeros(size, dtype=np.int64)
+    rank[uniques] = np.arange(len(uniques))
+    return uniques, rank[keys]
+
+
+def _fail_rows(rows, provs, cols, out):
+    """Word the error of each failing row as `assess()` does, once per distinct case."""
+    import numpy as np
+
+    if not len(rows):
+        return
+    clip = lambda a: np.clip(a, 0, _SPAN - 1)  # noqa: E731 - _NO_DATE sorts first
+    major = (cols["provision"][rows] * 64 + cols["offender"][rows]) * _SPAN + clip(cols["committed"][rows])
+    minor = clip(cols["initiated"][rows]) * _SPAN + clip(cols["decided"][rows])
+    order = np.lexsort((minor, major))
+    major, minor, rows = major[order], minor[order], rows[order]
+    edges = np.flatnonzero((np.diff(major) != 0) | (np.diff(minor) != 0)) + 1
+    for group in np.split(np.arange(len(rows)), edges):
+        row = rows[group[0]]
+        p = provs[cols["provision"][row]]
+        who = cols["offenders"][cols["offender"][row]]
+        out.fail(rows[group], str(p) if isinstance(p, Exception) else _scalar_error(p, who, cols, row))
 
 
 def _scalar_error(prov, offender, cols, row) -> str:
@@ -326,7 +434,7 @@ def _money(cols, out, rates):
     starts = np.array([_day(v.valid_from) for v in index._series["fine"][1]])
     ends = np.array([_day(v.valid_to) for v in index._series["fine"][1]])
     values = np.array([int(v.kzt) for v in index._series["fine"][1]], dtype=np.int64)
-    i = np.searchsorted(starts, out.valued_on, side="right") - 1
+    i = _bisect_days(starts, out.valued_on) - 1
     covered = ok & (i >= 0) & (out.valued_on <= ends[np.maximum(i, 0)])
     for row in np.flatnonzero(ok & ~covered):
         try:

@@ -143,3 +143,16 @@ def test_scalar_use_does_not_import_numpy_or_pyarrow():
             "print(sorted(m for m in ('numpy', 'pyarrow', 'pandas', 'pint') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_missing_base_amount_is_a_row_error():
+    rows = [{"provision": "CC 367(1)", "committed": date(2025, 1, 1), "base_amount": None},
+            {"provision": "CC 367(1)", "committed": date(2025, 1, 1), "base_amount": 1_000_000}]
+    table = pa.Table.from_pylist(rows, schema=pa.schema([("provision", pa.string()), ("committed", pa.date32()),
+                                                         ("base_amount", pa.int64())]))
+    result = assess_batch(table)
+    compare(rows, result)
+    got = result.to_pylist()
+    assert "base_amount" in got[0]["error"] and got[1]["error"] is None
+    # CC 367(1): "от двадцатикратного до тридцатикратного размера взятки" (secondary): 20 × 1,000,000
+    assert Decimal(got[1]["fine_min_kzt"]) == Decimal("20000000")
