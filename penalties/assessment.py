@@ -26,7 +26,7 @@ from .lookup import provision as find_provision
 from .mci_index import MCIValue, default_index
 from .mitior import mildest
 from .model import CODES_IN_FORCE, Provision, Version
-from .quantities import Measure
+from .quantities import Measure, decimal_text
 from .rates import UsdRate, usd_rate
 from .notices import Notice
 from .render import item_flags, version_dict
@@ -45,7 +45,7 @@ class Money:
     usd: Decimal | None
 
     def to_dict(self) -> dict:
-        return {"mci": _s(self.mci), "kzt": _s(self.kzt), "usd": _s(self.usd)}
+        return {"mci": decimal_text(self.mci), "kzt": decimal_text(self.kzt), "usd": decimal_text(self.usd)}
 
 
 @attrs.frozen(slots=True)
@@ -235,9 +235,9 @@ class Assessment:
             "version": version_dict(v, sanctions=False),
             "abolished": v.abolished,
             "moved_to": v.moved_to,
-            "mci_kzt": _s(self.mci.kzt) if self.mci else None,
+            "mci_kzt": decimal_text(self.mci.kzt) if self.mci else None,
             "mci_act": self.mci.act.to_dict() if self.mci else None,
-            "usd_kzt": _s(self.rate.kzt_per_usd) if self.rate else None,
+            "usd_kzt": decimal_text(self.rate.kzt_per_usd) if self.rate else None,
             "usd_basis": self.rate.basis if self.rate else None,
             "main": [i.to_dict() for i in self.main],
             "additional": [i.to_dict() for i in self.additional],
@@ -471,14 +471,6 @@ def _money(measure: Measure, mci_kzt: Decimal, usd_kzt: Decimal | None, base: De
         mci = kzt / mci_kzt
     usd = (kzt / usd_kzt).quantize(CENT, ROUND_HALF_UP) if usd_kzt else None
     return Money(mci, kzt, usd)
-
-
-def _s(value) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, Decimal):
-        return format(value.normalize() if value == value.to_integral() else value, "f")
-    return str(value)
 
 
 def _term(value):

@@ -55,7 +55,6 @@ def _date(day: int) -> date:
 
 def assess_batch(table, *, rates=None):
     """Assess every row of `table` (pyarrow.Table or pandas.DataFrame); see the module docstring."""
-    import numpy as np
     import pyarrow as pa
 
     pandas_input = not isinstance(table, pa.Table)

@@ -15,6 +15,7 @@ import attrs
 
 from .errors import UnitError
 from .mci_index import default_index
+from .quantities import decimal_text
 from .rates import UsdRate, usd_rate
 
 UNITS = {"MCI": "MCI", "МРП": "MCI", "АЕК": "MCI", "KZT": "KZT", "TENGE": "KZT", "₸": "KZT", "USD": "USD", "$": "USD"}
@@ -41,8 +42,8 @@ class Conversion:
             rate["usd_kzt"] = str(self.usd.kzt_per_usd)
             rate["usd_basis"] = self.usd.basis
             rate["usd_period"] = [self.usd.period[0].isoformat(), self.usd.period[1].isoformat()]
-        return {"amount": _plain(self.amount), "unit": self.unit,
-                "from": {"amount": _plain(self.from_amount), "unit": self.from_unit},
+        return {"amount": decimal_text(self.amount), "unit": self.unit,
+                "from": {"amount": decimal_text(self.from_amount), "unit": self.from_unit},
                 "on": self.on.isoformat(), "rate": rate}
 
 
@@ -91,7 +92,3 @@ def convert(amount, unit: str, to: str, on: date, purpose: str = "fine", rates=N
     if source == "MCI" and target == "KZT":  # the common case, kept short
         return to_decimal(amount) * default_index()(on, purpose)
     return convert_with_basis(amount, source, target, on, purpose, rates).amount
-
-
-def _plain(value: Decimal) -> str:
-    return format(value.normalize() if value == value.to_integral() else value, "f")

@@ -120,7 +120,7 @@ class Checker:
 def check_sequence(checker: Checker, spans: list[tuple[date | None, date | None, tuple]], what: str) -> None:
     """Consecutive inclusive intervals must neither overlap nor leave a gap; only the last may be open."""
     known = [(s, e, w) for s, e, w in spans if s is not None]
-    for (s1, e1, w1), (s2, e2, w2) in zip(known, known[1:]):
+    for (_, e1, w1), (s2, _, w2) in zip(known, known[1:]):
         if e1 is None:
             checker.problem(w1 + ("valid_to",), f"{what}: only the last version may be open-ended (next starts {s2})")
         elif s2 <= e1:

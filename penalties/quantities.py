@@ -65,3 +65,10 @@ def parse_measure(text: str, measure: str) -> Measure:
     if unit == "year":
         value, unit = value * 12, "month"
     return Measure(value, unit)
+
+
+def decimal_text(value: Decimal | None) -> str | None:
+    """An exact decimal as plain text for JSON: '636300', '1889.31', never '6.363E+5'."""
+    if value is None:
+        return None
+    return format(value.normalize() if value == value.to_integral() else value, "f")
