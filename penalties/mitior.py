@@ -4,8 +4,12 @@ Version B is *no harsher* than version A for an offender when
 - every main alternative of B exists in A, with B's maximum ≤ A's maximum and B's minimum ≤ A's
   minimum (an absent minimum counts as zero, an absent maximum as unbounded; bounds in different
   units are incomparable);
+- every main alternative of A still exists in B: removing an alternative takes a choice away
+  from the court, which is harsher when the removed one was the milder (CC 99(3): "twenty years or
+  life" became "life") and milder when it was the harsher; ranking different kinds of punishment
+  against each other is not encoded, so a removal makes the versions incomparable;
 - every additional punishment of B exists in A with a maximum no greater, and is mandatory in B
-  only if it is mandatory in A.
+  only if it is mandatory in A (dropping an additional punishment is milder).
 B is *milder* than A when B is no harsher than A and A is not no harsher than B. Two versions
 where neither is no harsher than the other are *incomparable*: the library does not guess, it
 returns both and warns. An abolished version is milder than any version with a sanction.
@@ -57,6 +61,8 @@ def no_harsher(b: Version, a: Version, offender: str) -> bool:
     for item in sb.main:
         if not any(_item_le(item, other) for other in sa.main):
             return False
+    if {i.kind for i in sa.main} - {i.kind for i in sb.main}:
+        return False
     for item in sb.additional:
         matches = [o for o in sa.additional if _item_le(item, o)]
         if not matches or (item.mandatory and not any(o.mandatory for o in matches)):

@@ -112,3 +112,13 @@ def test_a_date_inside_an_uncertain_start_window_warns():
     assert not any("between" in w for w in after.warnings)
     before = penalties.assess("CC 130(1)", on=date(2020, 7, 6))
     assert not before.abolished and not any("between" in w for w in before.warnings)
+
+
+def test_removing_the_milder_alternative_is_not_milder():
+    # CC 99(3): Law 292-VI "лишением свободы сроком на двадцать лет … либо пожизненным лишением свободы";
+    # Law 72-VIII "наказывается пожизненным лишением свободы". The later law takes the twenty-year term away:
+    # it must not be applied to an offence committed before it as if it were milder.
+    a = penalties.assess("CC 99(3)", committed=date(2023, 1, 10), decided=date(2024, 10, 1))
+    assert a.version.act.number == "292-VI"
+    assert {i.kind for i in a.main} == {"imprisonment", "life_imprisonment"}
+    assert any("cannot be ranked" in w for w in a.warnings)
