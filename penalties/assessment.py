@@ -297,17 +297,18 @@ def assess(reference: str | Provision, on: date | None = None, *, committed: dat
 
     # 4.-5. money
     mci_value = default_index().record(dates.mci_valued_on, "fine")
-    if mci_value.verification != "primary":
-        warnings.append(Notice("mci_level", (mci_value.kzt, mci_value.valid_from, mci_value.valid_to,
-                                             mci_value.verification)))
-    try:
-        rate = usd_rate(dates.mci_valued_on, rates)
-        if rate.basis != "daily_official":
-            warnings.append(Notice("rate_basis", (rate.basis,)))
-        usd_kzt = rate.kzt_per_usd
-    except MissingRateError as error:
-        rate = usd_kzt = None
-        warnings.append(Notice("no_rate", (error.when,)))
+    rate = usd_kzt = None
+    if resolved.has_money:  # MCI and dollar caveats matter only when something is an amount
+        if mci_value.verification != "primary":
+            warnings.append(Notice("mci_level", (mci_value.kzt, mci_value.valid_from, mci_value.valid_to,
+                                                 mci_value.verification)))
+        try:
+            rate = usd_rate(dates.mci_valued_on, rates)
+            if rate.basis != "daily_official":
+                warnings.append(Notice("rate_basis", (rate.basis,)))
+            usd_kzt = rate.kzt_per_usd
+        except MissingRateError as error:
+            warnings.append(Notice("no_rate", (error.when,)))
     kzt = mci_value.kzt
     main = tuple(AssessedItem(r, kzt, usd_kzt, base) for r in resolved.main)
     additional = tuple(AssessedItem(r, kzt, usd_kzt, base) for r in resolved.additional)
@@ -322,6 +323,7 @@ class _Resolved:
     warnings: tuple[Notice, ...]
     limits: tuple
     needs_base: str | None
+    has_money: bool
 
 
 _RESOLVED_CACHE: dict = {}
@@ -371,7 +373,8 @@ def _resolve_uncached(version: Version, offender: str, gp, on: date) -> _Resolve
                                          item.lifelong, item.base, needs_base))
         groups.append(tuple(resolved))
     needs = next((r.base or "base amount" for g in groups for r in g if r.needs_base), None)
-    return _Resolved(groups[0], groups[1], tuple(warnings), tuple(limits), needs)
+    has_money = any(r.unit == MONEY for g in groups for r in g)
+    return _Resolved(groups[0], groups[1], tuple(warnings), tuple(limits), needs, has_money)
 
 
 _NEEDS_MINIMUM = frozenset({"fine", "corrective_labour", "community_service", "restriction_of_freedom", "arrest",

@@ -31,7 +31,7 @@ VALUATION_DATES = ("committed", "initiated", "decided")
 #: used only where no dated rule is encoded; DESIGN.md "Dates"
 FALLBACK_VALUATION = {"cc": "committed", "ac": "initiated"}
 #: what a limit may apply to: CC by gravity, AC by offender category (a string or a list)
-APPLIES_TO = {"cc": ("criminal_misdemeanour", "crime", "any"), "ac": ("any",) + OFFENDERS}
+APPLIES_TO = {"cc": ("crime", "any") + CATEGORIES, "ac": ("any",) + OFFENDERS}
 
 
 @attrs.frozen
@@ -92,17 +92,22 @@ class GeneralPart:
 
     def limit(self, kind: str, category: str | None, on: date, offender: str = "individual") -> Limit | None:
         """The limit on `kind` in force on `on` for a provision of `category` (CC) or for
-        `offender` (AC), if encoded. A limit for the specific group wins over one for "any"."""
-        group = "crime" if category in CATEGORIES[1:] else category
-        found = None
+        `offender` (AC), if encoded. The most specific wins: the category itself (CC art. 46:
+        "особо тяжкие … до двадцати лет"), then "crime", then "any"; for the AC the offender, then "any"."""
+        group = "crime" if category in CATEGORIES[1:] else None
+        best, rank = None, 9
         for limit in self.limits:
             if limit.kind != kind or not limit.covers(on):
                 continue
-            if group in limit.applies_to or offender in limit.applies_to and self.code == "ac":
-                return limit
-            if "any" in limit.applies_to and found is None:
-                found = limit
-        return found
+            if self.code == "ac":
+                r = 0 if offender in limit.applies_to else 2 if "any" in limit.applies_to else 9
+            else:
+                r = (0 if category is not None and category in limit.applies_to
+                     else 1 if group is not None and group in limit.applies_to
+                     else 2 if "any" in limit.applies_to else 9)
+            if r < rank:
+                best, rank = limit, r
+        return best
 
     def valuation_rule(self, on: date) -> ValuationRule | None:
         for rule in self.valuation:

@@ -97,7 +97,8 @@ def render_assessment(a, lang: str = "en", explain: bool = False) -> str:
     if a.abolished:
         lines.append(f"{w['abolished']}: {w['none']}" + (f"; {w['moved']} {v.moved_to}" if v.moved_to else ""))
     else:
-        if a.mci:
+        has_money = any(i.unit == "money" for i in a.main + a.additional)
+        if a.mci and has_money:
             lines.append(f"1 {w['mci']} = {fmt.money(a.mci.kzt, 'KZT', lang)} ({w['valued']} "
                          f"{d(a.dates.mci_valued_on)}; {a.mci.act})")
         if a.rate:
