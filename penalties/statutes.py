@@ -203,38 +203,49 @@ def _read_item(c: Checker, item, where: tuple, code: str, additional: bool) -> I
 
 
 def check(root: Path | str | None = None) -> tuple[list[Problem], int]:
-    """Validate every data file under `root` (or one file). Returns the problems and the file count."""
+    """Validate every data file under `root` (or one file). Returns the problems and the file count.
+
+    Beyond each file's own checks: a provision id defined twice, and a `moved_to` that names no
+    encoded provision, are problems too.
+    """
+    root = Path(root or statutes_dir())
+    files = sorted(root.rglob("*.toml")) if root.is_dir() else [root]
+    problems: list[Problem] = []
+    defined: dict[str, str] = {}
+    moves: list[tuple[str, str, str]] = []
+    for path in files:
+        try:
+            loader = _loader_for(path)
+            if loader is not None:
+                loader(path)
+                continue
+            for provision in load_article(path):
+                if provision.id in defined:
+                    problems.append(Problem(str(path), None, f"{provision.id} is also defined in {defined[provision.id]}"))
+                defined[provision.id] = str(path)
+                moves.extend((str(path), provision.id, v.moved_to) for v in provision.versions if v.moved_to)
+        except DataFileError as error:
+            problems.extend(error.problems)
+    if root.is_dir():
+        for path, pid, target in moves:
+            if target not in defined:
+                problems.append(Problem(path, None, f"{pid}: moved_to {target!r} is not an encoded provision"))
+    return problems, len(files)
+
+
+def _loader_for(path: Path):
+    """The loader of a non-article data file, or None for an article file."""
     from .general_part import load_general_part
     from .mci_index import load_mci
     from .rates import load_shipped_rates
 
-    root = Path(root or statutes_dir())
-    problems: list[Problem] = []
-    files = 0
-    ids: dict[str, str] = {}
-    for path in article_files(root) if (root.is_dir() or root.name not in GENERAL_FILES) else []:
-        files += 1
-        try:
-            for provision in load_article(path):
-                if provision.id in ids:
-                    problems.append(Problem(str(path), None, f"{provision.id} is also defined in {ids[provision.id]}"))
-                ids[provision.id] = str(path)
-        except DataFileError as error:
-            problems.extend(error.problems)
-    extra = []
-    if root.is_dir():
-        extra = [(p, load_general_part) for p in sorted(root.rglob("general.toml"))]
-        extra += [(p, load_mci) for p in sorted(root.rglob("indices/mci.toml"))]
-        extra += [(p, load_shipped_rates) for p in sorted(root.rglob("rates/usd_kzt.toml"))]
-    elif root.name in GENERAL_FILES:
-        extra = [(root, load_general_part)]
-    for path, loader in extra:
-        files += 1
-        try:
-            loader(path)
-        except DataFileError as error:
-            problems.extend(error.problems)
-    return problems, files
+    if path.name in GENERAL_FILES:
+        return load_general_part
+    if path.parent.name == "indices" and path.name == "mci.toml":
+        return load_mci
+    if path.parent.name == "rates":
+        return load_shipped_rates
+    return None
 
 
 class Catalogue:
