@@ -354,7 +354,9 @@ def _resolve_uncached(version: Version, offender: str, gp, on: date) -> _Resolve
             if limit is not None:
                 limits.append((item.kind, limit))
                 if not limit.available:
-                    warnings.append(Notice("not_in_effect", (item.kind, on, limit.article)))
+                    # cached per period of rules: name the period, not the day asked
+                    warnings.append(Notice("not_in_effect", (item.kind, limit.valid_from, limit.valid_to,
+                                                             limit.article)))
                     continue
                 if high is not None and limit.max is not None and limit.max.unit == high.unit \
                         and high.value > limit.max.value:

@@ -27,6 +27,7 @@ arithmetic in tiyn and cents). It is stateless and thread-safe.
 
 from __future__ import annotations
 
+import functools
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -64,10 +65,9 @@ def assess_batch(table, *, rates=None):
     out = _Output(n)
 
     # the legal reasoning runs once per distinct combination; rows get its results by gathers
-    _reason(cols, out)
-
-    # money, vectorised
-    _money(cols, out, rates)
+    _reason(cols, out, rates)
+    if out.columns is None:  # the by-day path builds its columns itself
+        _money(cols, out, rates)
     result = out.to_arrow(arrow)
     return result.to_pandas() if pandas_input else result
 
@@ -85,7 +85,12 @@ def _inputs(arrow, n):
     def encode(name, default):
         if name not in names:
             return np.zeros(n, dtype=np.int64), [default]
-        column = pc.fill_null(arrow.column(name).cast(pa.string()), default).combine_chunks().dictionary_encode()
+        column = arrow.column(name)
+        if not pa.types.is_string(column.type):
+            column = column.cast(pa.string())
+        if column.null_count:
+            column = pc.fill_null(column, default)
+        column = column.combine_chunks().dictionary_encode()
         return column.indices.to_numpy(zero_copy_only=False).astype(np.int64), column.dictionary.to_pylist()
 
     def days(name):
@@ -104,9 +109,13 @@ def _inputs(arrow, n):
     committed = days("committed")
     initiated = days("initiated")
     decided = days("decided")
-    initiated = committed.copy() if initiated is None else np.where(initiated == _NO_DATE, committed, initiated)
-    decided = np.maximum(committed, initiated) if decided is None else np.where(
-        decided == _NO_DATE, np.maximum(committed, initiated), decided)
+    # absent columns share the committed array (read-only use), so that nothing is copied
+    has_later_dates = initiated is not None or decided is not None
+    initiated = committed if initiated is None else np.where(initiated == _NO_DATE, committed, initiated)
+    if decided is None:
+        decided = initiated if initiated is committed else np.maximum(committed, initiated)
+    else:
+        decided = np.where(decided == _NO_DATE, np.maximum(committed, initiated), decided)
     base_tiyn = None
     if "base_amount" in names:
         column = arrow.column("base_amount")
@@ -115,7 +124,8 @@ def _inputs(arrow, n):
         scaled = pc.multiply(column.cast(pa.decimal128(28, 2)), pa.scalar(Decimal(100), pa.decimal128(5, 0)))
         base_tiyn = pc.fill_null(scaled.cast(pa.int64()), -1).to_numpy()
     return {"provision": provision, "provisions": provisions, "offender": offender, "offenders": offenders,
-            "committed": committed, "initiated": initiated, "decided": decided, "base_tiyn": base_tiyn, "n": n}
+            "committed": committed, "initiated": initiated, "decided": decided, "base_tiyn": base_tiyn, "n": n,
+            "later_dates": has_later_dates}
 
 
 class _Output:
@@ -134,10 +144,12 @@ class _Output:
         self.fine_unit = np.zeros((2, n), dtype=np.int8)
         self.fine_e4 = np.zeros((2, n), dtype=np.int64)
         self.valued_on = np.full(n, _NO_DATE, dtype=np.int64)
+        self.units_present: set = {0}
         self.mci_kzt = np.zeros(n, dtype=np.int64)
         self.kzt_tiyn = None
         self.mci_e4 = None
         self.usd_cents = None
+        self.columns = None  # result columns, when a path builds them directly
 
     def fail(self, rows, message: str) -> None:
         self.error[rows] = self.messages.setdefault(message, len(self.messages))
@@ -146,6 +158,9 @@ class _Output:
         import numpy as np
         import pyarrow as pa
 
+        if self.columns is not None:
+            columns = dict(self.columns, error=_strings(self.error, list(self.messages)))
+            return _append(arrow, columns)
         ok = self.error < 0
         has = [(self.fine_unit[i] > 0) & ok for i in (0, 1)]
         columns = {
@@ -154,19 +169,23 @@ class _Output:
             "fine_min_kzt": _decimal(self.kzt_tiyn[0], has[0], 22, 2),
             "fine_max_kzt": _decimal(self.kzt_tiyn[1], has[1], 22, 2),
             "fine_max_usd": _decimal(self.usd_cents, has[1] & (self.usd_cents >= 0), 22, 2),
-            "arrest_max_days": pa.array(self.arrest, mask=(self.arrest < 0) | ~ok, type=pa.int32()),
-            "imprisonment_max_months": pa.array(self.prison, mask=(self.prison < 0) | ~ok, type=pa.int32()),
+            "arrest_max_days": _int32(self.arrest, (self.arrest >= 0) & ok),
+            "imprisonment_max_months": _int32(self.prison, (self.prison >= 0) & ok),
             "version_from": pa.array(self.version_from.astype(np.int32), mask=self.version_from == _NO_DATE,
                                      type=pa.int32()).cast(pa.date32()),
             "verification": _strings(self.verification, VERIFICATION),
             "abolished": pa.array(self.abolished, mask=~ok, type=pa.bool_()),
             "error": _strings(self.error, list(self.messages)),
         }
-        for name, column in columns.items():
-            if name in arrow.column_names:
-                arrow = arrow.drop_columns([name])
-            arrow = arrow.append_column(name, column)
-        return arrow
+        return _append(arrow, columns)
+
+
+def _append(arrow, columns):
+    for name, column in columns.items():
+        if name in arrow.column_names:
+            arrow = arrow.drop_columns([name])
+        arrow = arrow.append_column(name, column)
+    return arrow
 
 
 VERIFICATION = ["primary", "secondary", "unverified"]
@@ -179,6 +198,17 @@ def _strings(codes, levels):
     indices = pa.array(codes.astype("int32"), mask=codes < 0)
     dictionary = pa.array(levels or [""], type=pa.string())
     return pa.DictionaryArray.from_arrays(indices, dictionary)
+
+
+def _int32(values, valid):
+    """An int32 Arrow array with nulls where not `valid`, built from buffers."""
+    import numpy as np
+    import pyarrow as pa
+
+    data = values.astype(np.int32)
+    validity = pa.py_buffer(np.packbits(valid, bitorder="little"))
+    return pa.Array.from_buffers(pa.int32(), len(data), [validity, pa.py_buffer(data)],
+                                 null_count=int(len(valid) - np.count_nonzero(valid)))
 
 
 def _decimal(unscaled, valid, precision, scale):
@@ -198,13 +228,135 @@ _SPAN = 1 << 20  # days: every date (1970 + 2,870 years) fits below it, so provi
 _VALUED = {"committed": 0, "initiated": 1, "decided": 2}
 
 
-def _reason(cols, out):
+def _reason_by_day(cols, out, provs, rates) -> bool:
+    """The common case, without `initiated`/`decided` columns: every row's result is a function of
+    (provision, offender, day committed). Work it out for each such cell of a small dense grid, then
+    give each row its cell's combination with one gather. False when the grid would be too large."""
+    import numpy as np
+
+    provision, offender, committed = cols["provision"], cols["offender"], cols["committed"]
+    n_off = len(cols["offenders"])
+    low, high = int(committed.min()), int(committed.max())
+    span = high - low + 1
+    if low < 0 or span * len(provs) * n_off > 4 * len(committed) + 2_000_000:
+        return False
+    days = np.arange(low, high + 1)
+    pairs, _ = _unique(provision * n_off + offender, len(provs) * n_off)
+    cell = np.full(len(provs) * n_off * span, -1, dtype=np.int64)
+    specs, index = [], {}
+    gps = {code: general_part(code) for code in ("cc", "ac")}
+    for pair in pairs.tolist():
+        p_idx, o_idx = divmod(pair, n_off)
+        p, who = provs[p_idx], cols["offenders"][o_idx]
+        if isinstance(p, Exception):
+            continue
+        gp = gps[p.code]
+        edges = np.array([_day(d) for d in gp._edges], dtype=np.int64)
+        vedges = np.array(sorted({_day(r.valid_from) for r in gp.valuation}
+                                 | {_day(r.valid_to) + 1 for r in gp.valuation if r.valid_to}), dtype=np.int64)
+        starts = np.array([_day(v.valid_from) for v in p.versions])
+        ends = np.array([_day(v.valid_to) if v.valid_to else _SPAN for v in p.versions])
+        vi = np.searchsorted(starts, days, side="right") - 1
+        valid = (vi >= 0) & (days <= ends[np.maximum(vi, 0)]) & (days >= _day(CODES_IN_FORCE))
+        for k in np.unique(vi[valid]).tolist():
+            version = p.versions[k]
+            if not version.abolished and who not in version.offenders:
+                continue  # an unknown offender category: left to the error path
+            sel = np.flatnonzero(valid & (vi == k))
+            on = np.maximum(days[sel], _day(version.valid_from))
+            period = np.searchsorted(edges, on, side="right")
+            vperiod = np.searchsorted(vedges, days[sel], side="right")
+            for a, b in set(zip(period.tolist(), vperiod.tolist())):
+                j = index.setdefault((pair, k, a, b), len(specs))
+                if j == len(specs):
+                    day_on = max(int(edges[a - 1]) if a > 0 else 0, _day(version.valid_from))
+                    rule_day = int(vedges[b - 1]) if b > 0 else _day(CODES_IN_FORCE)
+                    specs.append((p, who, version, day_on, rule_day))
+                cell[pair * span + sel[(period == a) & (vperiod == b)]] = j
+    combination = cell[(provision * n_off + offender) * span + (committed - low)]
+    failed = combination < 0
+    _fail_rows(np.flatnonzero(failed), provs, cols, out)
+    t, base_names = _combination_tables(specs)
+    combination[failed] = len(specs)  # the defaults entry
+    if t["needs_base"].any() or t["valued"].any():
+        # money that depends on a per-row base amount, or a valuation date other than the day
+        # committed: the per-row path
+        everything = slice(None)
+        _scatter(t, base_names, combination, everything, lambda a: a, lambda i: i, cols, out, provs)
+        return True
+    _columns_by_day(t, specs, combination, committed - low, low, span, rates, cols, out)
+    return True
+
+
+def _columns_by_day(t, specs, combination, day_index, low, span, rates, cols, out):
+    """Every result column as a gather from a small table: per combination (version, limits) or per
+    (combination, day) for money, which here depends only on the combination and the day committed."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    m = len(specs)
+    mci_table = _mci_table(low, low + span - 1)
+    rate_table = _rate_table(low, low + span - 1, rates)
+    # a day without an MCI is an error for every row that is not abolished (as in assess())
+    live = ~t["abolished"] & (t["from"] != _NO_DATE)
+    no_mci = (mci_table == 0)[day_index] & live[combination]
+    for row in _first_per_day(np.flatnonzero(no_mci), day_index):
+        rows = np.flatnonzero(no_mci & (day_index == day_index[row]))
+        try:
+            default_index().record(_date(low + int(day_index[row])))
+        except PenaltiesError as error:
+            out.fail(rows, str(error))
+    failed = out.error >= 0
+    if failed.any():
+        combination = np.where(failed, m, combination)
+    cells = combination * span + day_index
+
+    # money per (combination, day): integers in 10^-4 MCI, tiyn and cents
+    mci = np.maximum(mci_table, 1)[None, :]
+    columns = {}
+    for b, (mci_name, kzt_name) in enumerate((("fine_min_mci", "fine_min_kzt"), ("fine_max_mci", "fine_max_kzt"))):
+        unit, e4 = t["unit"][b][:, None], t["e4"][b][:, None]
+        kzt = np.where(unit == 2, e4 // 100, e4 * mci // 100)
+        mci_e4 = np.where(unit == 2, _div_half_up(kzt * 100, mci), e4)
+        valid = np.broadcast_to((unit > 0) & (mci_table > 0)[None, :], kzt.shape).ravel()
+        columns[mci_name] = pc.take(_decimal(np.ascontiguousarray(np.broadcast_to(mci_e4, kzt.shape)).ravel(),
+                                             valid, 24, 4), cells)
+        columns[kzt_name] = pc.take(_decimal(kzt.ravel(), valid, 22, 2), cells)
+        if b == 1:
+            usd = _div_half_up(kzt * 10000, np.maximum(rate_table, 1)[None, :])
+            usd_valid = valid & np.broadcast_to(rate_table > 0, kzt.shape).ravel()
+            columns["fine_max_usd"] = pc.take(_decimal(usd.ravel(), usd_valid, 22, 2), cells)
+    ok_combination = np.append(t["from"][:m] != _NO_DATE, False)
+    columns["arrest_max_days"] = pc.take(_int32(t["arrest"], (t["arrest"] >= 0) & ok_combination), combination)
+    columns["imprisonment_max_months"] = pc.take(_int32(t["prison"], (t["prison"] >= 0) & ok_combination),
+                                                 combination)
+    columns["version_from"] = pc.take(_int32(t["from"], ok_combination).cast(pa.date32()), combination)
+    columns["verification"] = pa.DictionaryArray.from_arrays(
+        pa.array(combination.astype(np.int32)),
+        pa.array([VERIFICATION[v] if v >= 0 else None for v in t["verif"].tolist()], type=pa.string()))
+    columns["abolished"] = pc.take(pa.array(t["abolished"], mask=~ok_combination), combination)
+    out.columns = columns
+
+
+def _first_per_day(rows, day_index):
+    """One row for each distinct day among `rows`."""
+    import numpy as np
+
+    if not len(rows):
+        return []
+    _, first = np.unique(day_index[rows], return_index=True)
+    return rows[first].tolist()
+
+
+def _reason(cols, out, rates=None):
     """Version choice (with lex mitior), General-Part limits and the valuation rule, vectorised.
 
-    Stage 1 finds each row's version at commission and at decision with one binary search over
-    the version starts of every provision laid end to end (provision × _SPAN + day); stage 2 runs
-    the scalar reasoning once per distinct (provision, offender, versions, General-Part period,
-    valuation-rule period) and gathers the results back to the rows.
+    Stage 1 finds each row's version at commission and at decision through a dense table of
+    version indices per provision and day; stage 2 runs the scalar reasoning once per distinct
+    (provision, offender, versions, General-Part period, valuation-rule period) and gathers the
+    results back to the rows. Everything a combination needs is decoded from its key, so no row
+    is read back.
     """
     import numpy as np
 
@@ -217,54 +369,69 @@ def _reason(cols, out):
             provs.append(find_provision(ref))
         except PenaltiesError as error:
             provs.append(error)
-    starts, ends, first, versions = [], [], [], []
+    if not cols["later_dates"] and _reason_by_day(cols, out, provs, rates):
+        return
+    starts, end_days, first, versions = [], [], [], []
     for k, p in enumerate(provs):
         first.append(len(starts))
         if isinstance(p, Exception):
             continue
         for v in p.versions:
             starts.append(k * _SPAN + _day(v.valid_from))
-            ends.append(k * _SPAN + (_day(v.valid_to) if v.valid_to else _SPAN - 1))
+            end_days.append(_day(v.valid_to) if v.valid_to else _SPAN)
             versions.append((k, v))
-    starts_a, ends_a = np.array(starts + [2 ** 62], dtype=np.int64), np.array(ends + [0], dtype=np.int64)
+    starts_a = np.array(starts + [2 ** 62], dtype=np.int64)
+    end_day = np.array(end_days + [-1], dtype=np.int64)
     first_a = np.array(first, dtype=np.int64)
 
-    unknown = np.array([isinstance(p, Exception) for p in provs])[provision]
-    c_key = provision * _SPAN + np.clip(committed, 0, _SPAN - 1)
-    d_key = provision * _SPAN + np.clip(decided, 0, _SPAN - 1)
     vc = _lookup_days(starts_a, provision, committed, len(provs))
-    vd = _lookup_days(starts_a, provision, decided, len(provs))
-    bad = unknown | (committed == _NO_DATE) | (committed < _day(CODES_IN_FORCE)) | (vc < first_a[provision]) | \
-        (c_key > ends_a[np.maximum(vc, 0)]) | (decided < committed) | (initiated < committed)
-    vd = np.where(d_key > ends_a[np.maximum(vc, 0)], vd, vc)  # a later version only once the first has ended
+    vc_safe = np.maximum(vc, 0)
+    bad = (committed < _day(CODES_IN_FORCE)) | (vc < first_a[provision]) | (committed > end_day[vc_safe])
+    unknown = np.array([isinstance(p, Exception) for p in provs])
+    if unknown.any():
+        bad |= unknown[provision]
+    if cols["later_dates"]:
+        bad |= (decided < committed) | (initiated < committed)
+        vd = _lookup_days(starts_a, provision, decided, len(provs))
+        vd = np.where(decided > end_day[vc_safe], vd, vc)  # a later version only once the first has ended
+    else:
+        vd = vc
     _fail_rows(np.flatnonzero(bad), provs, cols, out)
     if bad.any():
         good = np.flatnonzero(~bad)
         if not len(good):
             return
         pick = lambda a: a[good]  # noqa: E731
-    else:  # the common case: no gathers, just views
+    else:  # the common case: views, no gathers
         good = slice(None)
         pick = lambda a: a  # noqa: E731
     provision_g, offender_g, committed_g = pick(provision), pick(offender), pick(committed)
-    initiated_g, decided_g, vc_g, vd_g = pick(initiated), pick(decided), pick(vc), pick(vd)
-    n_good = len(provision_g)
+    vc_g = pick(vc)
+    vd_g = vc_g if vd is vc else pick(vd)
     row_of = (lambda i: good[i]) if not isinstance(good, slice) else (lambda i: i)  # noqa: E731
 
     # stage 1: (provision, offender, version at commission, version at decision)
     width = len(versions) + 1
-    key1 = ((provision_g * n_off + offender_g) * width + vc_g) * width + vd_g
-    u1, inv1 = _unique(key1, len(provs) * n_off * width * width)
+    key1 = (provision_g * n_off + offender_g) * width + vc_g
+    if vd_g is not vc_g:
+        key1 = key1 * width + vd_g
+    u1, inv1 = _unique(key1, len(provs) * n_off * width * (width if vd_g is not vc_g else 1))
     chosen_start = np.zeros(len(u1), dtype=np.int64)
-    code_ac = np.zeros(len(u1), dtype=bool)
+    code_ac = np.zeros(len(u1), dtype=np.int64)
     chosen: list = []
+    combos: list = []
     for k, key in enumerate(u1.tolist()):
-        rest, d_idx = divmod(key, width)
-        rest, c_idx = divmod(rest, width)
+        if vd_g is not vc_g:
+            key, d_idx = divmod(key, width)
+            rest, c_idx = divmod(key, width)
+        else:
+            rest, c_idx = divmod(key, width)
+            d_idx = c_idx
         p_idx, o_idx = divmod(rest, n_off)
         p, who = provs[p_idx], cols["offenders"][o_idx]
         at_commission = versions[c_idx][1]
         code_ac[k] = p.code == "ac"
+        combos.append((p, who))
         if not at_commission.abolished and who not in at_commission.offenders:
             chosen.append(None)  # an unknown offender category: the error is worded below
             continue
@@ -272,48 +439,65 @@ def _reason(cols, out):
         version, _undecided = mildest(tuple(v for v in span if v.abolished or who in v.offenders), who)
         chosen.append(version)
         chosen_start[k] = _day(version.valid_from)
-    missing_category = np.array([v is None for v in chosen])
-    for k in np.flatnonzero(missing_category):  # the message names no date: one per combination
+    for k in (k for k, v in enumerate(chosen) if v is None):  # the message names no date: one per combination
         rows = row_of(np.flatnonzero(inv1 == k))
-        out.fail(rows, _scalar_error(provs[provision[rows[0]]], cols["offenders"][offender[rows[0]]], cols, rows[0]))
+        out.fail(rows, _scalar_error(combos[k][0], combos[k][1], cols, rows[0]))
 
-    # stage 2: add the General-Part period and the valuation-rule period
-    limits_on = np.maximum(committed_g, chosen_start[inv1])
-    is_ac = code_ac[inv1]
+    # stage 2: the General-Part period (of the later of committed and the version's start) and the
+    # valuation-rule period (of committed), through one dense table per kind of rule
     gps = {code: general_part(code) for code in ("cc", "ac")}
-    gp_edges = {c: np.array([_day(d) for d in g._edges], dtype=np.int64) for c, g in gps.items()}
-    val_edges = {c: np.array(sorted({_day(r.valid_from) for r in g.valuation}
-                                    | {_day(r.valid_to) + 1 for r in g.valuation if r.valid_to}), dtype=np.int64)
-                 for c, g in gps.items()}
-    period = np.where(is_ac, _bisect_days(gp_edges["ac"], limits_on), _bisect_days(gp_edges["cc"], limits_on))
-    vperiod = np.where(is_ac, _bisect_days(val_edges["ac"], committed_g), _bisect_days(val_edges["cc"], committed_g))
-    pw = max(len(gp_edges["cc"]), len(gp_edges["ac"])) + 2
-    vw = max(len(val_edges["cc"]), len(val_edges["ac"])) + 2
-    key2 = (inv1.astype(np.int64) * pw + period) * vw + vperiod
+    gp_edges = [np.array([_day(d) for d in gps[c]._edges], dtype=np.int64) for c in ("cc", "ac")]
+    val_edges = [np.array(sorted({_day(r.valid_from) for r in gps[c].valuation}
+                                 | {_day(r.valid_to) + 1 for r in gps[c].valuation if r.valid_to}), dtype=np.int64)
+                 for c in ("cc", "ac")]
+    is_ac = code_ac[inv1]
+    limits_on = np.maximum(committed_g, chosen_start[inv1])
+    period = _bisect_days_by_code(gp_edges, is_ac, limits_on)
+    vperiod = _bisect_days_by_code(val_edges, is_ac, committed_g)
+    pw = max(len(e) for e in gp_edges) + 2
+    vw = max(len(e) for e in val_edges) + 2
+    key2 = (inv1 * pw + period) * vw + vperiod
     u2, inv2 = _unique(key2, len(u1) * pw * vw)
-    m = len(u2)
-    t = {"unit": np.zeros((2, m), np.int8), "e4": np.zeros((2, m), np.int64), "arrest": np.full(m, -1, np.int64),
-         "prison": np.full(m, -1, np.int64), "from": np.full(m, _NO_DATE, np.int64), "verif": np.full(m, -1, np.int64),
-         "abolished": np.zeros(m, bool), "needs_base": np.zeros(m, bool), "valued": np.zeros(m, np.int64)}
+    specs = []
+    for key in u2.tolist():
+        rest, vp = divmod(key, vw)
+        k, gp_period = divmod(rest, pw)
+        version = chosen[k]
+        p, who = combos[k]
+        edges, vedges = gp_edges[code_ac[k]], val_edges[code_ac[k]]
+        # a day inside both periods: the same rules are in force on every day of a period
+        on = max(int(edges[gp_period - 1]) if gp_period > 0 else 0, int(chosen_start[k]))
+        rule_day = int(vedges[vp - 1]) if vp > 0 else _day(CODES_IN_FORCE)
+        specs.append((p, who, version, on, rule_day))
+    t, base_names = _combination_tables(specs)
+    _scatter(t, base_names, inv2, good, pick, row_of, cols, out, provs)
+
+
+def _combination_tables(specs):
+    """For each (provision, offender, version, a day for the General-Part rules, a day for the
+    valuation rule), what every row of that combination gets: the fine's bounds, arrest and
+    imprisonment maxima, version start, verification, abolition, valuation date kind. One extra
+    entry at the end holds the defaults (for rows that failed)."""
+    import numpy as np
+
+    m = len(specs)
+    t = {"unit": np.zeros((2, m + 1), np.int8), "e4": np.zeros((2, m + 1), np.int64),
+         "arrest": np.full(m + 1, -1, np.int64), "prison": np.full(m + 1, -1, np.int64),
+         "from": np.full(m + 1, _NO_DATE, np.int64), "verif": np.full(m + 1, -1, np.int64),
+         "abolished": np.zeros(m + 1, bool), "needs_base": np.zeros(m + 1, bool), "valued": np.zeros(m + 1, np.int64)}
     base_names: dict[int, str] = {}
-    sample = np.zeros(m, dtype=np.int64)
-    sample[inv2] = np.arange(n_good)  # any one row of each combination
     units = {"MCI": 1, "KZT": 2, "base": 3, "percent": 4}
-    for j in range(m):
-        row = int(sample[j])
-        version = chosen[inv1[row]]
+    for j, (p, who, version, on, rule_day) in enumerate(specs):
         if version is None:
             continue
-        p = provs[provision_g[row]]
-        who = cols["offenders"][offender_g[row]]
         t["from"][j] = _day(version.valid_from)
         t["verif"][j] = VERIFICATION.index(version.verification)
-        rule = gps[p.code].valuation_rule(_date(committed_g[row]))
+        rule = general_part(p.code).valuation_rule(_date(rule_day))
         t["valued"][j] = _VALUED[rule.date if rule else FALLBACK_VALUATION[p.code]]
         if version.abolished:
             t["abolished"][j] = True
             continue
-        resolved = _resolve(version, who, p.code, _date(limits_on[row]))
+        resolved = _resolve(version, who, p.code, _date(on))
         fine = next((r for r in resolved.main if r.kind == "fine"), None)
         if fine is not None:
             for b, measure in enumerate((fine.min, fine.max)):
@@ -327,25 +511,48 @@ def _reason(cols, out):
             item = next((r for r in resolved.main if r.kind == kind), None)
             if item is not None and item.max is not None:
                 t[name][j] = int(item.max.value)
+    return t, base_names
 
-    out.fine_unit[:, good] = t["unit"][:, inv2]
-    out.fine_e4[:, good] = t["e4"][:, inv2]
-    out.arrest[good] = t["arrest"][inv2]
-    out.prison[good] = t["prison"][inv2]
-    out.version_from[good] = t["from"][inv2]
-    out.verification[good] = t["verif"][inv2]
-    out.abolished[good] = t["abolished"][inv2]
-    valued = t["valued"][inv2]
-    out.valued_on[good] = committed_g if not valued.any() else np.choose(valued, [committed_g, initiated_g, decided_g])
-    needs = t["needs_base"][inv2]
-    if needs.any():
+
+def _scatter(t, base_names, inv, good, pick, row_of, cols, out, provs):
+    """Give every row its combination's results (one gather per output column)."""
+    import numpy as np
+
+    for target, source in ((out.fine_unit[0], t["unit"][0]), (out.fine_unit[1], t["unit"][1]),
+                           (out.fine_e4[0], t["e4"][0]), (out.fine_e4[1], t["e4"][1]), (out.arrest, t["arrest"]),
+                           (out.prison, t["prison"]), (out.version_from, t["from"]),
+                           (out.verification, t["verif"]), (out.abolished, t["abolished"])):
+        if isinstance(good, slice):
+            np.take(source, inv, out=target)
+        else:
+            target[good] = source[inv]
+    out.units_present = set(t["unit"].ravel().tolist())
+    committed = pick(cols["committed"])
+    valued = t["valued"][inv] if t["valued"].any() else None
+    out.valued_on[good] = committed if valued is None else np.choose(
+        valued, [committed, pick(cols["initiated"]), pick(cols["decided"])])
+    if t["needs_base"].any():
+        needs = t["needs_base"][inv]
         base = cols["base_tiyn"]
         local = np.flatnonzero(needs if base is None else needs & (pick(base) < 0))
-        missing, combination = row_of(local), inv2[local]
+        missing, combination = row_of(local), inv[local]
         for j in np.unique(combination):
             rows = missing[combination == j]
-            label = provs[provision[rows[0]]].label
+            label = provs[cols["provision"][rows[0]]].label
             out.fail(rows, str(MissingBaseError(label, base_names[int(j)])))
+
+
+def _bisect_days_by_code(edges_by_code, is_ac, days):
+    """searchsorted(edges of the row's code, day, "right") for every row, through one dense table."""
+    import numpy as np
+
+    low, high = int(days.min()), int(days.max())
+    if high - low > 4 * len(days) + 100_000:
+        return np.where(is_ac, np.searchsorted(edges_by_code[1], days, side="right"),
+                        np.searchsorted(edges_by_code[0], days, side="right"))
+    grid = np.arange(low, high + 1)
+    table = np.concatenate([np.searchsorted(e, grid, side="right") for e in edges_by_code])
+    return table[is_ac * len(grid) + (days - low)]
 
 
 def _bisect_days(edges, days):
@@ -366,8 +573,9 @@ def _lookup_days(starts, provision, days, n_provisions):
     """Index of the last start ≤ provision × _SPAN + day, per row, via a dense table per provision."""
     import numpy as np
 
-    clipped = np.clip(days, 0, _SPAN - 1)
-    low, high = int(clipped.min()), int(clipped.max())
+    low, high = int(days.min()), int(days.max())
+    clipped = days if 0 <= low and high < _SPAN else np.clip(days, 0, _SPAN - 1)
+    low, high = max(low, 0), min(high, _SPAN - 1)
     span = high - low + 1
     if span * n_provisions > 4 * len(days) + 1_000_000:
         return np.searchsorted(starts, provision * _SPAN + clipped, side="right") - 1
@@ -424,52 +632,89 @@ def _scalar_error(prov, offender, cols, row) -> str:
 
 
 def _money(cols, out, rates):
+    """MCI, tenge and dollars per row: dense per-day tables of the MCI and the rate over the range of
+    valuation dates, then integer arithmetic in tiyn (×100) and cents, rounded half-up."""
     import numpy as np
 
     n = cols["n"]
-    ok = (out.error < 0) & ~out.abolished & (out.valued_on != _NO_DATE)
-    # MCI on the valuation date (fines purpose)
-    index = default_index()
-    starts = np.array([_day(v.valid_from) for v in index._series["fine"][1]])
-    ends = np.array([_day(v.valid_to) for v in index._series["fine"][1]])
-    values = np.array([int(v.kzt) for v in index._series["fine"][1]], dtype=np.int64)
-    i = _bisect_days(starts, out.valued_on) - 1
-    covered = ok & (i >= 0) & (out.valued_on <= ends[np.maximum(i, 0)])
-    for row in np.flatnonzero(ok & ~covered):
+    ok = (out.error < 0) & ~out.abolished
+    valued = out.valued_on
+    if not ok.any():
+        out.kzt_tiyn = np.zeros((2, n), dtype=np.int64)
+        out.mci_e4 = np.zeros((2, n), dtype=np.int64)
+        out.usd_cents = np.full(n, -1, dtype=np.int64)
+        return
+    low = int(np.where(ok, valued, 2 ** 40).min())
+    high = int(np.where(ok, valued, -1).max())
+    idx = valued - low
+    np.clip(idx, 0, high - low, out=idx)
+    mci_table = _mci_table(low, high)
+    mci = mci_table[idx]
+    covered = ok & (mci > 0)
+    for row in np.flatnonzero(ok & (mci == 0)):  # no MCI for the date: word the error as mci() does
         try:
-            index.record(_date(out.valued_on[row]))
+            default_index().record(_date(valued[row]))
         except PenaltiesError as error:
             out.fail(row, str(error))
-    mci = np.where(covered, values[np.maximum(i, 0)], 1)
+    np.maximum(mci, 1, out=mci)
     base = cols["base_tiyn"] if cols["base_tiyn"] is not None else np.zeros(n, dtype=np.int64)
+    present = out.units_present
 
-    out.kzt_tiyn = np.zeros((2, n), dtype=np.int64)
-    out.mci_e4 = np.zeros((2, n), dtype=np.int64)
+    out.kzt_tiyn = np.empty((2, n), dtype=np.int64)
+    out.mci_e4 = np.empty((2, n), dtype=np.int64)
     for b in (0, 1):
         unit, e4 = out.fine_unit[b], out.fine_e4[b]
-        present = set(np.unique(unit).tolist())
-        kzt = e4 * mci // 100                                                  # MCI × (KZT/MCI) → tiyn
+        kzt = out.kzt_tiyn[b]
+        np.multiply(e4, mci, out=kzt)
+        np.floor_divide(kzt, 100, out=kzt)                                     # MCI × (KZT/MCI) → tiyn
         if 2 in present:
-            kzt = np.where(unit == 2, e4 // 100, kzt)                          # KZT → tiyn
+            kzt[:] = np.where(unit == 2, e4 // 100, kzt)                       # KZT → tiyn
         if 3 in present:
-            kzt = np.where(unit == 3, _div_half_up(e4 * base, 10000), kzt)     # multiple of the base
+            kzt[:] = np.where(unit == 3, _div_half_up(e4 * base, 10000), kzt)  # multiple of the base
         if 4 in present:
-            kzt = np.where(unit == 4, _div_half_up(e4 * base, 1000000), kzt)   # percent of the base
-        out.kzt_tiyn[b] = kzt
+            kzt[:] = np.where(unit == 4, _div_half_up(e4 * base, 1000000), kzt)  # percent of the base
         out.mci_e4[b] = e4 if present <= {0, 1} else np.where(unit <= 1, e4, _div_half_up(kzt * 100, mci))
 
-    # USD: one lookup per distinct valuation date, through a dense table over the dates' range
-    r = np.zeros(n, dtype=np.int64)
-    if covered.any():
-        first, last = out.valued_on[covered].min(), out.valued_on[covered].max()
-        present = np.zeros(last - first + 1, dtype=bool)
-        present[out.valued_on[covered] - first] = True
-        table = np.zeros(len(present), dtype=np.int64)
-        for offset in np.flatnonzero(present):
-            found = find_rate(_date(first + offset), rates)
-            table[offset] = int((found.kzt_per_usd * 10000).to_integral_value()) if found else 0
-        r = np.where(covered, table[np.clip(out.valued_on - first, 0, len(table) - 1)], 0)
-    out.usd_cents = np.where(r > 0, _div_half_up(out.kzt_tiyn[1] * 10000, np.maximum(r, 1)), -1)
+    rate = _rate_table(low, high, rates)[idx]
+    rate[~covered] = 0
+    usd = _div_half_up(out.kzt_tiyn[1] * 10000, np.maximum(rate, 1))
+    usd[rate == 0] = -1
+    out.usd_cents = usd
+
+
+@functools.lru_cache(maxsize=8)
+def _mci_table(low: int, high: int):
+    """The MCI for fines (whole tenge) on every day from `low` to `high`; 0 where none is encoded."""
+    import numpy as np
+
+    series = default_index()._series["fine"][1]
+    days = np.arange(low, high + 1)
+    table = np.zeros(len(days), dtype=np.int64)
+    for value in series:
+        inside = (days >= _day(value.valid_from)) & (days <= _day(value.valid_to))
+        table[inside] = int(value.kzt)
+    table.setflags(write=False)
+    return table
+
+
+def _rate_table(first: int, last: int, rates):
+    """Rate × 10^4 for every day from `first` to `last` (0 where none); the shipped table's is cached."""
+    import numpy as np
+
+    if rates is None:
+        return _shipped_rate_table(first, last)
+    table = np.zeros(last - first + 1, dtype=np.int64)
+    for offset in range(len(table)):
+        found = find_rate(_date(first + offset), rates)
+        table[offset] = int((found.kzt_per_usd * 10000).to_integral_value()) if found else 0
+    return table
+
+
+@functools.lru_cache(maxsize=8)
+def _shipped_rate_table(first: int, last: int):
+    table = _rate_table(first, last, ())  # an empty tuple of extra sources: the shipped table only
+    table.setflags(write=False)
+    return table
 
 
 def _div_half_up(num, den):

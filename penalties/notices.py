@@ -65,7 +65,7 @@ TEMPLATES = {
         "after_verified": "{0} is after the last date this version was verified ({1})",
         "start_window": "the version from {0} started on a day between {0} and {1} (the exact day is not "
                         "established): on {2} the previous wording may still have applied",
-        "not_in_effect": "{0} is in the sanction but could not be imposed on {1} (art. {2} not yet in effect)",
+        "not_in_effect": "{0} is in the sanction but could not be imposed from {1} to {2} (art. {3} not yet in effect)",
         "exceeds_limit": "{0}: the sanction's maximum {1} exceeds the General Part's {2} (art. {3})",
         "no_minimum": "{0}: no statutory minimum given ({1})",
         "mci_level": "the MCI value {0} ({1}..{2}) is {3}",
@@ -83,7 +83,7 @@ TEMPLATES = {
         "after_verified": "{0} позже последней проверки этой редакции ({1})",
         "start_window": "редакция от {0} вступила в силу между {0} и {1} (точный день не установлен): "
                         "на {2} могла ещё действовать прежняя редакция",
-        "not_in_effect": "{0} есть в санкции, но не могло назначаться на {1} (ст. {2} ещё не введена в действие)",
+        "not_in_effect": "{0} есть в санкции, но не могло назначаться с {1} по {2} (ст. {3} ещё не введена в действие)",
         "exceeds_limit": "{0}: максимум санкции {1} больше предела Общей части {2} (ст. {3})",
         "no_minimum": "{0}: нижний предел не указан ({1})",
         "mci_level": "значение МРП {0} ({1}..{2}): {3}",
@@ -101,8 +101,8 @@ TEMPLATES = {
         "after_verified": "{0} бұл редакцияның соңғы тексерілген күнінен ({1}) кейін",
         "start_window": "{0} бастап редакция {0} мен {1} аралығында күшіне енген (нақты күні анықталмаған): "
                         "{2} күні бұрынғы редакция әлі қолданылуы мүмкін",
-        "not_in_effect": "{0} санкцияда бар, бірақ {1} күні тағайындалмайтын еді ({2}-бап әлі қолданысқа "
-                         "енгізілмеген)",
+        "not_in_effect": "{0} санкцияда бар, бірақ {1} бастап {2} дейін тағайындалмайтын еді ({3}-бап әлі "
+                         "қолданысқа енгізілмеген)",
         "exceeds_limit": "{0}: санкцияның ең жоғары мөлшері {1} Жалпы бөлімнің {2} шегінен асады ({3}-бап)",
         "no_minimum": "{0}: ең төменгі шегі көрсетілмеген ({1})",
         "mci_level": "АЕК мәні {0} ({1}..{2}): {3}",

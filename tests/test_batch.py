@@ -156,3 +156,15 @@ def test_missing_base_amount_is_a_row_error():
     assert "base_amount" in got[0]["error"] and got[1]["error"] is None
     # CC 367(1): "от двадцатикратного до тридцатикратного размера взятки" (secondary): 20 × 1,000,000
     assert Decimal(got[1]["fine_min_kzt"]) == Decimal("20000000")
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow], max_examples=60, deadline=None)
+@given(st.lists(rows_strategy, min_size=1, max_size=40))
+def test_equals_assess_row_by_row_without_later_dates(raw):
+    # without initiated/decided columns the batch takes its by-day path
+    rows = [{"provision": r["provision"], "committed": r["committed"], "offender": r["offender"],
+             "base_amount": r["base_amount"]} for r in raw]
+    table = pa.Table.from_pylist(rows, schema=pa.schema([
+        ("provision", pa.string()), ("committed", pa.date32()), ("offender", pa.string()),
+        ("base_amount", pa.int64())]))
+    compare(rows, assess_batch(table))

@@ -120,3 +120,13 @@ def test_general_part_minimum_fine():
     assert (fine.min.value.mci, fine.min.basis) == (25, "general_part")
     fine = penalties.assess("CC 403(1)", on=date(2019, 6, 1)).main[0]
     assert fine.min.value.mci == 20 and fine.min.value.kzt == 20 * 2525
+
+
+def test_cached_reasoning_carries_no_date_of_an_earlier_call():
+    # the resolved sanction is cached per period of General-Part rules: its warnings must not name
+    # the day of whichever call filled the cache
+    first = penalties.assess("CC 403(1)", on=date(2016, 4, 10)).warnings
+    second = penalties.assess("CC 403(1)", on=date(2016, 6, 1)).warnings
+    arrest = [w for w in second if w.startswith("arrest")]
+    assert arrest == [w for w in first if w.startswith("arrest")]
+    assert "2015-01-01 to 2016-12-31" in arrest[0] and "2016-04-10" not in arrest[0]
