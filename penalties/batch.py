@@ -37,7 +37,7 @@ from .general_part import FALLBACK_VALUATION, general_part
 from .lookup import provision as find_provision
 from .mci_index import default_index
 from .mitior import mildest
-from .model import CODES_IN_FORCE
+from .model import CODES_IN_FORCE, OFFENDERS
 from .rates import find_rate
 
 EPOCH = date(1970, 1, 1)
@@ -105,7 +105,15 @@ def _inputs(arrow, n):
         return column.to_numpy().astype(np.int64)
 
     provision, provisions = encode("provision", "")
-    offender, offenders = encode("offender", "individual")
+    offender = offenders = None
+    if "offender" in names and pa.types.is_string(arrow.column("offender").type):
+        # a handful of known categories: index_in is cheaper than a dictionary encoding
+        known = list(OFFENDERS)
+        codes = pc.index_in(arrow.column("offender"), value_set=pa.array(known))
+        if codes.null_count == 0:
+            offender, offenders = codes.to_numpy().astype(np.int64), known
+    if offender is None:
+        offender, offenders = encode("offender", "individual")
     committed = days("committed")
     initiated = days("initiated")
     decided = days("decided")
@@ -135,6 +143,17 @@ class _Output:
         self.n = n
         self.error = np.full(n, -1, dtype=np.int64)          # index into self.messages, -1 = none
         self.messages: dict[str, int] = {}
+        self.columns = None  # result columns, when a path builds them directly
+        self.allocated = False
+
+    def allocate(self) -> None:
+        """The per-row arrays of the general path (the by-day path does without them)."""
+        import numpy as np
+
+        if self.allocated:
+            return
+        self.allocated = True
+        n = self.n
         self.verification = np.full(n, -1, dtype=np.int64)   # index into VERIFICATION
         self.version_from = np.full(n, _NO_DATE, dtype=np.int64)
         self.abolished = np.zeros(n, dtype=bool)
@@ -149,7 +168,6 @@ class _Output:
         self.kzt_tiyn = None
         self.mci_e4 = None
         self.usd_cents = None
-        self.columns = None  # result columns, when a path builds them directly
 
     def fail(self, rows, message: str) -> None:
         self.error[rows] = self.messages.setdefault(message, len(self.messages))
@@ -273,80 +291,74 @@ def _reason_by_day(cols, out, provs, rates) -> bool:
                     rule_day = int(vedges[b - 1]) if b > 0 else _day(CODES_IN_FORCE)
                     specs.append((p, who, version, day_on, rule_day))
                 cell[pair * span + sel[(period == a) & (vperiod == b)]] = j
-    combination = cell[(provision * n_off + offender) * span + (committed - low)]
-    failed = combination < 0
-    _fail_rows(np.flatnonzero(failed), provs, cols, out)
     t, base_names = _combination_tables(specs)
-    combination[failed] = len(specs)  # the defaults entry
-    if t["needs_base"].any() or t["valued"].any():
-        # money that depends on a per-row base amount, or a valuation date other than the day
-        # committed: the per-row path
+    grid = (provision * n_off + offender) * span + (committed - low)  # each row's cell
+    if t["needs_base"].any():
+        # money that depends on a per-row base amount: the per-row path (without initiated and
+        # decided columns every valuation rule picks the day committed, so that is not a reason)
+        combination = cell[grid]
+        failed = combination < 0
+        _fail_rows(np.flatnonzero(failed), provs, cols, out)
+        combination[failed] = len(specs)  # the defaults entry
         everything = slice(None)
         _scatter(t, base_names, combination, everything, lambda a: a, lambda i: i, cols, out, provs)
         return True
-    _columns_by_day(t, specs, combination, committed - low, low, span, rates, cols, out)
+    _columns_by_cell(t, len(specs), cell, grid, low, span, rates, provs, cols, out)
     return True
 
 
-def _columns_by_day(t, specs, combination, day_index, low, span, rates, cols, out):
-    """Every result column as a gather from a small table: per combination (version, limits) or per
-    (combination, day) for money, which here depends only on the combination and the day committed."""
+def _columns_by_cell(t, m, cell, grid, low, span, rates, provs, cols, out):
+    """Every result column as one gather from a table over the cells (provision, offender, day):
+    the version and limits come from the cell's combination, the money from the combination and the
+    day (here the valuation date is always the day committed)."""
     import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    m = len(specs)
     mci_table = _mci_table(low, low + span - 1)
     rate_table = _rate_table(low, low + span - 1, rates)
-    # a day without an MCI is an error for every row that is not abolished (as in assess())
-    live = ~t["abolished"] & (t["from"] != _NO_DATE)
-    no_mci = (mci_table == 0)[day_index] & live[combination]
-    for row in _first_per_day(np.flatnonzero(no_mci), day_index):
-        rows = np.flatnonzero(no_mci & (day_index == day_index[row]))
-        try:
-            default_index().record(_date(low + int(day_index[row])))
-        except PenaltiesError as error:
-            out.fail(rows, str(error))
-    failed = out.error >= 0
-    if failed.any():
-        combination = np.where(failed, m, combination)
-    cells = combination * span + day_index
+    combination = np.where(cell >= 0, cell, m)                 # per cell; m = the defaults entry
+    day = np.tile(np.arange(span), len(cell) // span)          # per cell
+    live = np.append(~t["abolished"][:m] & (t["from"][:m] != _NO_DATE), False)
+    no_mci = (mci_table == 0)[day] & live[combination]         # assess() fails there too
+    status = np.where(cell < 0, 1, np.where(no_mci, 2, 0)).astype(np.int8)
+    row_status = status[grid]
+    failing = np.flatnonzero(row_status)
+    if len(failing):
+        reasoning = failing[row_status[failing] == 1]
+        _fail_rows(reasoning, provs, cols, out)
+        for d in np.unique(grid[failing[row_status[failing] == 2]] % span).tolist():
+            rows = failing[(row_status[failing] == 2) & (grid[failing] % span == d)]
+            try:
+                default_index().record(_date(low + d))
+            except PenaltiesError as error:
+                out.fail(rows, str(error))
+    ok = status == 0
+    combination = np.where(ok, combination, m)
 
-    # money per (combination, day): integers in 10^-4 MCI, tiyn and cents
-    mci = np.maximum(mci_table, 1)[None, :]
+    # money per cell: integers in 10^-4 MCI, tiyn and cents
+    mci = np.maximum(mci_table, 1)[day]
     columns = {}
     for b, (mci_name, kzt_name) in enumerate((("fine_min_mci", "fine_min_kzt"), ("fine_max_mci", "fine_max_kzt"))):
-        unit, e4 = t["unit"][b][:, None], t["e4"][b][:, None]
+        unit, e4 = t["unit"][b][combination], t["e4"][b][combination]
         kzt = np.where(unit == 2, e4 // 100, e4 * mci // 100)
         mci_e4 = np.where(unit == 2, _div_half_up(kzt * 100, mci), e4)
-        valid = np.broadcast_to((unit > 0) & (mci_table > 0)[None, :], kzt.shape).ravel()
-        columns[mci_name] = pc.take(_decimal(np.ascontiguousarray(np.broadcast_to(mci_e4, kzt.shape)).ravel(),
-                                             valid, 24, 4), cells)
-        columns[kzt_name] = pc.take(_decimal(kzt.ravel(), valid, 22, 2), cells)
+        valid = (unit > 0) & ok
+        columns[mci_name] = pc.take(_decimal(mci_e4, valid, 24, 4), grid)
+        columns[kzt_name] = pc.take(_decimal(kzt, valid, 22, 2), grid)
         if b == 1:
-            usd = _div_half_up(kzt * 10000, np.maximum(rate_table, 1)[None, :])
-            usd_valid = valid & np.broadcast_to(rate_table > 0, kzt.shape).ravel()
-            columns["fine_max_usd"] = pc.take(_decimal(usd.ravel(), usd_valid, 22, 2), cells)
-    ok_combination = np.append(t["from"][:m] != _NO_DATE, False)
-    columns["arrest_max_days"] = pc.take(_int32(t["arrest"], (t["arrest"] >= 0) & ok_combination), combination)
-    columns["imprisonment_max_months"] = pc.take(_int32(t["prison"], (t["prison"] >= 0) & ok_combination),
-                                                 combination)
-    columns["version_from"] = pc.take(_int32(t["from"], ok_combination).cast(pa.date32()), combination)
+            rate = rate_table[day]
+            usd = _div_half_up(kzt * 10000, np.maximum(rate, 1))
+            columns["fine_max_usd"] = pc.take(_decimal(usd, valid & (rate > 0), 22, 2), grid)
+    known = t["from"][combination] != _NO_DATE
+    arrest, prison, verif = t["arrest"][combination], t["prison"][combination], t["verif"][combination]
+    columns["arrest_max_days"] = pc.take(_int32(arrest, (arrest >= 0) & known), grid)
+    columns["imprisonment_max_months"] = pc.take(_int32(prison, (prison >= 0) & known), grid)
+    columns["version_from"] = pc.take(_int32(t["from"][combination], known).cast(pa.date32()), grid)
     columns["verification"] = pa.DictionaryArray.from_arrays(
-        pa.array(combination.astype(np.int32)),
-        pa.array([VERIFICATION[v] if v >= 0 else None for v in t["verif"].tolist()], type=pa.string()))
-    columns["abolished"] = pc.take(pa.array(t["abolished"], mask=~ok_combination), combination)
+        pc.take(_int32(verif, (verif >= 0) & known), grid), pa.array(VERIFICATION, type=pa.string()))
+    columns["abolished"] = pc.take(pa.array(t["abolished"][combination], mask=~known), grid)
     out.columns = columns
-
-
-def _first_per_day(rows, day_index):
-    """One row for each distinct day among `rows`."""
-    import numpy as np
-
-    if not len(rows):
-        return []
-    _, first = np.unique(day_index[rows], return_index=True)
-    return rows[first].tolist()
 
 
 def _reason(cols, out, rates=None):
@@ -371,6 +383,7 @@ def _reason(cols, out, rates=None):
             provs.append(error)
     if not cols["later_dates"] and _reason_by_day(cols, out, provs, rates):
         return
+    out.allocate()
     starts, end_days, first, versions = [], [], [], []
     for k, p in enumerate(provs):
         first.append(len(starts))
@@ -518,6 +531,7 @@ def _scatter(t, base_names, inv, good, pick, row_of, cols, out, provs):
     """Give every row its combination's results (one gather per output column)."""
     import numpy as np
 
+    out.allocate()
     for target, source in ((out.fine_unit[0], t["unit"][0]), (out.fine_unit[1], t["unit"][1]),
                            (out.fine_e4[0], t["e4"][0]), (out.fine_e4[1], t["e4"][1]), (out.arrest, t["arrest"]),
                            (out.prison, t["prison"]), (out.version_from, t["from"]),

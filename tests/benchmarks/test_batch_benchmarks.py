@@ -66,6 +66,15 @@ def test_assess_batch(benchmark, rows):
     assert result.num_rows == rows.num_rows
 
 
+def test_assess_batch_with_case_dates(benchmark, rows):
+    # with `decided` present the per-row path runs (lex mitior between commission and decision)
+    committed = rows["committed"].cast(pa.int32()).to_numpy()
+    decided = pa.array((committed + 200).astype(np.int32)).cast(pa.date32())
+    table = rows.append_column("decided", decided)
+    result = benchmark(assess_batch, table)
+    assert result.num_rows == rows.num_rows
+
+
 def test_scalar_assess_loop_10k(benchmark, rows):
     sample = rows.slice(0, 10_000).to_pylist()
 
