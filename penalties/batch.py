@@ -262,16 +262,12 @@ def _reason_by_day(cols, out, provs, rates) -> bool:
     pairs, _ = _unique(provision * n_off + offender, len(provs) * n_off)
     cell = np.full(len(provs) * n_off * span, -1, dtype=np.int64)
     specs, index = [], {}
-    gps = {code: general_part(code) for code in ("cc", "ac")}
     for pair in pairs.tolist():
         p_idx, o_idx = divmod(pair, n_off)
         p, who = provs[p_idx], cols["offenders"][o_idx]
         if isinstance(p, Exception):
             continue
-        gp = gps[p.code]
-        edges = np.array([_day(d) for d in gp._edges], dtype=np.int64)
-        vedges = np.array(sorted({_day(r.valid_from) for r in gp.valuation}
-                                 | {_day(r.valid_to) + 1 for r in gp.valuation if r.valid_to}), dtype=np.int64)
+        edges, vedges = _rule_edges(p.code)
         starts = np.array([_day(v.valid_from) for v in p.versions])
         ends = np.array([_day(v.valid_to) if v.valid_to else _SPAN for v in p.versions])
         vi = np.searchsorted(starts, days, side="right") - 1
@@ -458,11 +454,8 @@ def _reason(cols, out, rates=None):
 
     # stage 2: the General-Part period (of the later of committed and the version's start) and the
     # valuation-rule period (of committed), through one dense table per kind of rule
-    gps = {code: general_part(code) for code in ("cc", "ac")}
-    gp_edges = [np.array([_day(d) for d in gps[c]._edges], dtype=np.int64) for c in ("cc", "ac")]
-    val_edges = [np.array(sorted({_day(r.valid_from) for r in gps[c].valuation}
-                                 | {_day(r.valid_to) + 1 for r in gps[c].valuation if r.valid_to}), dtype=np.int64)
-                 for c in ("cc", "ac")]
+    gp_edges = [_rule_edges(c)[0] for c in ("cc", "ac")]
+    val_edges = [_rule_edges(c)[1] for c in ("cc", "ac")]
     is_ac = code_ac[inv1]
     limits_on = np.maximum(committed_g, chosen_start[inv1])
     period = _bisect_days_by_code(gp_edges, is_ac, limits_on)
@@ -554,6 +547,18 @@ def _scatter(t, base_names, inv, good, pick, row_of, cols, out, provs):
             rows = missing[combination == j]
             label = provs[cols["provision"][rows[0]]].label
             out.fail(rows, str(MissingBaseError(label, base_names[int(j)])))
+
+
+@functools.lru_cache(maxsize=4)
+def _rule_edges(code: str):
+    """The days on which the General Part's limits, and its valuation rules, change (as day numbers)."""
+    import numpy as np
+
+    gp = general_part(code)
+    limits = np.array([_day(d) for d in gp._edges], dtype=np.int64)
+    valuation = np.array(sorted({_day(r.valid_from) for r in gp.valuation}
+                                | {_day(r.valid_to) + 1 for r in gp.valuation if r.valid_to}), dtype=np.int64)
+    return limits, valuation
 
 
 def _bisect_days_by_code(edges_by_code, is_ac, days):
