@@ -130,3 +130,17 @@ def test_cached_reasoning_carries_no_date_of_an_earlier_call():
     arrest = [w for w in second if w.startswith("arrest")]
     assert arrest == [w for w in first if w.startswith("arrest")]
     assert "2015-01-01 to 2016-12-31" in arrest[0] and "2016-04-10" not in arrest[0]
+
+
+def test_assessments_are_thread_safe():
+    from concurrent.futures import ThreadPoolExecutor
+
+    cases = [(date(2016, 6, 1), Decimal("636300")), (date(2019, 8, 23), Decimal("404000")),
+             (date(2018, 3, 1), Decimal("721500"))] * 300
+
+    def work(case):
+        on, kzt = case
+        return penalties.assess("CC 403(1)", on=on).main[0].max.value.kzt == kzt
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        assert all(pool.map(work, cases))
