@@ -29,6 +29,12 @@ OFFENDERS = ("individual", "official", "individual_entrepreneur", "small_busines
              "large_business", "legal_entity")
 
 
+def label_of(pid: str) -> str:
+    """The human label of a provision id: kz.cc.403.1 → CC 403(1), kz.ac.517.3.2 → AC 517(3)(2)."""
+    _, code, article, *rest = pid.split(".")
+    return f"{CODES[code]} {article}" + "".join(f"({r})" for r in rest)
+
+
 @attrs.frozen
 class Item:
     """One punishment in a sanction: a `kind`, and its bounds where the law sets them.
@@ -102,7 +108,7 @@ class Version:
         for sanction in self.sanctions:
             if offender in sanction.offenders:
                 return sanction
-        raise UnknownOffenderError(self.provision_id, offender, self.offenders)
+        raise UnknownOffenderError(label_of(self.provision_id), offender, self.offenders)
 
 
 @attrs.frozen
