@@ -49,6 +49,8 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("--base-amount", help="tenge; for fines that are a multiple of a bribe or damage")
     show.add_argument("--lang", choices=("en", "ru", "kk"), default="en")
     show.add_argument("--rates", help="CSV of USD/KZT rates (columns date,rate) used before the shipped table")
+    show.add_argument("--nbk-cache", metavar="DIR",
+                      help="fetch missing official rates from the National Bank and cache them in DIR (network)")
     show.add_argument("--explain", action="store_true", help="add the reasoning, step by step, with sources")
     show.add_argument("--json", action="store_true")
 
@@ -63,6 +65,8 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("--on", type=_date, required=True)
     convert.add_argument("--purpose", default="fine", choices=("fine", "tax", "social"))
     convert.add_argument("--rates", help="CSV of USD/KZT rates (columns date,rate)")
+    convert.add_argument("--nbk-cache", metavar="DIR",
+                         help="fetch missing official rates from the National Bank and cache them in DIR (network)")
     convert.add_argument("--json", action="store_true")
 
     listing = sub.add_parser("list", help="the encoded provisions and their coverage")
@@ -103,14 +107,19 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
 
-def _rates(path):
-    if not path:
-        return None
-    from .rates import RateTable
-    try:
-        return RateTable.from_csv(path)
-    except FileNotFoundError:
-        raise UserInputError(f"no such rate file: {path}") from None
+def _rates(args):
+    """The extra rate sources the options name: a CSV table, then the National Bank fetcher."""
+    sources = []
+    if getattr(args, "rates", None):
+        from .rates import RateTable
+        try:
+            sources.append(RateTable.from_csv(args.rates))
+        except FileNotFoundError:
+            raise UserInputError(f"no such rate file: {args.rates}") from None
+    if getattr(args, "nbk_cache", None):
+        from .nbk import NBKRates
+        sources.append(NBKRates(cache_dir=args.nbk_cache))
+    return sources or None
 
 
 def _show(args) -> int:
@@ -121,7 +130,7 @@ def _show(args) -> int:
         raise UserInputError("give --on DATE or --committed DATE")
     result = assess(args.reference, args.on, committed=args.committed, initiated=args.initiated,
                     decided=args.decided, offender=args.offender,
-                    base_amount=Decimal(args.base_amount) if args.base_amount else None, rates=_rates(args.rates))
+                    base_amount=Decimal(args.base_amount) if args.base_amount else None, rates=_rates(args))
     if args.json:
         _print_json(result.to_dict())
     else:
@@ -144,7 +153,7 @@ def _history(args) -> int:
 def _convert(args) -> int:
     from .conversion import convert_with_basis
 
-    result = convert_with_basis(args.amount, args.unit, args.to, args.on, args.purpose, _rates(args.rates))
+    result = convert_with_basis(args.amount, args.unit, args.to, args.on, args.purpose, _rates(args))
     if args.json:
         _print_json(result.to_dict())
     else:

@@ -7,6 +7,7 @@ from decimal import Decimal
 from . import formatting as fmt
 from .kinds import KINDS
 from .model import Provision, Version
+from .quantities import decimal_text
 
 _WORDS = {
     "en": {"version": "Version", "dates": "Dates", "committed": "committed", "initiated": "initiated",
@@ -119,14 +120,21 @@ def render_assessment(a, lang: str = "en", explain: bool = False) -> str:
     return "\n".join(lines)
 
 
+_MONEY_KEYS = {"MCI": "mci", "KZT": "kzt", "base": "base_multiple", "percent": "base_percent"}
+
+
 def item_dict(item) -> dict:
+    """A sanction item as written in the law, in the shape of `show --json`: money bounds as
+    {"mci": "300"} (or "kzt", "base_multiple", "base_percent"), terms as numbers with a "unit"."""
     out: dict = {"kind": item.kind}
     for key in ("min", "max"):
         m = getattr(item, key)
-        out[key] = None if m is None else (
-            {"amount": format(m.value, "f"), "unit": m.unit} if m.unit in ("MCI", "KZT", "base", "percent")
-            else int(m.value) if m.value == int(m.value) else format(m.value, "f"))
-        if m is not None and m.unit not in ("MCI", "KZT", "base", "percent"):
+        if m is None:
+            out[key] = None
+        elif m.unit in _MONEY_KEYS:
+            out[key] = {_MONEY_KEYS[m.unit]: decimal_text(m.value)}
+        else:
+            out[key] = int(m.value) if m.value == int(m.value) else decimal_text(m.value)
             out["unit"] = m.unit
     return item_flags(item, out)
 
@@ -152,8 +160,13 @@ def version_dict(v: Version, sanctions: bool = True) -> dict:
         "verified_through": v.provenance.verified_through.isoformat() if v.provenance.verified_through else None,
     }
     if sanctions:
+        # `main`/`additional` at the top are the individual's (or the only) sanction, as DESIGN.md
+        # has them; `sanctions` lists every offender category
+        first = next((s for s in v.sanctions if "individual" in s.offenders), v.sanctions[0] if v.sanctions else None)
         out.update({
             "category": v.category, "abolished": v.abolished, "moved_to": v.moved_to,
+            "main": [item_dict(i) for i in first.main] if first else [],
+            "additional": [item_dict(i) for i in first.additional] if first else [],
             "sanctions": [{"offenders": list(s.offenders), "main": [item_dict(i) for i in s.main],
                            "additional": [item_dict(i) for i in s.additional]} for s in v.sanctions],
             "notes": v.provenance.notes,

@@ -48,8 +48,12 @@ def test_history_json(capsys):
     code, out, _ = run(capsys, "history", "CC 403(2)", "--json")
     versions = json.loads(out)
     assert code == 0 and [v["valid_from"] for v in versions] == ["2015-01-01", "2018-07-23"]
-    assert versions[0]["sanctions"][0]["main"][0] == {"kind": "fine", "min": None,
-                                                       "max": {"amount": "500", "unit": "MCI"}}
+    # the 2015 wording: "штрафом в размере до пятисот … арестом на срок до девяноста суток … на срок до трех лет"
+    assert versions[0]["main"][0] == {"kind": "fine", "min": None, "max": {"mci": "500"}}
+    assert versions[0]["main"][3] == {"kind": "arrest", "min": None, "max": 90, "unit": "day"}
+    assert versions[0]["additional"] == [{"kind": "deprivation_of_right", "min": None, "max": 36, "unit": "month",
+                                          "mandatory": True}]
+    assert versions[0]["sanctions"][0]["offenders"] == ["individual"]
 
 
 def test_convert_json(capsys):

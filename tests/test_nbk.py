@@ -91,3 +91,18 @@ def test_unreachable_bank_is_an_error(tmp_path):
 
 def test_offline_mode_reads_only_the_cache(tmp_path):
     assert NBKRates(cache_dir=tmp_path, offline=True).lookup(date(2019, 8, 23)) is None
+
+
+def test_cli_uses_the_fetcher_cache(bank, tmp_path, capsys):
+    from penalties.cli import main
+    from penalties.nbk import NBKRates
+
+    url, _ = bank
+    # 2021-06-22 is not in the shipped table: without a source the CLI says how to supply one
+    assert main(["convert", "100", "MCI", "--to", "USD", "--on", "2021-06-22"]) == 2
+    assert "--rates" in capsys.readouterr().err
+    NBKRates(cache_dir=tmp_path, base_url=url).lookup(date(2021, 6, 22))  # fills the cache from the local bank
+    assert main(["convert", "100", "MCI", "--to", "USD", "--on", "2021-06-22", "--nbk-cache", str(tmp_path)]) == 0
+    # 100 × 2,917 KZT (MCI 2021) / 427.23 KZT per USD, rounded half-up to the cent
+    expected = (Decimal(291700) / Decimal("427.23")).quantize(Decimal("0.01"), rounding="ROUND_HALF_UP")
+    assert capsys.readouterr().out.startswith(f"{expected} USD (daily_official")
