@@ -41,8 +41,6 @@ from .model import CODES_IN_FORCE, OFFENDERS
 from .rates import find_rate
 
 EPOCH = date(1970, 1, 1)
-OUTPUT_COLUMNS = ("fine_min_mci", "fine_max_mci", "fine_min_kzt", "fine_max_kzt", "fine_max_usd", "arrest_max_days",
-                  "imprisonment_max_months", "version_from", "verification", "abolished", "error")
 _NO_DATE = -(2 ** 31)
 
 
@@ -164,7 +162,6 @@ class _Output:
         self.fine_e4 = np.zeros((2, n), dtype=np.int64)
         self.valued_on = np.full(n, _NO_DATE, dtype=np.int64)
         self.units_present: set = {0}
-        self.mci_kzt = np.zeros(n, dtype=np.int64)
         self.kzt_tiyn = None
         self.mci_e4 = None
         self.usd_cents = None
@@ -574,26 +571,12 @@ def _bisect_days_by_code(edges_by_code, is_ac, days):
     return table[is_ac * len(grid) + (days - low)]
 
 
-def _bisect_days(edges, days):
-    """searchsorted(edges, days, "right") through a dense table over the days' range: a gather per
-    row instead of a binary search (the range of case dates is a few thousand days)."""
-    import numpy as np
-
-    if not len(days):
-        return np.zeros(0, dtype=np.int64)
-    low, high = int(days.min()), int(days.max())
-    if high - low > 4 * len(days) + 100_000:
-        return np.searchsorted(edges, days, side="right")
-    table = np.searchsorted(edges, np.arange(low, high + 1), side="right")
-    return table[days - low]
-
-
 def _lookup_days(starts, provision, days, n_provisions):
     """Index of the last start ≤ provision × _SPAN + day, per row, via a dense table per provision."""
     import numpy as np
 
     low, high = int(days.min()), int(days.max())
-    clipped = days if 0 <= low and high < _SPAN else np.clip(days, 0, _SPAN - 1)
+    clipped = days if low >= 0 and high < _SPAN else np.clip(days, 0, _SPAN - 1)
     low, high = max(low, 0), min(high, _SPAN - 1)
     span = high - low + 1
     if span * n_provisions > 4 * len(days) + 1_000_000:

@@ -54,11 +54,6 @@ def plural(n, unit: str, lang: str = "en") -> str:
     return f"{number(n, check_lang(lang))} {_word(n, unit, lang, 'nominative')}"
 
 
-def term(value: Decimal, unit: str, lang: str = "en") -> str:
-    """A term for reading: 36 months → '3 years', 30 months → '2 years 6 months'."""
-    return _term_words(value, unit, check_lang(lang))
-
-
 def number(n, lang: str = "en") -> str:
     from babel.numbers import format_decimal
 

@@ -57,6 +57,3 @@ KINDS: dict[str, Kind] = {
     name: Kind(name, measure, frozenset(codes.split()), en, ru, kk)
     for name, measure, codes, en, ru, kk in _KINDS
 }
-
-#: the term kinds, and the canonical unit their values are expressed in
-TERM_UNIT = {DAY: "day", MONTH: "month", HOUR: "hour"}

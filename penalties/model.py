@@ -15,13 +15,6 @@ from .provenance import Provenance
 from .quantities import Measure
 
 CODES = {"cc": "CC", "ac": "AC"}
-CODE_NAMES = {
-    "cc": {"en": "Criminal Code", "ru": "Уголовный кодекс", "kk": "Қылмыстық кодекс",
-           "act": "Code of 3 July 2014 No. 226-V", "adilet": "K1400000226"},
-    "ac": {"en": "Code on Administrative Offenses", "ru": "Кодекс об административных правонарушениях",
-           "kk": "Әкімшілік құқық бұзушылық туралы кодекс",
-           "act": "Code of 5 July 2014 No. 235-V", "adilet": "K1400000235"},
-}
 #: the first day either Code was in force
 CODES_IN_FORCE = date(2015, 1, 1)
 CATEGORIES = ("criminal_misdemeanour", "minor", "medium", "grave", "especially_grave")
