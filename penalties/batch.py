@@ -81,15 +81,27 @@ def _inputs(arrow, n):
             raise PenaltiesError(f"assess_batch needs a column {required!r}")
 
     def encode(name, default):
+        """Integer codes per row and the levels they index. A dictionary column (pandas categorical,
+        Arrow dictionary) is used as it is; a string column is hashed once."""
         if name not in names:
             return np.zeros(n, dtype=np.int64), [default]
         column = arrow.column(name)
-        if not pa.types.is_string(column.type):
-            column = column.cast(pa.string())
+        if not pa.types.is_dictionary(column.type):
+            if not pa.types.is_string(column.type):
+                column = column.cast(pa.string())
+            column = column.dictionary_encode()
+        column = column.unify_dictionaries()
+        chunks = column.chunks
+        if not chunks:
+            return np.zeros(0, dtype=np.int64), [default]
+        levels = [default if v is None else str(v) for v in chunks[0].dictionary.to_pylist()]
+        codes = np.concatenate([c.indices.fill_null(0).to_numpy() if c.null_count else c.indices.to_numpy()
+                                for c in chunks]).astype(np.int64)
         if column.null_count:
-            column = pc.fill_null(column, default)
-        column = column.combine_chunks().dictionary_encode()
-        return column.indices.to_numpy(zero_copy_only=False).astype(np.int64), column.dictionary.to_pylist()
+            nulls = np.concatenate([c.is_null().to_numpy(zero_copy_only=False) for c in chunks])
+            codes[nulls] = len(levels)
+            levels.append(default)
+        return codes, levels
 
     def days(name):
         if name not in names:
@@ -215,28 +227,55 @@ def _strings(codes, levels):
     return pa.DictionaryArray.from_arrays(indices, dictionary)
 
 
-def _int32(values, valid):
-    """An int32 Arrow array with nulls where not `valid`, built from buffers."""
+class _Gathered:
+    """A validity mask per row, gathered once from a mask per cell and shared by the columns that use it."""
+
+    def __init__(self, per_cell, rows):
+        import numpy as np
+
+        self.values = np.take(per_cell, rows)
+        self.null_count = int(len(self.values) - np.count_nonzero(self.values))
+
+
+def _validity(valid):
+    """(bitmap buffer or None, null count) for a boolean mask or a _Gathered mask."""
+    import numpy as np
+    import pyarrow as pa
+
+    mask = valid.values if isinstance(valid, _Gathered) else valid
+    nulls = valid.null_count if isinstance(valid, _Gathered) else int(len(mask) - np.count_nonzero(mask))
+    if nulls == 0:
+        return None, 0
+    return pa.py_buffer(np.packbits(mask, bitorder="little")), nulls
+
+
+def _int32(values, valid, rows=None, type=None):
+    """An int32 (or date32) Arrow array with nulls where not `valid`, built from buffers; `rows`, if
+    given, gathers `values` first (`valid` is then already per row)."""
     import numpy as np
     import pyarrow as pa
 
     data = values.astype(np.int32)
-    validity = pa.py_buffer(np.packbits(valid, bitorder="little"))
-    return pa.Array.from_buffers(pa.int32(), len(data), [validity, pa.py_buffer(data)],
-                                 null_count=int(len(valid) - np.count_nonzero(valid)))
+    if rows is not None:
+        data = np.take(data, rows)
+    validity, nulls = _validity(valid)
+    return pa.Array.from_buffers(type or pa.int32(), len(data), [validity, pa.py_buffer(data)], null_count=nulls)
 
 
-def _decimal(unscaled, valid, precision, scale):
-    """A decimal128 Arrow array from int64 unscaled values (exact, no Python objects)."""
+def _decimal(unscaled, valid, precision, scale, rows=None):
+    """A decimal128 Arrow array from int64 unscaled values (exact, no Python objects); `rows`, if
+    given, gathers the values first (`valid` is then already per row)."""
     import numpy as np
     import pyarrow as pa
 
     words = np.empty((len(unscaled), 2), dtype=np.int64)
     words[:, 0] = unscaled
     np.right_shift(unscaled, 63, out=words[:, 1])  # sign extension into the high 64 bits
-    validity = pa.py_buffer(np.packbits(valid, bitorder="little"))
-    return pa.Array.from_buffers(pa.decimal128(precision, scale), len(unscaled),
-                                 [validity, pa.py_buffer(words)], null_count=int(len(valid) - valid.sum()))
+    if rows is not None:
+        words = np.take(words, rows, axis=0)
+    validity, nulls = _validity(valid)
+    return pa.Array.from_buffers(pa.decimal128(precision, scale), len(words),
+                                 [validity, pa.py_buffer(words)], null_count=nulls)
 
 
 _SPAN = 1 << 20  # days: every date (1970 + 2,870 years) fits below it, so provision × _SPAN + day is a key
@@ -256,7 +295,9 @@ def _reason_by_day(cols, out, provs, rates) -> bool:
     if low < 0 or span * len(provs) * n_off > 4 * len(committed) + 2_000_000:
         return False
     days = np.arange(low, high + 1)
-    pairs, _ = _unique(provision * n_off + offender, len(provs) * n_off)
+    pair_of_row = provision * n_off
+    pair_of_row += offender
+    pairs = np.flatnonzero(np.bincount(pair_of_row, minlength=len(provs) * n_off))
     cell = np.full(len(provs) * n_off * span, -1, dtype=np.int64)
     specs, index = [], {}
     for pair in pairs.tolist():
@@ -285,7 +326,10 @@ def _reason_by_day(cols, out, provs, rates) -> bool:
                     specs.append((p, who, version, day_on, rule_day))
                 cell[pair * span + sel[(period == a) & (vperiod == b)]] = j
     t, base_names = _combination_tables(specs)
-    grid = (provision * n_off + offender) * span + (committed - low)  # each row's cell
+    grid = pair_of_row  # each row's cell, computed in place
+    grid *= span
+    grid += committed
+    grid -= low
     if t["needs_base"].any():
         # money that depends on a per-row base amount: the per-row path (without initiated and
         # decided columns every valuation rule picks the day committed, so that is not a reason)
@@ -329,28 +373,31 @@ def _columns_by_cell(t, m, cell, grid, low, span, rates, provs, cols, out):
     ok = status == 0
     combination = np.where(ok, combination, m)
 
-    # money per cell: integers in 10^-4 MCI, tiyn and cents
+    # money per cell: integers in 10^-4 MCI, tiyn and cents; each column is then one gather over
+    # the cells (numpy takes on the raw values and validity, assembled into Arrow from buffers)
     mci = np.maximum(mci_table, 1)[day]
     columns = {}
     for b, (mci_name, kzt_name) in enumerate((("fine_min_mci", "fine_min_kzt"), ("fine_max_mci", "fine_max_kzt"))):
         unit, e4 = t["unit"][b][combination], t["e4"][b][combination]
         kzt = np.where(unit == 2, e4 // 100, e4 * mci // 100)
         mci_e4 = np.where(unit == 2, _div_half_up(kzt * 100, mci), e4)
-        valid = (unit > 0) & ok
-        columns[mci_name] = pc.take(_decimal(mci_e4, valid, 24, 4), grid)
-        columns[kzt_name] = pc.take(_decimal(kzt, valid, 22, 2), grid)
+        valid = _Gathered((unit > 0) & ok, grid)
+        columns[mci_name] = _decimal(mci_e4, valid, 24, 4, grid)
+        columns[kzt_name] = _decimal(kzt, valid, 22, 2, grid)
         if b == 1:
             rate = rate_table[day]
             usd = _div_half_up(kzt * 10000, np.maximum(rate, 1))
-            columns["fine_max_usd"] = pc.take(_decimal(usd, valid & (rate > 0), 22, 2), grid)
-    known = t["from"][combination] != _NO_DATE
+            columns["fine_max_usd"] = _decimal(usd, _Gathered((unit > 0) & ok & (rate > 0), grid), 22, 2, grid)
+    from_day = t["from"][combination]
+    known = from_day != _NO_DATE
     arrest, prison, verif = t["arrest"][combination], t["prison"][combination], t["verif"][combination]
-    columns["arrest_max_days"] = pc.take(_int32(arrest, (arrest >= 0) & known), grid)
-    columns["imprisonment_max_months"] = pc.take(_int32(prison, (prison >= 0) & known), grid)
-    columns["version_from"] = pc.take(_int32(t["from"][combination], known).cast(pa.date32()), grid)
+    known_rows = _Gathered(known, grid)
+    columns["arrest_max_days"] = _int32(arrest, _Gathered((arrest >= 0) & known, grid), grid)
+    columns["imprisonment_max_months"] = _int32(prison, _Gathered((prison >= 0) & known, grid), grid)
+    columns["version_from"] = _int32(from_day, known_rows, grid, pa.date32())
     columns["verification"] = pa.DictionaryArray.from_arrays(
-        pc.take(_int32(verif, (verif >= 0) & known), grid), pa.array(VERIFICATION, type=pa.string()))
-    columns["abolished"] = pc.take(pa.array(t["abolished"][combination], mask=~known), grid)
+        _int32(verif, _Gathered((verif >= 0) & known, grid), grid), pa.array(VERIFICATION, type=pa.string()))
+    columns["abolished"] = pa.array(t["abolished"][combination][grid], mask=~known_rows.values, type=pa.bool_())
     out.columns = columns
 
 

@@ -168,3 +168,26 @@ def test_equals_assess_row_by_row_without_later_dates(raw):
         ("provision", pa.string()), ("committed", pa.date32()), ("offender", pa.string()),
         ("base_amount", pa.int64())]))
     compare(rows, assess_batch(table))
+
+
+def test_dictionary_and_categorical_inputs_give_the_same_rows():
+    # a pandas categorical or an Arrow dictionary column is used without re-hashing the strings;
+    # nulls in it mean the default (no offender = individual), chunked input is unified.
+    # Expected (statutes/kz/cc/403.toml, ac/488.toml; MCI 2016 2,121, 2019 2,525, 2021 2,917):
+    # CC 403(1) 2015 wording 300 MCI; AC 488(1) 20 MCI; CC 403(2) and 403(1) in the 180-VI wording 200 and 160 MCI
+    provision = pa.chunked_array([["CC 403(1)", "AC 488(1)"], ["CC 403(2)", "CC 403(1)"]])
+    table = pa.table({"provision": provision,
+                      "committed": pa.chunked_array([[date(2016, 6, 1), date(2019, 6, 1)],
+                                                     [date(2021, 1, 5), date(2019, 8, 23)]]),
+                      "offender": pa.chunked_array([["individual", None], [None, "individual"]])})
+    plain = assess_batch(table)
+    encoded = table.set_column(0, "provision", provision.dictionary_encode())
+    encoded = encoded.set_column(2, "offender", table["offender"].dictionary_encode())
+    got = assess_batch(encoded)
+    for name in ("fine_max_kzt", "fine_max_usd", "arrest_max_days", "version_from", "error"):
+        assert got.column(name).to_pylist() == plain.column(name).to_pylist(), name
+    assert [Decimal(v) for v in plain.column("fine_max_kzt").to_pylist()] == [
+        Decimal("636300"), Decimal("50500"), Decimal("583400"), Decimal("404000")]
+    frame = table.to_pandas()
+    frame["provision"] = frame["provision"].astype("category")
+    assert assess_batch(frame)["fine_max_kzt"].tolist() == plain.column("fine_max_kzt").to_pylist()

@@ -66,6 +66,16 @@ def test_assess_batch(benchmark, rows):
     assert result.num_rows == rows.num_rows
 
 
+def test_assess_batch_dictionary_input(benchmark, rows):
+    # provision and offender as dictionary columns (what a pandas categorical gives): the rows come
+    # pre-encoded, as the baseline's provision codes do, so this is the like-for-like comparison
+    table = rows.set_column(0, "provision", rows["provision"].dictionary_encode())
+    table = table.set_column(2, "offender", table["offender"].dictionary_encode())
+    result = benchmark(assess_batch, table)
+    assert result.num_rows == rows.num_rows
+    assert result.column("fine_max_kzt").equals(assess_batch(rows).column("fine_max_kzt"))
+
+
 def test_assess_batch_with_case_dates(benchmark, rows):
     # with `decided` present the per-row path runs (lex mitior between commission and decision)
     committed = rows["committed"].cast(pa.int32()).to_numpy()
