@@ -50,7 +50,15 @@ def _measure(m) -> str | None:
     if m is None:
         return None
     value = m.value.normalize() if m.value == m.value.to_integral() else m.value
+    if m.unit == "month" and value >= 12 and value % 12 == 0:
+        return f"{value / 12:f} year"  # the Codes write whole years as years
     return f"{value:f} {m.unit}"
+
+
+def _range(item: Item) -> str | None:
+    if item.min is None and item.max is None:
+        return None
+    return f"{_measure(item.min) or ''}..{_measure(item.max) or ''}"
 
 
 def _item_changes(offender: str, group: str, a: Item | None, b: Item | None) -> list[Change]:
@@ -60,7 +68,13 @@ def _item_changes(offender: str, group: str, a: Item | None, b: Item | None) -> 
     if b is None:
         return [Change(offender, group, kind, "removed", _measure(a.max) or _measure(a.min), None)]
     out = []
-    for what in ("min", "max"):
+    fixed = [item.min is not None and item.min == item.max for item in (a, b)]
+    if any(fixed):  # a fixed amount or term ("сроком на пять лет") changes as one figure
+        before = _measure(a.max) if fixed[0] else _range(a)
+        after = _measure(b.max) if fixed[1] else _range(b)
+        if before != after:
+            out.append(Change(offender, group, kind, "amount", before, after))
+    for what in () if any(fixed) else ("min", "max"):
         before, after = _measure(getattr(a, what)), _measure(getattr(b, what))
         if before != after:
             out.append(Change(offender, group, kind, what, before, after))

@@ -13,7 +13,7 @@ MONEY = "money"      # MCI, KZT, or a multiple / percentage of a base amount
 DAY = "day"
 MONTH = "month"
 HOUR = "hour"
-NONE = "none"        # a warning, confiscation, expulsion: no measure
+NONE = "none"        # a warning, confiscation: no measure
 
 
 @attrs.frozen
@@ -39,7 +39,7 @@ _KINDS = (
      "лишение права занимать определенную должность или заниматься определенной деятельностью",
      "белгілі бір лауазымды атқару немесе белгілі бір қызметпен айналысу құқығынан айыру"),
     ("confiscation", NONE, "cc ac", "confiscation", "конфискация", "тәркілеу"),
-    ("expulsion", NONE, "cc ac", "expulsion", "выдворение", "шығарып жіберу"),
+    ("expulsion", MONTH, "cc ac", "expulsion", "выдворение", "шығарып жіберу"),  # a term where one is set
     ("deprivation_of_title", NONE, "cc", "deprivation of a special, military or honorary title, rank or state awards",
      "лишение специального, воинского или почетного звания, классного чина, дипломатического ранга, квалификационного класса и государственных наград",
      "арнаулы, әскери немесе құрметті атағынан, сыныптық шенінен, дипломатиялық дәрежесінен, біліктілік сыныбынан және мемлекеттік наградаларынан айыру"),

@@ -22,6 +22,14 @@ def test_diff_cc_403_names_every_cut():
                        "community_service max 240 hour → 160 hour", "arrest max 75 day → 40 day"]
 
 
+def test_diff_of_a_fixed_term_and_its_removal():
+    # CC 392(1): 'сроком на пять лет' (2015 wording) → expulsion with no term after Law 210-VIII
+    # (official texts of 24.11.2015 and 03.01.2026, statutes/kz/cc/392.toml)
+    changes = [str(c) for c in penalties.diff("CC 392(1)", date(2016, 1, 1), date(2026, 1, 1))]
+    assert changes == ["fine max 1000 MCI → 2000 MCI", "imprisonment max 1 year → 3 year",
+                       "expulsion amount 5 year → -"]
+
+
 @given(st.sampled_from(MULTI), st.data())
 def test_diff_is_empty_exactly_when_sanctions_are_equal(p, data):
     a = data.draw(st.sampled_from(p.versions))
