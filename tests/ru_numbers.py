@@ -16,6 +16,8 @@ _UNITS = {
 }
 WORDS = {w: n for n, forms in _UNITS.items() for w in forms.split()}
 THOUSAND = {"тысяча", "тысячи", "тысяч", "тысячу"}
+# multiples are written as one word: "двадцатикратной", "пятидесятикратной", "двукратного"
+_MULTIPLE_PREFIXES = {"одно": 1, "дву": 2, "сто": 100, "тысяче": 1000}
 _TOKEN = re.compile(r"[а-яё]+|\d+|[,;:.()\u2013\u2014-]", re.I)
 
 
@@ -28,6 +30,13 @@ def numbers(text: str) -> list[int]:
                 found.append(total + current)
                 current, total, active = 0, 0, False
             found.append(int(token))
+        elif "кратн" in token:
+            prefix = token[:token.index("кратн")]
+            if active:
+                found.append(total + current)
+                current, total, active = 0, 0, False
+            if prefix in WORDS or prefix in _MULTIPLE_PREFIXES:
+                found.append(WORDS.get(prefix) or _MULTIPLE_PREFIXES[prefix])
         elif token in WORDS:
             current += WORDS[token]
             active = True

@@ -4,7 +4,8 @@ Each version in `statutes/` carries `text_ru`, the sanction as quoted from the o
 the best source, with its verification status). This test reads the numbers written out in that
 quote ("до двухсот сорока часов" → 240) and requires that the numbers of the encoded sanction and
 the numbers of the quote agree: every MCI amount, day, hour and year/month term encoded appears
-in the quote, and every number in the quote is encoded. It is the per-version pin of issue 3,
+in the quote (multiples of a base such as "пятидесятикратной суммы взятки" too), and every number in
+the quote is encoded. The official Kazakh quote (`text_kk`) is checked the same way. It is the per-version pin of issue 3,
 with the source URL in the data file beside the quote.
 """
 
@@ -13,9 +14,11 @@ from decimal import Decimal
 import pytest
 
 import penalties
+from kk_numbers import numbers as kk_numbers
 from ru_numbers import numbers
 
 VERSIONS = [(p, v) for p in penalties.provisions() for v in p.versions if "ru" in v.text and not v.abolished]
+KK_VERSIONS = [(p, v) for p in penalties.provisions() for v in p.versions if "kk" in v.text and not v.abolished]
 
 
 # Numbers a quote contains that are not amounts or terms of the sanction, with the reason.
@@ -32,7 +35,7 @@ def encoded_measures(version) -> list[set[Decimal]]:
     for sanction in version.sanctions:
         for item in sanction.main + sanction.additional:
             for m in (item.min, item.max):
-                if m is None or m.unit in ("base", "percent"):
+                if m is None:
                     continue
                 forms = {m.value}
                 if m.unit == "month" and m.value % 12 == 0:
@@ -73,3 +76,19 @@ def test_every_allowance_names_an_encoded_version():
     # an entry left behind when a version is re-encoded would silently allow numbers elsewhere
     encoded = {(p.id, v.valid_from.isoformat()) for p, v in VERSIONS}
     assert set(NOT_SANCTION_NUMBERS) <= encoded, set(NOT_SANCTION_NUMBERS) - encoded
+
+
+@pytest.mark.parametrize("p, v", KK_VERSIONS, ids=[f"{p.id}@{v.valid_from}" for p, v in KK_VERSIONS])
+def test_kazakh_quote_and_encoding_agree(p, v):
+    # the same check on the official Kazakh wording (the only quote where the Russian text of a
+    # redaction was not stored, e.g. CC 366-367 in 2015)
+    quoted = {Decimal(n) for n in kk_numbers(v.text["kk"])}
+    missing_from_quote = [sorted(forms) for forms in encoded_measures(v) if not forms & quoted]
+    assert not missing_from_quote, f"{p.source_file}: encoded but not in text_kk: {missing_from_quote}"
+    assert quoted <= encoded_numbers(v), f"{p.source_file}: in text_kk but not encoded: {quoted - encoded_numbers(v)}"
+
+
+def test_kazakh_numbers_are_read_as_words_not_prefixes():
+    assert kk_numbers("мүлкі тәркіленіп немесе онсыз, параның жиырма еселенген сомасы") == [20]  # not "он"
+    assert kk_numbers("белгілі бір лауазымдарды атқару, үшін, бір жүз алпыс айлық") == [160]
+    assert kk_numbers("екі мыңнан жеті мыңға дейінгі; жетіден он екі жылға") == [2000, 7000, 7, 12]
