@@ -24,7 +24,6 @@ KK_VERSIONS = [(p, v) for p in penalties.provisions() for v in p.versions if "kk
 # Numbers a quote contains that are not amounts or terms of the sanction, with the reason.
 NOT_SANCTION_NUMBERS = {
     ("kz.ac.517.3", "2020-05-25"): ({1, 2, 3, 5}, "sub-paragraph numbers and overstay lengths of the tiers"),
-    ("kz.cc.256.1", "2026-02-09"): ({12, 256}, "a news quote naming the article and part 2's 12 years"),
     ("kz.cc.274.4", "2018-07-23"): ({1, 2}, "item numbers of part 4"),
 }
 
