@@ -27,3 +27,13 @@ def test_cli_examples_run(command, capsys):
     if args[1] == "check":
         args = ["penalties", "check"]  # the README names the source tree's statutes/
     assert main(args[1:]) == 0, capsys.readouterr().err
+
+
+def test_the_counts_it_states_are_the_data():
+    import penalties
+
+    provisions = list(penalties.provisions())
+    articles = {(p.code, p.article) for p in provisions}
+    versions = sum(len(p.versions) for p in provisions)
+    stated = f"{len(articles)} articles ({len(provisions)} provisions, {versions} versions)"
+    assert stated in README.replace("\n", " ")
