@@ -20,7 +20,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import attrs
 
 from .errors import MissingBaseError, MissingRateError, OutOfCoverageError, UserInputError
-from .general_part import FALLBACK_VALUATION, general_part
+from .general_part import FALLBACK_VALUATION, ReducedPaymentRule, general_part
 from .kinds import KINDS, MONEY, NONE
 from .lookup import provision as find_provision
 from .mci_index import MCIValue, default_index
@@ -125,6 +125,41 @@ class AssessedItem(NamedTuple):
         return out
 
 
+@attrs.frozen
+class ReducedPayment:
+    """AC arts 810-811 (summary procedure): the offender may pay `percent` of the fine within
+    `within_days` days, which closes the case. Whether a case qualifies depends on facts the library
+    does not see (the offender admits the offence; no exclusion of art. 810(2) applies), so this is
+    what the law offers, not a finding."""
+
+    rule: ReducedPaymentRule
+    fine: AssessedItem
+
+    percent = property(lambda self: self.rule.percent)
+    within_days = property(lambda self: self.rule.within_days)
+    article = property(lambda self: self.rule.article)
+
+    def _scaled(self, measure: Measure | None) -> Money | None:
+        if measure is None:
+            return None
+        f = self.fine
+        return _money(Measure(measure.value * self.percent / 100, measure.unit), f.mci_kzt, f.usd_kzt, f.base_amount)
+
+    @property
+    def min(self) -> Money | None:
+        return self._scaled(self.fine.resolved.min)
+
+    @property
+    def max(self) -> Money | None:
+        return self._scaled(self.fine.resolved.max)
+
+    def to_dict(self) -> dict:
+        low, high = self.min, self.max
+        return {"article": self.article, "percent": int(self.percent), "within_days": self.within_days,
+                "min": low.to_dict() if low else None, "max": high.to_dict() if high else None,
+                "verification": self.rule.provenance.verification, "sources": list(self.rule.provenance.sources)}
+
+
 class CaseDates(NamedTuple):
     """The case's dates, and the one the MCI was valued on."""
 
@@ -170,6 +205,8 @@ class Assessment:
     undecided: tuple[Version, ...] = ()
     valuation: str = ""
     limits: tuple = attrs.field(default=(), repr=False)
+    #: AC arts 810-811: paying part of the fine early, where the law offers it (else None)
+    reduced_payment: ReducedPayment | None = None
 
     @property
     def abolished(self) -> bool:
@@ -241,6 +278,7 @@ class Assessment:
             "usd_basis": self.rate.basis if self.rate else None,
             "main": [i.to_dict() for i in self.main],
             "additional": [i.to_dict() for i in self.additional],
+            "reduced_payment": self.reduced_payment.to_dict() if self.reduced_payment else None,
             "warnings": list(self.warnings),
             "explain": [s.to_dict() for s in self.steps],
         }
@@ -312,8 +350,13 @@ def assess(reference: str | Provision, on: date | None = None, *, committed: dat
     kzt = mci_value.kzt
     main = tuple(AssessedItem(r, kzt, usd_kzt, base) for r in resolved.main)
     additional = tuple(AssessedItem(r, kzt, usd_kzt, base) for r in resolved.additional)
+    reduced = None
+    # art. 810(2)(1): not where the sanction provides any other kind of penalty (confiscation included)
+    if prov.code == "ac" and len(main) == 1 and main[0].kind == "fine" and not additional:
+        rule = general_part("ac").reduced_payment_rule(dates.initiated, offender)
+        reduced = ReducedPayment(rule, main[0]) if rule else None
     return Assessment(prov, version, offender, dates, mci_value, rate, main, additional, tuple(warnings),
-                      at_commission, undecided, valuation, resolved.limits)
+                      at_commission, undecided, valuation, resolved.limits, reduced)
 
 
 @attrs.frozen(slots=True)

@@ -121,7 +121,7 @@ def _inputs(arrow, n):
         known = list(OFFENDERS)
         codes = pc.index_in(arrow.column("offender"), value_set=pa.array(known))
         if codes.null_count == 0:
-            offender, offenders = codes.to_numpy().astype(np.int64), known
+            offender, offenders = codes.to_numpy(), known  # int32: widened where it is combined
     if offender is None:
         offender, offenders = encode("offender", "individual")
     committed = days("committed")
@@ -222,19 +222,33 @@ def _strings(codes, levels):
     """A string array from integer codes into `levels` (-1 = null), built in Arrow, not Python."""
     import pyarrow as pa
 
-    indices = pa.array(codes.astype("int32"), mask=codes < 0)
+    if not levels:  # no row has a value (e.g. no errors): nothing to read
+        indices = pa.nulls(len(codes), pa.int32())
+    else:
+        indices = pa.array(codes.astype("int32"), mask=codes < 0)
     dictionary = pa.array(levels or [""], type=pa.string())
     return pa.DictionaryArray.from_arrays(indices, dictionary)
 
 
 class _Gathered:
-    """A validity mask per row, gathered once from a mask per cell and shared by the columns that use it."""
+    """A validity mask per row, from a mask per cell: gathered once and shared by the columns that
+    use it, and not gathered at all when every cell the rows use agrees (all valid, or all null)."""
 
-    def __init__(self, per_cell, rows):
+    def __init__(self, per_cell, rows, used=None):
         import numpy as np
 
-        self.values = np.take(per_cell, rows)
-        self.null_count = int(len(self.values) - np.count_nonzero(self.values))
+        self.length = len(rows)
+        if used is not None and per_cell[used].all():
+            self.values, self.null_count = None, 0
+        elif used is not None and not per_cell[used].any():
+            self.values, self.null_count = None, self.length
+        else:
+            self.values = np.take(per_cell, rows)
+            self.null_count = int(self.length - np.count_nonzero(self.values))
+
+    @property
+    def all_null(self) -> bool:
+        return self.null_count == self.length > 0
 
 
 def _validity(valid):
@@ -242,8 +256,12 @@ def _validity(valid):
     import numpy as np
     import pyarrow as pa
 
-    mask = valid.values if isinstance(valid, _Gathered) else valid
-    nulls = valid.null_count if isinstance(valid, _Gathered) else int(len(mask) - np.count_nonzero(mask))
+    if isinstance(valid, _Gathered):
+        if valid.values is None:
+            return (None, 0) if valid.null_count == 0 else (pa.py_buffer(bytes((valid.length + 7) // 8)), valid.length)
+        mask, nulls = valid.values, valid.null_count
+    else:
+        mask, nulls = valid, int(len(valid) - np.count_nonzero(valid))
     if nulls == 0:
         return None, 0
     return pa.py_buffer(np.packbits(mask, bitorder="little")), nulls
@@ -255,6 +273,8 @@ def _int32(values, valid, rows=None, type=None):
     import numpy as np
     import pyarrow as pa
 
+    if isinstance(valid, _Gathered) and valid.all_null:
+        return pa.nulls(valid.length, type or pa.int32())
     data = values.astype(np.int32)
     if rows is not None:
         data = np.take(data, rows)
@@ -268,6 +288,8 @@ def _decimal(unscaled, valid, precision, scale, rows=None):
     import numpy as np
     import pyarrow as pa
 
+    if isinstance(valid, _Gathered) and valid.all_null:
+        return pa.nulls(valid.length, pa.decimal128(precision, scale))
     words = np.empty((len(unscaled), 2), dtype=np.int64)
     words[:, 0] = unscaled
     np.right_shift(unscaled, 63, out=words[:, 1])  # sign extension into the high 64 bits
@@ -376,28 +398,34 @@ def _columns_by_cell(t, m, cell, grid, low, span, rates, provs, cols, out):
     # money per cell: integers in 10^-4 MCI, tiyn and cents; each column is then one gather over
     # the cells (numpy takes on the raw values and validity, assembled into Arrow from buffers)
     mci = np.maximum(mci_table, 1)[day]
+    used = np.bincount(grid, minlength=len(cell)) > 0  # the cells some row falls in
     columns = {}
     for b, (mci_name, kzt_name) in enumerate((("fine_min_mci", "fine_min_kzt"), ("fine_max_mci", "fine_max_kzt"))):
         unit, e4 = t["unit"][b][combination], t["e4"][b][combination]
         kzt = np.where(unit == 2, e4 // 100, e4 * mci // 100)
         mci_e4 = np.where(unit == 2, _div_half_up(kzt * 100, mci), e4)
-        valid = _Gathered((unit > 0) & ok, grid)
+        valid = _Gathered((unit > 0) & ok, grid, used)
         columns[mci_name] = _decimal(mci_e4, valid, 24, 4, grid)
         columns[kzt_name] = _decimal(kzt, valid, 22, 2, grid)
         if b == 1:
             rate = rate_table[day]
             usd = _div_half_up(kzt * 10000, np.maximum(rate, 1))
-            columns["fine_max_usd"] = _decimal(usd, _Gathered((unit > 0) & ok & (rate > 0), grid), 22, 2, grid)
+            columns["fine_max_usd"] = _decimal(usd, _Gathered((unit > 0) & ok & (rate > 0), grid, used), 22, 2, grid)
     from_day = t["from"][combination]
     known = from_day != _NO_DATE
     arrest, prison, verif = t["arrest"][combination], t["prison"][combination], t["verif"][combination]
-    known_rows = _Gathered(known, grid)
-    columns["arrest_max_days"] = _int32(arrest, _Gathered((arrest >= 0) & known, grid), grid)
-    columns["imprisonment_max_months"] = _int32(prison, _Gathered((prison >= 0) & known, grid), grid)
+    known_rows = _Gathered(known, grid, used)
+    columns["arrest_max_days"] = _int32(arrest, _Gathered((arrest >= 0) & known, grid, used), grid)
+    columns["imprisonment_max_months"] = _int32(prison, _Gathered((prison >= 0) & known, grid, used), grid)
     columns["version_from"] = _int32(from_day, known_rows, grid, pa.date32())
     columns["verification"] = pa.DictionaryArray.from_arrays(
-        _int32(verif, _Gathered((verif >= 0) & known, grid), grid), pa.array(VERIFICATION, type=pa.string()))
-    columns["abolished"] = pa.array(t["abolished"][combination][grid], mask=~known_rows.values, type=pa.bool_())
+        _int32(verif, _Gathered((verif >= 0) & known, grid, used), grid), pa.array(VERIFICATION, type=pa.string()))
+    abolished = np.take(t["abolished"][combination], grid)
+    if known_rows.values is None and known_rows.null_count == 0:
+        columns["abolished"] = pa.array(abolished, type=pa.bool_())
+    else:
+        mask = ~known_rows.values if known_rows.values is not None else np.ones(len(grid), dtype=bool)
+        columns["abolished"] = pa.array(abolished, mask=mask, type=pa.bool_())
     out.columns = columns
 
 

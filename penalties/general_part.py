@@ -4,7 +4,8 @@ Two kinds of rule are data (`statutes/kz/<code>/general.toml`), each dated and s
 - `limits`: the lower and upper bounds of a kind of punishment (CC art. 41(2): a fine for a
   criminal misdemeanour is 25–500 MCI in the 2014 wording);
 - `mci_valuation`: on which case date the MCI is valued (CC art. 41(1): the day the offence was
-  committed; AC art. 44(1): the day the case was initiated).
+  committed; AC art. 44(1): the day the case was initiated);
+- `reduced_payment` (AC arts 810-811): paying a share of the fine within some days closes the case.
 
 Where the data has no rule for a date, the fallback valuation rule below applies and the
 assessment says so in a warning.
@@ -15,6 +16,7 @@ from __future__ import annotations
 import functools
 from bisect import bisect_right
 from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import attrs
@@ -71,10 +73,28 @@ class ValuationRule:
 
 
 @attrs.frozen
+class ReducedPaymentRule:
+    """AC arts 810-811: an offender in `applies_to`, under a sanction that provides no penalty but
+    a fine (art. 810(2)(1)), may pay `percent` of it within `within_days` days (summary procedure)."""
+
+    article: str
+    percent: Decimal
+    within_days: int
+    applies_to: tuple[str, ...]
+    valid_from: date
+    valid_to: date | None
+    provenance: Provenance
+
+    def covers(self, on: date) -> bool:
+        return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
+
+
+@attrs.frozen
 class GeneralPart:
     code: str
     limits: tuple[Limit, ...] = ()
     valuation: tuple[ValuationRule, ...] = ()
+    reduced_payment: tuple[ReducedPaymentRule, ...] = ()
     #: the days on which some rule starts or stops: between two of them the rules in force are the same
     _edges: tuple[date, ...] = attrs.field(init=False, repr=False, eq=False)
 
@@ -109,6 +129,12 @@ class GeneralPart:
                 best, rank = limit, r
         return best
 
+    def reduced_payment_rule(self, on: date, offender: str) -> ReducedPaymentRule | None:
+        for rule in self.reduced_payment:
+            if rule.covers(on) and offender in rule.applies_to:
+                return rule
+        return None
+
     def valuation_rule(self, on: date) -> ValuationRule | None:
         for rule in self.valuation:
             if rule.covers(on):
@@ -119,7 +145,7 @@ class GeneralPart:
 def load_general_part(path: Path) -> GeneralPart:
     data, lines = read_toml(path)
     c = Checker(path, lines)
-    c.keys(data, (), {"code"}, {"limits", "mci_valuation", "notes"})
+    c.keys(data, (), {"code"}, {"limits", "mci_valuation", "reduced_payment", "notes"})
     code = data.get("code")
     if code not in APPLIES_TO:
         c.problem(("code",), f"code should be cc or ac, got {code!r}")
@@ -165,9 +191,28 @@ def load_general_part(path: Path) -> GeneralPart:
         provenance = c.provenance(row, where)
         if start and provenance:
             rules.append(ValuationRule(row["date"], str(row.get("article")), start, end, provenance))
+    payments = []
+    for i, row in enumerate(c.typed(data, "reduced_payment", (), list, [])):
+        where = ("reduced_payment", i)
+        c.keys(row, where, common | {"article", "percent", "within_days", "applies_to", "sanction"}, optional)
+        percent = c.typed(row, "percent", where, int, 0)
+        days = c.typed(row, "within_days", where, int, 0)
+        if not 0 < percent < 100 or days <= 0:
+            c.problem(where + ("percent",), "percent should be between 0 and 100 and within_days positive")
+        if row.get("sanction") != "fine_only":
+            c.problem(where + ("sanction",), "sanction should be \"fine_only\" (the only condition encoded so far)")
+        applies = row.get("applies_to")
+        applies = (applies,) if isinstance(applies, str) else tuple(applies) if isinstance(applies, list) else ()
+        if code != "ac" or not applies or any(a not in OFFENDERS for a in applies):
+            c.problem(where + ("applies_to",), f"applies_to should be one or a list of {OFFENDERS} (AC only)")
+        start, end = c.interval(row, where)
+        provenance = c.provenance(row, where)
+        if start and provenance:
+            payments.append(ReducedPaymentRule(str(row.get("article")), Decimal(percent), days, applies, start, end,
+                                               provenance))
     if c.problems:
         raise DataFileError(c.problems)
-    return GeneralPart(code, tuple(limits), tuple(rules))
+    return GeneralPart(code, tuple(limits), tuple(rules), tuple(payments))
 
 
 @functools.cache

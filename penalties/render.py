@@ -109,6 +109,8 @@ def render_assessment(a, lang: str = "en", explain: bool = False) -> str:
         if a.additional:
             lines.append(f"{w['additional']}:")
             lines.extend(_item_line(i, lang, w) for i in a.additional)
+        if a.reduced_payment:
+            lines.append(_reduced_payment_line(a.reduced_payment, lang))
     if a.warnings:
         lines.append(f"{w['warnings']}:")
         lines.extend(f"  ! {n.text(lang)}" for n in a.notices)
@@ -118,6 +120,26 @@ def render_assessment(a, lang: str = "en", explain: bool = False) -> str:
             lines.append(f"  {i}. {step.topic}: {step.text}")
             lines.extend(f"     {source}" for source in step.sources)
     return "\n".join(lines)
+
+
+_REDUCED = {
+    "en": "Summary procedure (AC arts {article}): the fine may be paid at {percent} % within {days} days: {amount} "
+          "(if the offender admits the offence; not for persons with immunity, cases of state revenue bodies and the "
+          "other exclusions of art. 810(2))",
+    "ru": "Сокращённое производство (ст. {article} КоАП): штраф может быть уплачен в размере {percent} % в течение "
+          "{days} суток: {amount} (если лицо признаёт правонарушение; кроме лиц с иммунитетом, дел органов "
+          "государственных доходов и других исключений ч. 2 ст. 810)",
+    "kk": "Қысқартылған іс жүргізу (ӘҚБтК {article}-баптары): айыппұл {days} тәулік ішінде {percent} % мөлшерінде "
+          "төленуі мүмкін: {amount} (егер адам құқық бұзушылықты мойындаса; иммунитеті бар адамдарға, мемлекеттік "
+          "кірістер органдарының істеріне және 810-баптың 2-бөлігіндегі басқа жағдайларға қолданылмайды)",
+}
+
+
+def _reduced_payment_line(r, lang: str) -> str:
+    low, high = r.min, r.max
+    kzt = lambda m: fmt.money(m.kzt, "KZT", lang)  # noqa: E731
+    amount = kzt(high) if low is None or low.kzt == high.kzt else f"{kzt(low)} – {kzt(high)}"
+    return _REDUCED[lang].format(article=r.article, percent=int(r.percent), days=r.within_days, amount=amount)
 
 
 _MONEY_KEYS = {"MCI": "mci", "KZT": "kzt", "base": "base_multiple", "percent": "base_percent"}
