@@ -111,8 +111,11 @@ def _inputs(arrow, n):
             column = column.cast(pa.date32())
         if not pa.types.is_date(column.type):
             column = column.cast(pa.date32())
-        column = pc.fill_null(column.cast(pa.date32()).cast(pa.int32()), _NO_DATE)
-        return column.to_numpy().astype(np.int64)
+        column = column.cast(pa.date32()).cast(pa.int32())
+        if column.null_count:
+            column = pc.fill_null(column, _NO_DATE)
+        chunks = [c.to_numpy() for c in column.chunks] or [np.zeros(0, np.int32)]
+        return (chunks[0] if len(chunks) == 1 else np.concatenate(chunks)).astype(np.int64)
 
     provision, provisions = encode("provision", "")
     offender = offenders = None
@@ -151,7 +154,7 @@ class _Output:
         import numpy as np
 
         self.n = n
-        self.error = np.full(n, -1, dtype=np.int64)          # index into self.messages, -1 = none
+        self._error = None  # index into self.messages per row, -1 = none; allocated on the first error
         self.messages: dict[str, int] = {}
         self.columns = None  # result columns, when a path builds them directly
         self.allocated = False
@@ -178,6 +181,14 @@ class _Output:
         self.mci_e4 = None
         self.usd_cents = None
 
+    @property
+    def error(self):
+        import numpy as np
+
+        if self._error is None:
+            self._error = np.full(self.n, -1, dtype=np.int64)
+        return self._error
+
     def fail(self, rows, message: str) -> None:
         self.error[rows] = self.messages.setdefault(message, len(self.messages))
 
@@ -186,7 +197,8 @@ class _Output:
         import pyarrow as pa
 
         if self.columns is not None:
-            columns = dict(self.columns, error=_strings(self.error, list(self.messages)))
+            errors = self._error if self._error is not None else np.zeros(0, dtype=np.int64)
+            columns = dict(self.columns, error=_strings(errors, list(self.messages), self.n))
             return _append(arrow, columns)
         ok = self.error < 0
         has = [(self.fine_unit[i] > 0) & ok for i in (0, 1)]
@@ -218,12 +230,12 @@ def _append(arrow, columns):
 VERIFICATION = ["primary", "secondary", "unverified"]
 
 
-def _strings(codes, levels):
+def _strings(codes, levels, n=None):
     """A string array from integer codes into `levels` (-1 = null), built in Arrow, not Python."""
     import pyarrow as pa
 
     if not levels:  # no row has a value (e.g. no errors): nothing to read
-        indices = pa.nulls(len(codes), pa.int32())
+        indices = pa.nulls(len(codes) if n is None else n, pa.int32())
     else:
         indices = pa.array(codes.astype("int32"), mask=codes < 0)
     dictionary = pa.array(levels or [""], type=pa.string())
@@ -320,9 +332,16 @@ def _reason_by_day(cols, out, provs, rates) -> bool:
     pair_of_row = provision * n_off
     pair_of_row += offender
     pairs = np.flatnonzero(np.bincount(pair_of_row, minlength=len(provs) * n_off))
-    cell = np.full(len(provs) * n_off * span, -1, dtype=np.int64)
+    if len(pairs) < len(provs) * n_off:
+        # number only the (provision, offender) pairs present: a smaller table gathers faster
+        slot = np.zeros(len(provs) * n_off, dtype=np.int64)
+        slot[pairs] = np.arange(len(pairs))
+        slot_of_row = slot[pair_of_row]
+    else:
+        slot_of_row = pair_of_row
+    cell = np.full(len(pairs) * span, -1, dtype=np.int64)
     specs, index = [], {}
-    for pair in pairs.tolist():
+    for s, pair in enumerate(pairs.tolist()):
         p_idx, o_idx = divmod(pair, n_off)
         p, who = provs[p_idx], cols["offenders"][o_idx]
         if isinstance(p, Exception):
@@ -346,9 +365,9 @@ def _reason_by_day(cols, out, provs, rates) -> bool:
                     day_on = max(int(edges[a - 1]) if a > 0 else 0, _day(version.valid_from))
                     rule_day = int(vedges[b - 1]) if b > 0 else _day(CODES_IN_FORCE)
                     specs.append((p, who, version, day_on, rule_day))
-                cell[pair * span + sel[(period == a) & (vperiod == b)]] = j
+                cell[s * span + sel[(period == a) & (vperiod == b)]] = j
     t, base_names = _combination_tables(specs)
-    grid = pair_of_row  # each row's cell, computed in place
+    grid = slot_of_row  # each row's cell, computed in place
     grid *= span
     grid += committed
     grid -= low
