@@ -64,7 +64,8 @@ def assess_batch(table, *, rates=None):
 
     # the legal reasoning runs once per distinct combination; rows get its results by gathers
     _reason(cols, out, rates)
-    if out.columns is None:  # the by-day path builds its columns itself
+    if out.columns is None:  # the paths through cells build their columns themselves
+        out.allocate()  # (a no-op after _scatter; needed when every row failed)
         _money(cols, out, rates)
     result = out.to_arrow(arrow)
     return result.to_pandas() if pandas_input else result
@@ -312,6 +313,9 @@ def _decimal(unscaled, valid, precision, scale, rows=None):
                                  [validity, pa.py_buffer(words)], null_count=nulls)
 
 
+#: how many entries a dense per-cell or per-day table may have beyond 4 per row; past it the
+#: general (sorting, row-by-row) code runs instead. Tests set it to 0 to exercise that code.
+_DENSE_LIMIT = 2_000_000
 _SPAN = 1 << 20  # days: every date (1970 + 2,870 years) fits below it, so provision × _SPAN + day is a key
 _VALUED = {"committed": 0, "initiated": 1, "decided": 2}
 
@@ -326,7 +330,7 @@ def _reason_by_day(cols, out, provs, rates) -> bool:
     n_off = len(cols["offenders"])
     low, high = int(committed.min()), int(committed.max())
     span = high - low + 1
-    if low < 0 or span * len(provs) * n_off > 4 * len(committed) + 2_000_000:
+    if low < 0 or span * len(provs) * n_off > 4 * len(committed) + _DENSE_LIMIT:
         return False
     days = np.arange(low, high + 1)
     pair_of_row = provision * n_off
@@ -385,10 +389,11 @@ def _reason_by_day(cols, out, provs, rates) -> bool:
     return True
 
 
-def _columns_by_cell(t, m, cell, grid, low, span, rates, provs, cols, out):
-    """Every result column as one gather from a table over the cells (provision, offender, day):
-    the version and limits come from the cell's combination, the money from the combination and the
-    day (here the valuation date is always the day committed)."""
+def _columns_by_cell(t, m, cell, grid, low, span, rates, provs, cols, out, failed_already=False):
+    """Every result column as one gather from a table over the cells (a combination's block of
+    days): the version and limits come from the cell's combination, the money from the combination
+    and the day the MCI is valued on. A cell of -1 holds rows without a combination: their error is
+    worded here, or was already (`failed_already`)."""
     import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -403,8 +408,8 @@ def _columns_by_cell(t, m, cell, grid, low, span, rates, provs, cols, out):
     row_status = status[grid]
     failing = np.flatnonzero(row_status)
     if len(failing):
-        reasoning = failing[row_status[failing] == 1]
-        _fail_rows(reasoning, provs, cols, out)
+        if not failed_already:
+            _fail_rows(failing[row_status[failing] == 1], provs, cols, out)
         for d in np.unique(grid[failing[row_status[failing] == 2]] % span).tolist():
             rows = failing[(row_status[failing] == 2) & (grid[failing] % span == d)]
             try:
@@ -470,7 +475,6 @@ def _reason(cols, out, rates=None):
             provs.append(error)
     if not cols["later_dates"] and _reason_by_day(cols, out, provs, rates):
         return
-    out.allocate()
     starts, end_days, first, versions = [], [], [], []
     for k, p in enumerate(provs):
         first.append(len(starts))
@@ -547,14 +551,30 @@ def _reason(cols, out, rates=None):
     # valuation-rule period (of committed), through one dense table per kind of rule
     gp_edges = [_rule_edges(c)[0] for c in ("cc", "ac")]
     val_edges = [_rule_edges(c)[1] for c in ("cc", "ac")]
-    is_ac = code_ac[inv1]
-    limits_on = np.maximum(committed_g, chosen_start[inv1])
-    period = _bisect_days_by_code(gp_edges, is_ac, limits_on)
-    vperiod = _bisect_days_by_code(val_edges, is_ac, committed_g)
     pw = max(len(e) for e in gp_edges) + 2
     vw = max(len(e) for e in val_edges) + 2
-    key2 = (inv1 * pw + period) * vw + vperiod
-    u2, inv2 = _unique(key2, len(u1) * pw * vw)
+    low, high = int(committed_g.min()), int(committed_g.max())
+    span = high - low + 1
+    if len(u1) * span <= 4 * len(committed_g) + _DENSE_LIMIT:
+        # per cell (stage-1 combination, day committed): the periods are worked out once per cell,
+        # and each row gets its stage-2 combination with one gather
+        cells = np.arange(len(u1) * span)
+        k_of, day_of = np.divmod(cells, span)
+        day_of += low
+        is_ac = code_ac[k_of]
+        period = _bisect_days_by_code(gp_edges, is_ac, np.maximum(day_of, chosen_start[k_of]))
+        vperiod = _bisect_days_by_code(val_edges, is_ac, day_of)
+        u2, inv2_of_cell = _unique((k_of * pw + period) * vw + vperiod, len(u1) * pw * vw)
+        row_cell = inv1 * span
+        row_cell += committed_g
+        row_cell -= low
+        inv2 = inv2_of_cell[row_cell]
+    else:
+        is_ac = code_ac[inv1]
+        limits_on = np.maximum(committed_g, chosen_start[inv1])
+        period = _bisect_days_by_code(gp_edges, is_ac, limits_on)
+        vperiod = _bisect_days_by_code(val_edges, is_ac, committed_g)
+        u2, inv2 = _unique((inv1 * pw + period) * vw + vperiod, len(u1) * pw * vw)
     specs = []
     for key in u2.tolist():
         rest, vp = divmod(key, vw)
@@ -567,7 +587,36 @@ def _reason(cols, out, rates=None):
         rule_day = int(vedges[vp - 1]) if vp > 0 else _day(CODES_IN_FORCE)
         specs.append((p, who, version, on, rule_day))
     t, base_names = _combination_tables(specs)
+    if not t["needs_base"].any() and _columns_by_valuation_day(t, len(specs), inv2, good, pick, cols, out, provs,
+                                                                rates):
+        return
     _scatter(t, base_names, inv2, good, pick, row_of, cols, out, provs)
+
+
+def _columns_by_valuation_day(t, m, inv, good, pick, cols, out, provs, rates) -> bool:
+    """The per-row path's columns through cells (combination, day the MCI is valued on): the
+    money of a row is a function of exactly these two, so each column is one gather, as on the
+    by-day path. False when that table would be too large (the caller then works row by row)."""
+    import numpy as np
+
+    n = cols["n"]
+    committed = pick(cols["committed"])
+    valued = t["valued"][inv]
+    day = committed if not valued.any() else np.choose(valued, [committed, pick(cols["initiated"]),
+                                                               pick(cols["decided"])])
+    low, high = int(day.min()), int(day.max())
+    span = high - low + 1
+    if low < 0 or (m + 1) * span > 4 * n + _DENSE_LIMIT:
+        return False
+    cell = np.repeat(np.arange(m + 1), span)
+    cell[m * span:] = -1  # the last block: rows that failed in the reasoning (their error is set)
+    if isinstance(good, slice):
+        grid = inv * span + (day - low)
+    else:
+        grid = np.full(n, m * span, dtype=np.int64)
+        grid[good] = inv * span + (day - low)
+    _columns_by_cell(t, m, cell, grid, low, span, rates, provs, cols, out, failed_already=True)
+    return True
 
 
 def _combination_tables(specs):
@@ -657,7 +706,7 @@ def _bisect_days_by_code(edges_by_code, is_ac, days):
     import numpy as np
 
     low, high = int(days.min()), int(days.max())
-    if high - low > 4 * len(days) + 100_000:
+    if high - low > 4 * len(days) + _DENSE_LIMIT // 20:
         return np.where(is_ac, np.searchsorted(edges_by_code[1], days, side="right"),
                         np.searchsorted(edges_by_code[0], days, side="right"))
     grid = np.arange(low, high + 1)
@@ -673,7 +722,7 @@ def _lookup_days(starts, provision, days, n_provisions):
     clipped = days if low >= 0 and high < _SPAN else np.clip(days, 0, _SPAN - 1)
     low, high = max(low, 0), min(high, _SPAN - 1)
     span = high - low + 1
-    if span * n_provisions > 4 * len(days) + 1_000_000:
+    if span * n_provisions > 4 * len(days) + _DENSE_LIMIT // 2:
         return np.searchsorted(starts, provision * _SPAN + clipped, side="right") - 1
     grid = (np.arange(n_provisions)[:, None] * _SPAN + np.arange(low, high + 1)[None, :]).ravel()
     table = np.searchsorted(starts, grid, side="right") - 1
@@ -685,7 +734,7 @@ def _unique(keys, size):
     when the key space is small (it is: a few provisions × offenders × versions)."""
     import numpy as np
 
-    if size > 4 * len(keys) + 1_000_000:
+    if size > 4 * len(keys) + _DENSE_LIMIT // 2:
         return np.unique(keys, return_inverse=True)
     present = np.zeros(size, dtype=bool)
     present[keys] = True

@@ -191,3 +191,40 @@ def test_dictionary_and_categorical_inputs_give_the_same_rows():
     frame = table.to_pandas()
     frame["provision"] = frame["provision"].astype("category")
     assert assess_batch(frame)["fine_max_kzt"].tolist() == plain.column("fine_max_kzt").to_pylist()
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow], max_examples=40, deadline=None)
+@given(st.lists(rows_strategy, min_size=1, max_size=30), st.booleans())
+def test_the_general_code_agrees_when_dense_tables_are_refused(raw, with_decided):
+    # large date ranges make the dense per-day tables too big and the batch falls back to sorting
+    # and row-by-row money; with the limit at 0 every such choice takes that fallback
+    from datetime import timedelta
+
+    import penalties.batch as batch
+
+    rows = [{"provision": r["provision"], "committed": r["committed"], "offender": r["offender"],
+             "base_amount": r["base_amount"],
+             **({"decided": r["committed"] + timedelta(days=r["decided_after"])} if with_decided else {})}
+            for r in raw]
+    fields = [("provision", pa.string()), ("committed", pa.date32()), ("offender", pa.string()),
+              ("base_amount", pa.int64())] + ([("decided", pa.date32())] if with_decided else [])
+    table = pa.Table.from_pylist(rows, schema=pa.schema(fields))
+    limit = batch._DENSE_LIMIT
+    batch._DENSE_LIMIT = 0
+    try:
+        result = assess_batch(table)
+    finally:
+        batch._DENSE_LIMIT = limit
+    compare(rows, result)
+
+
+def test_every_row_failing_still_gives_a_table():
+    for extra in ({}, {"decided": [date(2019, 2, 1)]}):
+        table = pa.table({"provision": ["CC 999(1)"], "committed": [date(2019, 1, 1)], **extra})
+        got = assess_batch(table).to_pylist()[0]
+        assert got["error"].startswith("unknown provision 'CC 999(1)'") and got["fine_max_kzt"] is None
+
+
+def test_a_missing_required_column_is_named():
+    with pytest.raises(penalties.PenaltiesError, match="needs a column 'committed'"):
+        assess_batch(pa.table({"provision": ["CC 403(1)"]}))
