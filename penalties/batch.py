@@ -133,10 +133,14 @@ def _inputs(arrow, n):
     decided = days("decided")
     # absent columns share the committed array (read-only use), so that nothing is copied
     has_later_dates = initiated is not None or decided is not None
-    initiated = committed if initiated is None else np.where(initiated == _NO_DATE, committed, initiated)
+    has_null = lambda days: len(days) and days.min() == _NO_DATE  # noqa: E731 - a null sorts first
+    if initiated is None:
+        initiated = committed
+    elif has_null(initiated):
+        initiated = np.where(initiated == _NO_DATE, committed, initiated)
     if decided is None:
         decided = initiated if initiated is committed else np.maximum(committed, initiated)
-    else:
+    elif has_null(decided):
         decided = np.where(decided == _NO_DATE, np.maximum(committed, initiated), decided)
     base_tiyn = None
     if "base_amount" in names:
@@ -600,10 +604,14 @@ def _columns_by_valuation_day(t, m, inv, good, pick, cols, out, provs, rates) ->
     import numpy as np
 
     n = cols["n"]
-    committed = pick(cols["committed"])
-    valued = t["valued"][inv]
-    day = committed if not valued.any() else np.choose(valued, [committed, pick(cols["initiated"]),
-                                                               pick(cols["decided"])])
+    # the day each row's MCI is valued on: one of its dates, by the combination's valuation rule
+    # (absent date columns share the committed array, so often every rule reads the same one)
+    sources = [cols["committed"], cols["initiated"], cols["decided"]]
+    used_kinds = np.unique(t["valued"][:m]).tolist() or [0]
+    if all(sources[k] is sources[used_kinds[0]] for k in used_kinds):
+        day = pick(sources[used_kinds[0]])
+    else:
+        day = np.choose(t["valued"][inv], [pick(a) for a in sources])
     low, high = int(day.min()), int(day.max())
     span = high - low + 1
     if low < 0 or (m + 1) * span > 4 * n + _DENSE_LIMIT:
