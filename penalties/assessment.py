@@ -390,7 +390,7 @@ def _resolve_uncached(version: Version, offender: str, gp, on: date) -> _Resolve
         resolved = []
         for item in group:
             kind = KINDS[item.kind]
-            limit = gp.limit(item.kind, version.category, on, offender)
+            limit = gp.limit(item.kind, version.category, on, offender, version.provision_id.split(".")[2])
             low, high = item.min, item.max
             low_basis = "sanction" if low else None
             high_basis = "sanction" if high else None

@@ -50,6 +50,9 @@ class Limit:
     valid_to: date | None
     provenance: Provenance
     available: bool = True
+    #: where the limit applies to some articles only (AC art. 50(1): 45 days of arrest for breaking
+    #: the state-of-emergency regime); empty = every article
+    articles: tuple[str, ...] = ()
 
     def covers(self, on: date) -> bool:
         return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
@@ -110,14 +113,20 @@ class GeneralPart:
         """An index that is the same for two dates exactly when the same rules are in force."""
         return bisect_right(self._edges, on)
 
-    def limit(self, kind: str, category: str | None, on: date, offender: str = "individual") -> Limit | None:
+    def limit(self, kind: str, category: str | None, on: date, offender: str = "individual",
+              article: str | None = None) -> Limit | None:
         """The limit on `kind` in force on `on` for a provision of `category` (CC) or for
-        `offender` (AC), if encoded. The most specific wins: the category itself (CC art. 46:
-        "особо тяжкие … до двадцати лет"), then "crime", then "any"; for the AC the offender, then "any"."""
+        `offender` (AC), if encoded. The most specific wins: a limit naming the provision's
+        `article`; then the category itself (CC art. 46: "особо тяжкие … до двадцати лет"), then
+        "crime", then "any"; for the AC the offender, then "any"."""
         group = "crime" if category in CATEGORIES[1:] else None
         best, rank = None, 9
         for limit in self.limits:
             if limit.kind != kind or not limit.covers(on):
+                continue
+            if limit.articles:
+                if article in limit.articles:
+                    best, rank = limit, -1
                 continue
             if self.code == "ac":
                 r = 0 if offender in limit.applies_to else 2 if "any" in limit.applies_to else 9
@@ -155,7 +164,8 @@ def load_general_part(path: Path) -> GeneralPart:
     limits = []
     for i, row in enumerate(c.typed(data, "limits", (), list, [])):
         where = ("limits", i)
-        c.keys(row, where, common | {"kind", "applies_to", "article"}, optional | {"min", "max", "available"})
+        c.keys(row, where, common | {"kind", "applies_to", "article"},
+               optional | {"min", "max", "available", "articles"})
         kind = KINDS.get(row.get("kind"))
         if kind is None:
             c.problem(where + ("kind",), f"unknown kind {row.get('kind')!r}")
@@ -166,6 +176,9 @@ def load_general_part(path: Path) -> GeneralPart:
             c.problem(where + ("applies_to",), f"applies_to should be one or a list of {APPLIES_TO[code]}, "
                       f"got {row.get('applies_to')!r}")
         available = c.typed(row, "available", where, bool, True)
+        articles = c.typed(row, "articles", where, list, [])
+        if not all(isinstance(a, str) for a in articles):
+            c.problem(where + ("articles",), "articles should be a list of article numbers as strings (\"476\")")
         bounds = {}
         for key in ("min", "max"):
             if key in row:
@@ -180,7 +193,7 @@ def load_general_part(path: Path) -> GeneralPart:
         provenance = c.provenance(row, where)
         if start and provenance:
             limits.append(Limit(kind.name, applies, str(row.get("article")), bounds.get("min"),
-                                bounds.get("max"), start, end, provenance, available))
+                                bounds.get("max"), start, end, provenance, available, tuple(map(str, articles))))
     rules = []
     for i, row in enumerate(c.typed(data, "mci_valuation", (), list, [])):
         where = ("mci_valuation", i)

@@ -130,3 +130,14 @@ def test_removing_the_milder_alternative_is_not_milder():
     assert a.version.act.number == "292-VI"
     assert {i.kind for i in a.main} == {"imprisonment", "life_imprisonment"}
     assert any("cannot be ranked" in w for w in a.warnings)
+
+
+def test_the_emergency_regime_arrest_limit_applies_to_its_articles_only():
+    # AC art. 50(1) (official texts 2017-2024): "до тридцати суток, а за нарушение требований режима
+    # чрезвычайного положения - до сорока пяти суток"; AC 478(2) sets arrest up to 40 days (Law 359-VI)
+    emergency = penalties.assess("AC 478(2)", date(2021, 1, 1))
+    assert [i.max.value for i in emergency.main if i.kind == "arrest"] == [40]
+    assert not [n for n in emergency.notices if n.code == "exceeds_limit"]
+    assert [str(limit.max) for kind, limit in emergency.limits if kind == "arrest"] == ["45 day"]
+    ordinary = penalties.assess("AC 434(1)", date(2021, 1, 1))
+    assert [str(limit.max) for kind, limit in ordinary.limits if kind == "arrest"] == ["30 day"]
