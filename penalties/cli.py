@@ -85,6 +85,14 @@ def _parser() -> argparse.ArgumentParser:
     amount.add_argument("--on", type=_date, required=True)
     amount.add_argument("--json", action="store_true")
 
+    credit = sub.add_parser("credit", help="what days of pre-trial custody count for (CC art. 62)")
+    credit.add_argument("days", type=int)
+    credit.add_argument("--toward", required=True, help="a kind of punishment: imprisonment, arrest, fine, …")
+    credit.add_argument("--on", type=_date, required=True, help="the day the rule is read on (the sentence)")
+    credit.add_argument("--regime", help="security level for imprisonment: maximum, medium, minimum")
+    credit.add_argument("--house-arrest", action="store_true", help="house arrest instead of detention")
+    credit.add_argument("--json", action="store_true")
+
     sub.add_parser("coverage", help="docs/coverage.md: what is encoded and how well it is verified (Markdown)")
 
     check = sub.add_parser("check", help="validate statute data files (exit 1 with file:line errors)")
@@ -189,6 +197,22 @@ def _diff(args) -> int:
     return 0
 
 
+def _credit(args) -> int:
+    from .custody import custody_credit
+
+    result = custody_credit(args.days, args.toward, args.on, regime=args.regime,
+                            custody="house_arrest" if args.house_arrest else "detention")
+    if args.json:
+        _print_json(result.to_dict())
+    else:
+        custody = "house arrest" if args.house_arrest else "detention"
+        print(f"{result.days} day(s) of {custody} count as {result.credited.value} {result.credited.unit} "
+              f"of {result.toward} (CC art. {result.article}, {result.rule.provenance.verification})")
+        for warning in result.warnings:
+            print(f"  ! {warning}")
+    return 0
+
+
 def _explain_amount(args) -> int:
     from .changes import explain_amount
 
@@ -226,4 +250,4 @@ def _print_json(data) -> None:
 
 
 _COMMANDS = {"show": _show, "history": _history, "convert": _convert, "list": _list, "check": _check, "coverage": _coverage, "diff": _diff,
-             "explain-amount": _explain_amount}
+             "explain-amount": _explain_amount, "credit": _credit}

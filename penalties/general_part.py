@@ -5,7 +5,8 @@ Two kinds of rule are data (`statutes/kz/<code>/general.toml`), each dated and s
   criminal misdemeanour is 25–500 MCI in the 2014 wording);
 - `mci_valuation`: on which case date the MCI is valued (CC art. 41(1): the day the offence was
   committed; AC art. 44(1): the day the case was initiated);
-- `reduced_payment` (AC arts 810-811): paying a share of the fine within some days closes the case.
+- `reduced_payment` (AC arts 810-811): paying a share of the fine within some days closes the case;
+- `custody_credit` (CC art. 62): what a day of pre-trial custody counts for in each kind of punishment.
 
 Where the data has no rule for a date, the fallback valuation rule below applies and the
 assessment says so in a warning.
@@ -23,7 +24,7 @@ import attrs
 
 from .data_paths import statutes_dir
 from .errors import DataFileError
-from .kinds import KINDS
+from .kinds import DAY, HOUR, KINDS, MONEY
 from .model import CATEGORIES, OFFENDERS
 from .provenance import Checker, Provenance
 from .quantities import Measure, parse_measure
@@ -92,12 +93,36 @@ class ReducedPaymentRule:
         return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
 
 
+CUSTODY = ("detention", "house_arrest")
+#: security levels of an institution (CC art. 62(3) from Law 361-VI): "maximum" stands for
+#: "максимальной, чрезвычайной и полной безопасности"
+REGIMES = ("maximum", "medium", "minimum")
+
+
+@attrs.frozen
+class CustodyCreditRule:
+    """CC art. 62: one day of `custody` counts as `per_day[kind]` of a punishment of that kind
+    (keys "imprisonment:<regime>" where the ratio depends on the institution's security level)."""
+
+    custody: str
+    article: str
+    per_day: dict
+    valid_from: date
+    valid_to: date | None
+    provenance: Provenance
+    valid_from_latest: date | None = None
+
+    def covers(self, on: date) -> bool:
+        return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
+
+
 @attrs.frozen
 class GeneralPart:
     code: str
     limits: tuple[Limit, ...] = ()
     valuation: tuple[ValuationRule, ...] = ()
     reduced_payment: tuple[ReducedPaymentRule, ...] = ()
+    custody_credit: tuple[CustodyCreditRule, ...] = ()
     #: the days on which some rule starts or stops: between two of them the rules in force are the same
     _edges: tuple[date, ...] = attrs.field(init=False, repr=False, eq=False)
 
@@ -144,6 +169,12 @@ class GeneralPart:
                 return rule
         return None
 
+    def custody_credit_rule(self, on: date, custody: str) -> CustodyCreditRule | None:
+        for rule in self.custody_credit:
+            if rule.custody == custody and rule.covers(on):
+                return rule
+        return None
+
     def valuation_rule(self, on: date) -> ValuationRule | None:
         for rule in self.valuation:
             if rule.covers(on):
@@ -154,7 +185,7 @@ class GeneralPart:
 def load_general_part(path: Path) -> GeneralPart:
     data, lines = read_toml(path)
     c = Checker(path, lines)
-    c.keys(data, (), {"code"}, {"limits", "mci_valuation", "reduced_payment", "notes"})
+    c.keys(data, (), {"code"}, {"limits", "mci_valuation", "reduced_payment", "custody_credit", "notes"})
     code = data.get("code")
     if code not in APPLIES_TO:
         c.problem(("code",), f"code should be cc or ac, got {code!r}")
@@ -223,9 +254,33 @@ def load_general_part(path: Path) -> GeneralPart:
         if start and provenance:
             payments.append(ReducedPaymentRule(str(row.get("article")), Decimal(percent), days, applies, start, end,
                                                provenance))
+    credits = []
+    for i, row in enumerate(c.typed(data, "custody_credit", (), list, [])):
+        where = ("custody_credit", i)
+        c.keys(row, where, common | {"custody", "article", "per_day"}, optional | {"valid_from_latest"})
+        if row.get("custody") not in CUSTODY:
+            c.problem(where + ("custody",), f"custody should be one of {CUSTODY}, got {row.get('custody')!r}")
+        per_day = {}
+        for key, text in c.typed(row, "per_day", where, dict, {}).items():
+            kind_name, _, regime = key.partition(":")
+            kind = KINDS.get(kind_name)
+            if kind is None or (regime and (kind_name != "imprisonment" or regime not in REGIMES)):
+                c.problem(where + ("per_day",), f"{key!r}: a kind of punishment, or imprisonment:<{'|'.join(REGIMES)}>")
+                continue
+            unit_kind = {"hour": HOUR, "MCI": MONEY}.get(str(text).split()[-1], DAY)
+            try:
+                per_day[key] = parse_measure(text, unit_kind)
+            except ValueError as error:
+                c.problem(where + ("per_day",), f"{key}: {error}")
+        start, end = c.interval(row, where)
+        latest = c.typed(row, "valid_from_latest", where, date, None)
+        provenance = c.provenance(row, where)
+        if start and provenance:
+            credits.append(CustodyCreditRule(row.get("custody"), str(row.get("article")), per_day, start, end,
+                                             provenance, latest))
     if c.problems:
         raise DataFileError(c.problems)
-    return GeneralPart(code, tuple(limits), tuple(rules), tuple(payments))
+    return GeneralPart(code, tuple(limits), tuple(rules), tuple(payments), tuple(credits))
 
 
 @functools.cache

@@ -1,0 +1,94 @@
+"""Credit of pre-trial custody against a punishment (Criminal Code art. 62(3), (3-1), (4)).
+
+    >>> from datetime import date
+    >>> credit = custody_credit(30, "imprisonment", on=date(2023, 5, 2), regime="medium")
+    >>> credit.credited, credit.article
+    (Measure(value=Decimal('45'), unit='day'), '62(3), 62(3-1)')
+
+The rule is the one in force on `on`, normally the day the sentence is passed. Art. 6 makes a later
+law that improves the convicted person's position retroactive: whether a later, more favourable
+ratio applies to an earlier sentence is a question this function does not answer (compare the
+result for both dates).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import attrs
+
+from .errors import OutOfCoverageError, UserInputError
+from .general_part import CUSTODY, REGIMES, CustodyCreditRule, general_part
+from .notices import Notice
+from .quantities import Measure
+
+
+@attrs.frozen
+class CustodyCredit:
+    """`days` of `custody` count as `credited` of a `toward` punishment (`per_day` each)."""
+
+    days: int
+    custody: str
+    toward: str
+    regime: str | None
+    per_day: Measure
+    rule: CustodyCreditRule
+    notices: tuple[Notice, ...] = ()
+
+    @property
+    def credited(self) -> Measure:
+        value = self.per_day.value * self.days
+        return Measure(value.to_integral_value() if value == value.to_integral_value() else value, self.per_day.unit)
+
+    @property
+    def article(self) -> str:
+        return self.rule.article
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        return tuple(n.text("en") for n in self.notices)
+
+    def to_dict(self) -> dict:
+        p = self.rule.provenance
+        return {"days": self.days, "custody": self.custody, "toward": self.toward, "regime": self.regime,
+                "per_day": {"value": str(self.per_day.value), "unit": self.per_day.unit},
+                "credited": {"value": str(self.credited.value), "unit": self.credited.unit},
+                "article": self.article, "verification": p.verification, "sources": list(p.sources),
+                "warnings": list(self.warnings)}
+
+
+def custody_credit(days: int, toward: str, on: date, *, custody: str = "detention",
+                   regime: str | None = None) -> CustodyCredit:
+    """What `days` of pre-trial `custody` ("detention" or "house_arrest") count for in a
+    punishment of kind `toward`, under the rule in force on `on`. `regime` is the security level of
+    the institution ("maximum", "medium", "minimum") where the ratio for imprisonment depends on it."""
+    if not isinstance(days, int) or isinstance(days, bool) or days < 0:
+        raise UserInputError(f"days should be a whole number of days, 0 or more, got {days!r}")
+    if custody not in CUSTODY:
+        raise UserInputError(f"custody should be one of {', '.join(CUSTODY)}, got {custody!r}")
+    if regime is not None and regime not in REGIMES:
+        raise UserInputError(f"regime should be one of {', '.join(REGIMES)}, got {regime!r}")
+    gp = general_part("cc")
+    rule = gp.custody_credit_rule(on, custody)
+    if rule is None:
+        spans = [(r.valid_from, r.valid_to) for r in gp.custody_credit if r.custody == custody]
+        last = None if any(end is None for _, end in spans) else max(end for _, end in spans)
+        covered = ", ".join(f"{start}..{end or 'today'}" for start, end in spans)
+        raise OutOfCoverageError(f"CC art. 62 credit of {custody}", on, min(start for start, _ in spans), last,
+                                 f"encoded for {covered}; the wording in between was not read")
+    by_regime = {k.partition(":")[2]: m for k, m in rule.per_day.items() if k.startswith(f"{toward}:")}
+    if by_regime:
+        if regime is None:
+            raise UserInputError(f"on {on} the credit toward {toward} depends on the institution's security level: "
+                                 f"give regime= one of {', '.join(sorted(by_regime))}")
+        per_day = by_regime[regime]
+    elif toward in rule.per_day:
+        per_day = rule.per_day[toward]
+    else:
+        known = sorted({k.partition(":")[0] for k in rule.per_day})
+        raise UserInputError(f"on {on} art. {rule.article} credits {custody} toward {', '.join(known)}, "
+                             f"not {toward!r}")
+    notices = ()
+    if rule.valid_from_latest and on < rule.valid_from_latest:
+        notices = (Notice("start_window", (rule.valid_from, rule.valid_from_latest, on)),)
+    return CustodyCredit(days, custody, toward, regime if by_regime else None, per_day, rule, notices)
