@@ -227,6 +227,11 @@ class Assessment:
         """The reasoning, in order, each step with its sources."""
         v = self.version
         steps = [Step("version", _version_reason(v, self.at_commission or v, self.dates), v.sources)]
+        time_rule = general_part(self.provision.code).time_rule(self.dates.committed)
+        if time_rule is not None:
+            steps.append(Step("time", f"art. {time_rule.article}: the law in force when the act was committed "
+                              "applies; a later law that abolishes or softens the penalty applies retroactively, "
+                              "a harsher one does not", time_rule.provenance.sources))
         if v.abolished:
             moved = f"; the offence moved to {v.moved_to}" if v.moved_to else ""
             steps.append(Step("abolished", f"the offence was abolished from {v.valid_from} by {v.act}{moved}: "

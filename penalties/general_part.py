@@ -117,12 +117,27 @@ class CustodyCreditRule:
 
 
 @attrs.frozen
+class TimeRule:
+    """Which law applies in time (CC arts 5-6): cited by the reasoning that chooses a version."""
+
+    article: str
+    text: str
+    valid_from: date
+    valid_to: date | None
+    provenance: Provenance
+
+    def covers(self, on: date) -> bool:
+        return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
+
+
+@attrs.frozen
 class GeneralPart:
     code: str
     limits: tuple[Limit, ...] = ()
     valuation: tuple[ValuationRule, ...] = ()
     reduced_payment: tuple[ReducedPaymentRule, ...] = ()
     custody_credit: tuple[CustodyCreditRule, ...] = ()
+    time_rules: tuple[TimeRule, ...] = ()
     #: the days on which some rule starts or stops: between two of them the rules in force are the same
     _edges: tuple[date, ...] = attrs.field(init=False, repr=False, eq=False)
 
@@ -169,6 +184,9 @@ class GeneralPart:
                 return rule
         return None
 
+    def time_rule(self, on: date) -> TimeRule | None:
+        return next((rule for rule in self.time_rules if rule.covers(on)), None)
+
     def custody_credit_rule(self, on: date, custody: str) -> CustodyCreditRule | None:
         for rule in self.custody_credit:
             if rule.custody == custody and rule.covers(on):
@@ -185,7 +203,8 @@ class GeneralPart:
 def load_general_part(path: Path) -> GeneralPart:
     data, lines = read_toml(path)
     c = Checker(path, lines)
-    c.keys(data, (), {"code"}, {"limits", "mci_valuation", "reduced_payment", "custody_credit", "notes"})
+    c.keys(data, (), {"code"}, {"limits", "mci_valuation", "reduced_payment", "custody_credit",
+                                 "time_rules", "notes"})
     code = data.get("code")
     if code not in APPLIES_TO:
         c.problem(("code",), f"code should be cc or ac, got {code!r}")
@@ -278,9 +297,17 @@ def load_general_part(path: Path) -> GeneralPart:
         if start and provenance:
             credits.append(CustodyCreditRule(row.get("custody"), str(row.get("article")), per_day, start, end,
                                              provenance, latest))
+    times = []
+    for i, row in enumerate(c.typed(data, "time_rules", (), list, [])):
+        where = ("time_rules", i)
+        c.keys(row, where, common | {"article", "text_ru"}, optional)
+        start, end = c.interval(row, where)
+        provenance = c.provenance(row, where)
+        if start and provenance:
+            times.append(TimeRule(str(row.get("article")), str(row.get("text_ru")), start, end, provenance))
     if c.problems:
         raise DataFileError(c.problems)
-    return GeneralPart(code, tuple(limits), tuple(rules), tuple(payments), tuple(credits))
+    return GeneralPart(code, tuple(limits), tuple(rules), tuple(payments), tuple(credits), tuple(times))
 
 
 @functools.cache

@@ -141,3 +141,13 @@ def test_the_emergency_regime_arrest_limit_applies_to_its_articles_only():
     assert [str(limit.max) for kind, limit in emergency.limits if kind == "arrest"] == ["45 day"]
     ordinary = penalties.assess("AC 434(1)", date(2021, 1, 1))
     assert [str(limit.max) for kind, limit in ordinary.limits if kind == "arrest"] == ["30 day"]
+
+
+def test_the_reasoning_cites_the_rule_on_time_for_the_criminal_code():
+    # CC arts 5-6 (redaction of 07.11.2014): the law of the time of the act; a milder later law is
+    # retroactive, a harsher one is not. Not read for the AC, so no such step there.
+    steps = penalties.assess("CC 403(1)", date(2019, 1, 1)).steps
+    time = [s for s in steps if s.topic == "time"]
+    assert len(time) == 1 and time[0].text.startswith("art. 5, 6:")
+    assert any("016484a40b816f031a580b9ce335c1225045c810" in source for source in time[0].sources)
+    assert not [s for s in penalties.assess("AC 434(1)", date(2019, 1, 1)).steps if s.topic == "time"]
