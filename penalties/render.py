@@ -254,10 +254,10 @@ def coverage_markdown(provisions) -> str:
         f"(`primary`), {sum(v.verification == 'secondary' for v in versions)} `secondary`, "
         f"{sum(v.verification == 'unverified' for v in versions)} `unverified`.",
         "",
-        "A provision whose first version starts after 2015-01-01 has a gap at the start: its earlier "
-        "wording could not be read (see the notes in its file). Dates marked in the files as "
-        "'earliest possible' rest on the act's signing date plus its entry-into-force rule, not on a "
-        "read publication date.",
+        "A provision whose first version starts after 2015-01-01 was either added by a later law or "
+        "has a gap at the start where its earlier wording could not be read; the notes in its file say "
+        "which. Dates marked in the files as 'earliest possible' rest on the act's signing date plus "
+        "its entry-into-force rule, not on a read publication date.",
         "",
         "| provision | title | versions (from .. to: act, verification) |",
         "|---|---|---|",
@@ -268,4 +268,31 @@ def coverage_markdown(provisions) -> str:
             + (" (abolished)" if v.abolished else "") for v in p.versions)
         title = (p.title.get("en") or p.title.get("ru", "")).replace("|", "/")
         lines.append(f"| {p.label} | {title} | {spans} |")
+    lines.extend(_general_part_coverage())
     return "\n".join(lines) + "\n"
+
+
+def _general_part_coverage() -> list[str]:
+    """The General Parts' rules, one row each, for docs/coverage.md."""
+    from .general_part import general_part
+
+    lines = ["", "## General Parts", "",
+             "Rules a special-part sanction does not repeat (`statutes/kz/<code>/general.toml`). Between two "
+             "rows of one kind nothing is encoded where the wording was not read.", "",
+             "| code | rule | article | applies to | from .. to | verification |", "|---|---|---|---|---|---|"]
+    for code in ("cc", "ac"):
+        gp = general_part(code)
+        rows = [(f"limit: {r.kind}" + (f" (arts {', '.join(r.articles)})" if r.articles else "")
+                 + ("" if r.available else " (not yet in effect)"), r.article,
+                 ", ".join(r.applies_to), r) for r in gp.limits]
+        rows += [(f"MCI valued on the day {r.date}", r.article, "any", r) for r in gp.valuation]
+        rows += [(f"reduced payment: {r.percent} % within {r.within_days} days", r.article, ", ".join(r.applies_to), r)
+                 for r in gp.reduced_payment]
+        rows += [(f"custody credit: {r.custody}", r.article, "any", r) for r in gp.custody_credit]
+        rows += [("law in time, lex mitior", r.article, "any", r) for r in gp.time_rules]
+        for rule, article, applies, r in rows:
+            span = f"{r.valid_from} .. {r.valid_to or 'in force'}"
+            if getattr(r, "valid_from_latest", None):
+                span += f" (start known only up to {r.valid_from_latest})"
+            lines.append(f"| {code.upper()} | {rule} | {article} | {applies} | {span} | {r.provenance.verification} |")
+    return lines
