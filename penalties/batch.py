@@ -156,7 +156,6 @@ def _inputs(arrow, n):
 
 class _Output:
     def __init__(self, n):
-        import numpy as np
 
         self.n = n
         self._error = None  # index into self.messages per row, -1 = none; allocated on the first error
@@ -400,7 +399,6 @@ def _columns_by_cell(t, m, cell, grid, low, span, rates, provs, cols, out, faile
     worded here, or was already (`failed_already`)."""
     import numpy as np
     import pyarrow as pa
-    import pyarrow.compute as pc
 
     mci_table = _mci_table(low, low + span - 1)
     rate_table = _rate_table(low, low + span - 1, rates)

@@ -249,5 +249,5 @@ def _print_json(data) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-_COMMANDS = {"show": _show, "history": _history, "convert": _convert, "list": _list, "check": _check, "coverage": _coverage, "diff": _diff,
-             "explain-amount": _explain_amount, "credit": _credit}
+_COMMANDS = {"show": _show, "history": _history, "convert": _convert, "list": _list, "check": _check,
+             "coverage": _coverage, "diff": _diff, "explain-amount": _explain_amount, "credit": _credit}

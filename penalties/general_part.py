@@ -37,8 +37,15 @@ FALLBACK_VALUATION = {"cc": "committed", "ac": "initiated"}
 APPLIES_TO = {"cc": ("crime", "any") + CATEGORIES, "ac": ("any",) + OFFENDERS}
 
 
+class _Dated:
+    """A rule in force from `valid_from` to `valid_to` (inclusive; None while in force)."""
+
+    def covers(self, on: date) -> bool:
+        return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
+
+
 @attrs.frozen
-class Limit:
+class Limit(_Dated):
     """Bounds of a kind of punishment; `available = False` means the kind could not be imposed at
     all during the interval (CC art. 45, arrest, was put into effect only on 2017-01-01)."""
 
@@ -55,20 +62,14 @@ class Limit:
     #: the state-of-emergency regime); empty = every article
     articles: tuple[str, ...] = ()
 
-    def covers(self, on: date) -> bool:
-        return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
-
 
 @attrs.frozen
-class ValuationRule:
+class ValuationRule(_Dated):
     date: str
     article: str
     valid_from: date
     valid_to: date | None
     provenance: Provenance
-
-    def covers(self, on: date) -> bool:
-        return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
 
     @property
     def description(self) -> str:
@@ -77,7 +78,7 @@ class ValuationRule:
 
 
 @attrs.frozen
-class ReducedPaymentRule:
+class ReducedPaymentRule(_Dated):
     """AC arts 810-811: an offender in `applies_to`, under a sanction that provides no penalty but
     a fine (art. 810(2)(1)), may pay `percent` of it within `within_days` days (summary procedure)."""
 
@@ -89,9 +90,6 @@ class ReducedPaymentRule:
     valid_to: date | None
     provenance: Provenance
 
-    def covers(self, on: date) -> bool:
-        return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
-
 
 CUSTODY = ("detention", "house_arrest")
 #: security levels of an institution (CC art. 62(3) from Law 361-VI): "maximum" stands for
@@ -100,7 +98,7 @@ REGIMES = ("maximum", "medium", "minimum")
 
 
 @attrs.frozen
-class CustodyCreditRule:
+class CustodyCreditRule(_Dated):
     """CC art. 62: one day of `custody` counts as `per_day[kind]` of a punishment of that kind
     (keys "imprisonment:<regime>" where the ratio depends on the institution's security level)."""
 
@@ -112,12 +110,9 @@ class CustodyCreditRule:
     provenance: Provenance
     valid_from_latest: date | None = None
 
-    def covers(self, on: date) -> bool:
-        return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
-
 
 @attrs.frozen
-class TimeRule:
+class TimeRule(_Dated):
     """Which law applies in time (CC arts 5-6): cited by the reasoning that chooses a version."""
 
     article: str
@@ -125,9 +120,6 @@ class TimeRule:
     valid_from: date
     valid_to: date | None
     provenance: Provenance
-
-    def covers(self, on: date) -> bool:
-        return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
 
 
 @attrs.frozen

@@ -6,6 +6,8 @@ Only whole words count, in the bare form or with a case ending written on the nu
 
 import re
 
+from spelled_numbers import NumberReader
+
 _STEMS = {
     1: "бір", 2: "екі", 3: "үш", 4: "төрт", 5: "бес", 6: "алты", 7: "жеті", 8: "сегіз", 9: "тоғыз",
     10: "он", 20: "жиырма", 30: "отыз", 40: "қырық", 50: "елу", 60: "алпыс", 70: "жетпіс", 80: "сексен",
@@ -26,31 +28,20 @@ def numbers(text: str) -> list[int]:
     text = text.lower().replace("i", "і")
     # "белгілі бір лауазымдарды" is "certain posts": that "бір" is no number
     text = text.replace("белгілі бір ", "белгілі ")
-    found, current, total, active = [], 0, 0, False
+    reader = NumberReader()
     for token in _TOKEN.findall(text):
         if token.isdigit():
-            if active:
-                found.append(total + current)
-                current, total, active = 0, 0, False
-            found.append(int(token))
+            reader.number(int(token))
         elif token in WORDS:
-            current += WORDS[token]
-            active = True
+            reader.add(WORDS[token])
             if token in ENDS_A_NUMBER:
-                found.append(total + current)
-                current, total, active = 0, 0, False
+                reader.end()
         elif token in HUNDRED:
-            current = (current or 1) * 100
-            active = True
+            reader.hundred()
         elif token in THOUSAND:
-            total += (current or 1) * 1000
-            current, active = 0, True
+            reader.thousand()
             if token != "мың":  # "екі мыңнан жеті мыңға"
-                found.append(total)
-                total, active = 0, False
-        elif active:  # any other word or punctuation ends a number
-            found.append(total + current)
-            current, total, active = 0, 0, False
-    if active:
-        found.append(total + current)
-    return found
+                reader.end()
+        else:  # any other word or punctuation ends a number
+            reader.end()
+    return reader.result()

@@ -2,6 +2,8 @@
 
 import re
 
+from spelled_numbers import NumberReader
+
 _UNITS = {
     1: "один одного одной одну", 2: "два две двух", 3: "три трех трёх", 4: "четыре четырех четырёх",
     5: "пять пяти", 6: "шесть шести", 7: "семь семи", 8: "восемь восьми", 9: "девять девяти",
@@ -23,29 +25,19 @@ _TOKEN = re.compile(r"[а-яё]+|\d+|[,;:.()\u2013\u2014-]", re.I)
 
 def numbers(text: str) -> list[int]:
     """Every number written out in `text`, in order (digits too)."""
-    found, current, total, active = [], 0, 0, False
+    reader = NumberReader()
     for token in _TOKEN.findall(text.lower()):
         if token.isdigit():
-            if active:
-                found.append(total + current)
-                current, total, active = 0, 0, False
-            found.append(int(token))
+            reader.number(int(token))
         elif "кратн" in token:
             prefix = token[:token.index("кратн")]
-            if active:
-                found.append(total + current)
-                current, total, active = 0, 0, False
+            reader.end()
             if prefix in WORDS or prefix in _MULTIPLE_PREFIXES:
-                found.append(WORDS.get(prefix) or _MULTIPLE_PREFIXES[prefix])
+                reader.number(WORDS.get(prefix) or _MULTIPLE_PREFIXES[prefix])
         elif token in WORDS:
-            current += WORDS[token]
-            active = True
+            reader.add(WORDS[token])
         elif token in THOUSAND:
-            total += (current or 1) * 1000
-            current, active = 0, True
-        elif active:  # any other word or punctuation ends a number
-            found.append(total + current)
-            current, total, active = 0, 0, False
-    if active:
-        found.append(total + current)
-    return found
+            reader.thousand()
+        else:  # any other word or punctuation ends a number
+            reader.end()
+    return reader.result()

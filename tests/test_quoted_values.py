@@ -5,8 +5,8 @@ the best source, with its verification status). This test reads the numbers writ
 quote ("до двухсот сорока часов" → 240) and requires that the numbers of the encoded sanction and
 the numbers of the quote agree: every MCI amount, day, hour and year/month term encoded appears
 in the quote (multiples of a base such as "пятидесятикратной суммы взятки" too), and every number in
-the quote is encoded. The official Kazakh quote (`text_kk`) is checked the same way. It is the per-version pin of issue 3,
-with the source URL in the data file beside the quote.
+the quote is encoded. The official Kazakh quote (`text_kk`) is checked the same way. It is the
+per-version pin of issue 3, with the source URL in the data file beside the quote.
 """
 
 from decimal import Decimal
