@@ -138,7 +138,10 @@ _REDUCED = {
 def _reduced_payment_line(r, lang: str) -> str:
     low, high = r.min, r.max
     kzt = lambda m: fmt.money(m.kzt, "KZT", lang)  # noqa: E731
-    amount = kzt(high) if low is None or low.kzt == high.kzt else f"{kzt(low)} – {kzt(high)}"
+    if low is None or high is None or low.kzt == high.kzt:
+        amount = kzt(high or low)
+    else:
+        amount = f"{kzt(low)} – {kzt(high)}"
     return _REDUCED[lang].format(article=r.article, percent=int(r.percent), days=r.within_days, amount=amount)
 
 
