@@ -156,7 +156,6 @@ def _inputs(arrow, n):
 
 class _Output:
     def __init__(self, n):
-
         self.n = n
         self._error = None  # index into self.messages per row, -1 = none; allocated on the first error
         self.messages: dict[str, int] = {}
