@@ -21,6 +21,7 @@ from .lookup import provision as find_provision
 from .lookup import provisions as all_provisions
 from .mci_index import MCIValue, default_index
 from .model import Item, Version
+from .quantities import measure_text
 from .assessment import _resolve
 
 
@@ -47,12 +48,7 @@ class Change:
 
 
 def _measure(m) -> str | None:
-    if m is None:
-        return None
-    value = m.value.normalize() if m.value == m.value.to_integral() else m.value
-    if m.unit == "month" and value >= 12 and value % 12 == 0:
-        return f"{value / 12:f} year"  # the Codes write whole years as years
-    return f"{value:f} {m.unit}"
+    return measure_text(m)
 
 
 def _range(item: Item) -> str | None:

@@ -67,6 +67,15 @@ def parse_measure(text: str, measure: str) -> Measure:
     return Measure(value, unit)
 
 
+def measure_text(m: Measure | None) -> str | None:
+    """'300 MCI', '40 day', '3 year' (months stored for a whole number of years read as years)."""
+    if m is None:
+        return None
+    if m.unit == "month" and m.value >= 12 and m.value % 12 == 0:
+        return f"{decimal_text(m.value / 12)} year"
+    return f"{decimal_text(m.value)} {m.unit}"
+
+
 def decimal_text(value: Decimal | None) -> str | None:
     """An exact decimal as plain text for JSON: '636300', '1889.31', never '6.363E+5'."""
     if value is None:

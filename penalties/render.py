@@ -7,7 +7,7 @@ from decimal import Decimal
 from . import formatting as fmt
 from .kinds import KINDS
 from .model import Provision, Version
-from .quantities import decimal_text
+from .quantities import decimal_text, measure_text
 
 _WORDS = {
     "en": {"version": "Version", "dates": "Dates", "committed": "committed", "initiated": "initiated",
@@ -218,7 +218,9 @@ def render_history(p: Provision) -> str:
 
 def _short(item) -> str:
     def m(x):
-        return f"{_num(x.value)} {x.unit}"
+        text = measure_text(x)
+        number, unit = text.split(" ", 1)
+        return f"{_num(Decimal(number))} {unit}"  # grouped digits: "2 000 MCI"
     if item.lifelong:
         bound = "for life"
     elif item.min and item.max and item.min != item.max:
