@@ -47,3 +47,25 @@ def test_every_assessment_has_ordered_ranges(p, on):
                 lo = item.min.value.mci if item.unit == "money" else item.min.value
                 hi = item.max.value.mci if item.unit == "money" else item.max.value
                 assert lo <= hi, (p.id, on, item)
+
+
+def _category_by_art_11(sanction) -> str:
+    """CC arts 10(3) and 11 (official texts, see statutes/kz/cc/general.toml): a criminal
+    misdemeanour carries neither imprisonment nor restriction of freedom; an intentional crime is
+    of minor gravity up to 2 years of imprisonment, medium up to 5, grave up to 12, especially
+    grave beyond, or with life imprisonment. (Every encoded CC offence is intentional.)"""
+    kinds = {item.kind for item in sanction.main}
+    if "life_imprisonment" in kinds:
+        return "especially_grave"
+    terms = [item.max.value / 12 for item in sanction.main if item.kind == "imprisonment" and item.max]
+    if terms:
+        years = max(terms)
+        return "minor" if years <= 2 else "medium" if years <= 5 else "grave" if years <= 12 else "especially_grave"
+    return "minor" if "restriction_of_freedom" in kinds else "criminal_misdemeanour"
+
+
+def test_every_criminal_code_category_follows_from_its_sanction():
+    wrong = [(p.label, v.valid_from, v.category, _category_by_art_11(s))
+             for p in penalties.provisions(code="cc") for v in p.versions if not v.abolished
+             for s in v.sanctions if v.category != _category_by_art_11(s)]
+    assert not wrong
