@@ -43,6 +43,11 @@ def encoded_measures(version) -> list[set[Decimal]]:
     return out
 
 
+def where(p, v) -> str:
+    """The data file and the sources the quote was read in, for a failure message."""
+    return f"{p.source_file} ({p.label} from {v.valid_from}; read in {', '.join(v.sources)})"
+
+
 def encoded_numbers(version) -> set[Decimal]:
     return set().union(*encoded_measures(version))
 
@@ -57,7 +62,7 @@ def test_most_versions_carry_a_quote():
 def test_encoded_amounts_appear_in_the_quoted_text(p, v):
     quoted = {Decimal(n) for n in numbers(v.text["ru"])}
     missing_from_quote = [sorted(forms) for forms in encoded_measures(v) if not forms & quoted]
-    assert not missing_from_quote, f"{p.source_file}: encoded but not in text_ru: {missing_from_quote}"
+    assert not missing_from_quote, f"{where(p, v)}: encoded but not in text_ru: {missing_from_quote}"
 
 
 @pytest.mark.parametrize("p, v", VERSIONS, ids=[f"{p.id}@{v.valid_from}" for p, v in VERSIONS])
@@ -68,7 +73,7 @@ def test_quoted_numbers_are_encoded(p, v):
     # the sanction could hold
     allowed, _reason = NOT_SANCTION_NUMBERS.get((p.id, v.valid_from.isoformat()), (set(), ""))
     unexplained = {n for n in quoted if n not in encoded and n not in allowed}
-    assert not unexplained, f"{p.source_file}: in text_ru but not encoded: {sorted(unexplained)}"
+    assert not unexplained, f"{where(p, v)}: in text_ru but not encoded: {sorted(unexplained)}"
 
 
 def test_every_allowance_names_an_encoded_version():
@@ -83,8 +88,9 @@ def test_kazakh_quote_and_encoding_agree(p, v):
     # redaction was not stored, e.g. CC 366-367 in 2015)
     quoted = {Decimal(n) for n in kk_numbers(v.text["kk"])}
     missing_from_quote = [sorted(forms) for forms in encoded_measures(v) if not forms & quoted]
-    assert not missing_from_quote, f"{p.source_file}: encoded but not in text_kk: {missing_from_quote}"
-    assert quoted <= encoded_numbers(v), f"{p.source_file}: in text_kk but not encoded: {quoted - encoded_numbers(v)}"
+    assert not missing_from_quote, f"{where(p, v)}: encoded but not in text_kk: {missing_from_quote}"
+    extra = quoted - encoded_numbers(v)
+    assert not extra, f"{where(p, v)}: in text_kk but not encoded: {extra}"
 
 
 def test_kazakh_numbers_are_read_as_words_not_prefixes():
