@@ -323,17 +323,28 @@ _VALUED = {"committed": 0, "initiated": 1, "decided": 2}
 
 
 def _reason_by_day(cols, out, provs, rates) -> bool:
-    """The common case, without `initiated`/`decided` columns: every row's result is a function of
-    (provision, offender, day committed). Work it out for each such cell of a small dense grid, then
-    give each row its cell's combination with one gather. False when the grid would be too large."""
+    """The common case: every row's version, limits and valuation rule are a function of
+    (provision, offender, day committed) and, with case dates, of the version in force on the day
+    decided (lex mitior chooses between the two and any in between). Work the reasoning out once
+    for each cell of that small dense grid, then give each row its cell's combination with one
+    gather. False when the grid would be too large (the caller then sorts instead)."""
     import numpy as np
 
     provision, offender, committed = cols["provision"], cols["offender"], cols["committed"]
-    n_off = len(cols["offenders"])
+    later = cols["later_dates"]
+    n, n_off = len(committed), len(cols["offenders"])
+    known = [p for p in provs if not isinstance(p, Exception)]
+    width = max((len(p.versions) for p in known), default=1) if later else 1  # versions at decision
     low, high = int(committed.min()), int(committed.max())
     span = high - low + 1
-    if low < 0 or span * len(provs) * n_off > 4 * len(committed) + _DENSE_LIMIT:
+    if low < 0 or span * len(provs) * n_off * width > 4 * n + _DENSE_LIMIT:
         return False
+    if later:
+        decided = cols["decided"]
+        high_d = max(high, int(decided.max()))
+        span_d = high_d - low + 1
+        if int(decided.min()) < 0 or span_d * len(provs) > 4 * n + _DENSE_LIMIT:
+            return False
     days = np.arange(low, high + 1)
     pair_of_row = provision * n_off
     pair_of_row += offender
@@ -345,7 +356,7 @@ def _reason_by_day(cols, out, provs, rates) -> bool:
         slot_of_row = slot[pair_of_row]
     else:
         slot_of_row = pair_of_row
-    cell = np.full(len(pairs) * span, -1, dtype=np.int64)
+    cell = np.full(len(pairs) * span * width + 1, -1, dtype=np.int64)  # the last cell: rows refused outright
     specs, index = [], {}
     for s, pair in enumerate(pairs.tolist()):
         p_idx, o_idx = divmod(pair, n_off)
@@ -358,40 +369,66 @@ def _reason_by_day(cols, out, provs, rates) -> bool:
         vi = np.searchsorted(starts, days, side="right") - 1
         valid = (vi >= 0) & (days <= ends[np.maximum(vi, 0)]) & (days >= _day(CODES_IN_FORCE))
         for k in np.unique(vi[valid]).tolist():
-            version = p.versions[k]
-            if not version.abolished and who not in version.offenders:
+            if not p.versions[k].abolished and who not in p.versions[k].offenders:
                 continue  # an unknown offender category: left to the error path
             sel = np.flatnonzero(valid & (vi == k))
-            on = np.maximum(days[sel], _day(version.valid_from))
-            period = np.searchsorted(edges, on, side="right")
-            vperiod = np.searchsorted(vedges, days[sel], side="right")
-            for a, b in set(zip(period.tolist(), vperiod.tolist())):
-                j = index.setdefault((pair, k, a, b), len(specs))
-                if j == len(specs):
-                    day_on = max(int(edges[a - 1]) if a > 0 else 0, _day(version.valid_from))
-                    rule_day = int(vedges[b - 1]) if b > 0 else _day(CODES_IN_FORCE)
-                    specs.append((p, who, version, day_on, rule_day))
-                cell[s * span + sel[(period == a) & (vperiod == b)]] = j
+            for d in range(k, len(p.versions)) if later else (k,):
+                # the version applied: the mildest from commission to decision (the same code as assess())
+                chosen = p.versions[k] if d == k else mildest(
+                    tuple(v for v in p.versions[k:d + 1] if v.abolished or who in v.offenders), who)[0]
+                on = np.maximum(days[sel], _day(chosen.valid_from))
+                period = np.searchsorted(edges, on, side="right")
+                vperiod = np.searchsorted(vedges, days[sel], side="right")
+                for a, b in set(zip(period.tolist(), vperiod.tolist())):
+                    j = index.setdefault((pair, id(chosen), a, b), len(specs))
+                    if j == len(specs):
+                        day_on = max(int(edges[a - 1]) if a > 0 else 0, _day(chosen.valid_from))
+                        rule_day = int(vedges[b - 1]) if b > 0 else _day(CODES_IN_FORCE)
+                        specs.append((p, who, chosen, day_on, rule_day))
+                    cell[(s * span + sel[(period == a) & (vperiod == b)]) * width + (d if later else 0)] = j
     t, base_names = _combination_tables(specs)
     grid = slot_of_row  # each row's cell, computed in place
     grid *= span
     grid += committed
     grid -= low
-    if t["needs_base"].any():
-        # money that depends on a per-row base amount: the per-row path (without initiated and
-        # decided columns every valuation rule picks the day committed, so that is not a reason)
-        combination = cell[grid]
-        failed = combination < 0
-        _fail_rows(np.flatnonzero(failed), provs, cols, out)
-        combination[failed] = len(specs)  # the defaults entry
-        everything = slice(None)
-        _scatter(t, base_names, combination, everything, lambda a: a, lambda i: i, cols, out, provs)
+    if later:
+        # the version in force on the day decided (it is the one at commission until that ends)
+        table = np.zeros(len(provs) * span_d, dtype=np.int64)
+        days_d = np.arange(low, high_d + 1)
+        for p_idx, p in enumerate(provs):
+            if not isinstance(p, Exception):
+                starts = np.array([_day(v.valid_from) for v in p.versions])
+                table[p_idx * span_d:(p_idx + 1) * span_d] = np.maximum(np.searchsorted(starts, days_d, "right") - 1, 0)
+        at_decision = decided - low
+        if at_decision.min() < 0:  # only rows decided before they were committed (refused below)
+            np.maximum(at_decision, 0, out=at_decision)
+        at_decision += provision * span_d
+        grid *= width
+        grid += table[at_decision]
+        refused = decided < committed
+        if cols["initiated"] is not committed:
+            refused |= cols["initiated"] < committed
+        grid[refused] = len(cell) - 1
+    sources = [cols["committed"], cols["initiated"], cols["decided"]]  # absent columns are the committed array
+    if not t["needs_base"].any() and all(sources[k] is committed for k in np.unique(t["valued"][:len(specs)]).tolist()):
+        # every valuation rule reads the day committed, which the cell knows: one gather a column
+        _columns_by_cell(t, len(specs), cell, grid, low, span, rates, provs, cols, out, width=width)
         return True
-    _columns_by_cell(t, len(specs), cell, grid, low, span, rates, provs, cols, out)
+    combination = cell[grid]
+    failed = combination < 0
+    _fail_rows(np.flatnonzero(failed), provs, cols, out)
+    if not t["needs_base"].any():
+        good = np.flatnonzero(~failed) if failed.any() else slice(None)
+        pick = (lambda a: a[good]) if failed.any() else (lambda a: a)  # noqa: E731
+        if _columns_by_valuation_day(t, len(specs), pick(combination), good, pick, cols, out, provs, rates):
+            return True
+    # money that depends on a per-row base amount (or dates too far apart for a dense table): row by row
+    combination[failed] = len(specs)  # the defaults entry
+    _scatter(t, base_names, combination, slice(None), lambda a: a, lambda i: i, cols, out, provs)
     return True
 
 
-def _columns_by_cell(t, m, cell, grid, low, span, rates, provs, cols, out, failed_already=False):
+def _columns_by_cell(t, m, cell, grid, low, span, rates, provs, cols, out, failed_already=False, width=1):
     """Every result column as one gather from a table over the cells (a combination's block of
     days): the version and limits come from the cell's combination, the money from the combination
     and the day the MCI is valued on. A cell of -1 holds rows without a combination: their error is
@@ -402,7 +439,7 @@ def _columns_by_cell(t, m, cell, grid, low, span, rates, provs, cols, out, faile
     mci_table = _mci_table(low, low + span - 1)
     rate_table = _rate_table(low, low + span - 1, rates)
     combination = np.where(cell >= 0, cell, m)                 # per cell; m = the defaults entry
-    day = np.tile(np.arange(span), len(cell) // span)          # per cell
+    day = np.arange(len(cell)) // width % span                 # per cell: blocks of days, `width` cells a day
     live = np.append(~t["abolished"][:m] & (t["from"][:m] != _NO_DATE), False)
     no_mci = (mci_table == 0)[day] & live[combination]         # assess() fails there too
     status = np.where(cell < 0, 1, np.where(no_mci, 2, 0)).astype(np.int8)
@@ -411,8 +448,9 @@ def _columns_by_cell(t, m, cell, grid, low, span, rates, provs, cols, out, faile
     if len(failing):
         if not failed_already:
             _fail_rows(failing[row_status[failing] == 1], provs, cols, out)
-        for d in np.unique(grid[failing[row_status[failing] == 2]] % span).tolist():
-            rows = failing[(row_status[failing] == 2) & (grid[failing] % span == d)]
+        failing_day = day[grid[failing]]
+        for d in np.unique(failing_day[row_status[failing] == 2]).tolist():
+            rows = failing[(row_status[failing] == 2) & (failing_day == d)]
             try:
                 default_index().record(_date(low + d))
             except PenaltiesError as error:
@@ -457,6 +495,9 @@ def _columns_by_cell(t, m, cell, grid, low, span, rates, provs, cols, out, faile
 def _reason(cols, out, rates=None):
     """Version choice (with lex mitior), General-Part limits and the valuation rule, vectorised.
 
+    The dense grid of `_reason_by_day` answers almost every table; what follows is for dates so far
+    apart that the grid would be too large.
+
     Stage 1 finds each row's version at commission and at decision through a dense table of
     version indices per provision and day; stage 2 runs the scalar reasoning once per distinct
     (provision, offender, versions, General-Part period, valuation-rule period) and gathers the
@@ -474,7 +515,7 @@ def _reason(cols, out, rates=None):
             provs.append(find_provision(ref))
         except PenaltiesError as error:
             provs.append(error)
-    if not cols["later_dates"] and _reason_by_day(cols, out, provs, rates):
+    if _reason_by_day(cols, out, provs, rates):
         return
     starts, end_days, first, versions = [], [], [], []
     for k, p in enumerate(provs):
@@ -609,6 +650,8 @@ def _columns_by_valuation_day(t, m, inv, good, pick, cols, out, provs, rates) ->
         day = pick(sources[used_kinds[0]])
     else:
         day = np.choose(t["valued"][inv], [pick(a) for a in sources])
+    if not len(day):
+        return False
     low, high = int(day.min()), int(day.max())
     span = high - low + 1
     if low < 0 or (m + 1) * span > 4 * n + _DENSE_LIMIT:
