@@ -24,7 +24,8 @@ import importlib
 # `import penalties` stays cheap for tools that only need part of the library.
 _EXPORTS = {
     "Assessment": "assessment", "assess": "assessment",
-    "CustodyCredit": "custody", "custody_credit": "custody",
+    "CustodyCredit": "custody", "custody_credit": "custody", "Equivalent": "custody",
+    "punishment_equivalent": "custody",
     "convert": "conversion", "Conversion": "conversion",
     "mci": "mci_index",
     "diff": "changes", "explain_amount": "changes",

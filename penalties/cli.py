@@ -93,6 +93,13 @@ def _parser() -> argparse.ArgumentParser:
     credit.add_argument("--house-arrest", action="store_true", help="house arrest instead of detention")
     credit.add_argument("--json", action="store_true")
 
+    equivalent = sub.add_parser("equivalent", help="one punishment in another when they are added (CC art. 61)")
+    equivalent.add_argument("quantity", help="days (imprisonment, restriction of freedom, arrest), hours or MCI")
+    equivalent.add_argument("--of", required=True, help="the punishment the quantity is of")
+    equivalent.add_argument("--to", required=True, help="the punishment to express it in")
+    equivalent.add_argument("--on", type=_date, required=True)
+    equivalent.add_argument("--json", action="store_true")
+
     sub.add_parser("coverage", help="docs/coverage.md: what is encoded and how well it is verified (Markdown)")
 
     check = sub.add_parser("check", help="validate statute data files (exit 1 with file:line errors)")
@@ -213,6 +220,18 @@ def _credit(args) -> int:
     return 0
 
 
+def _equivalent(args) -> int:
+    from .custody import punishment_equivalent
+
+    result = punishment_equivalent(args.quantity, args.of, args.to, args.on)
+    if args.json:
+        _print_json(result.to_dict())
+    else:
+        print(f"{result.quantity.value} {result.quantity.unit} of {result.of} = {result.result.value} "
+              f"{result.result.unit} of {result.to} (CC art. {result.article}, {result.rule.provenance.verification})")
+    return 0
+
+
 def _explain_amount(args) -> int:
     from .changes import explain_amount
 
@@ -250,4 +269,5 @@ def _print_json(data) -> None:
 
 
 _COMMANDS = {"show": _show, "history": _history, "convert": _convert, "list": _list, "check": _check,
-             "coverage": _coverage, "diff": _diff, "explain-amount": _explain_amount, "credit": _credit}
+             "coverage": _coverage, "diff": _diff, "explain-amount": _explain_amount, "credit": _credit,
+             "equivalent": _equivalent}

@@ -1,4 +1,5 @@
-"""Credit of pre-trial custody against a punishment (Criminal Code art. 62(3), (3-1), (4)).
+"""Counting one punishment in another (Criminal Code arts 61-62): credit of pre-trial custody
+(art. 62(3), (3-1), (4)) and the equivalents used when punishments are added (art. 61(1)).
 
     >>> from datetime import date
     >>> credit = custody_credit(30, "imprisonment", on=date(2023, 5, 2), regime="medium")
@@ -14,11 +15,12 @@ result for both dates).
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal, InvalidOperation
 
 import attrs
 
 from .errors import OutOfCoverageError, UserInputError
-from .general_part import CUSTODY, REGIMES, CustodyCreditRule, general_part
+from .general_part import CUSTODY, REGIMES, CustodyCreditRule, EquivalenceRule, general_part
 from .notices import Notice
 from .quantities import Measure
 
@@ -92,3 +94,56 @@ def custody_credit(days: int, toward: str, on: date, *, custody: str = "detentio
     if rule.valid_from_latest and on < rule.valid_from_latest:
         notices = (Notice("start_window", (rule.valid_from, rule.valid_from_latest, on)),)
     return CustodyCredit(days, custody, toward, regime if by_regime else None, per_day, rule, notices)
+
+
+@attrs.frozen
+class Equivalent:
+    """`quantity` of the punishment `of` equals `result` of the punishment `to` (CC art. 61(1))."""
+
+    quantity: Measure
+    of: str
+    to: str
+    result: Measure
+    rule: EquivalenceRule
+
+    @property
+    def article(self) -> str:
+        return self.rule.article
+
+    def to_dict(self) -> dict:
+        p = self.rule.provenance
+        return {"of": self.of, "quantity": {"value": str(self.quantity.value), "unit": self.quantity.unit},
+                "to": self.to, "result": {"value": str(self.result.value), "unit": self.result.unit},
+                "article": self.article, "verification": p.verification, "sources": list(p.sources)}
+
+
+def punishment_equivalent(quantity, of: str, to: str, on: date) -> Equivalent:
+    """What `quantity` (a number of the unit art. 61(1) counts `of` in: days of imprisonment,
+    restriction of freedom or arrest, hours of community service, MCI of corrective labour) of the
+    punishment `of` equals in the punishment `to`, when punishments are added together, under the
+    wording in force on `on`.
+
+        >>> from datetime import date
+        >>> punishment_equivalent(30, "imprisonment", "fine", date(2023, 5, 2)).result
+        Measure(value=Decimal('120'), unit='MCI')
+    """
+    try:
+        amount = Decimal(str(quantity))
+    except InvalidOperation:
+        raise UserInputError(f"quantity should be a number, got {quantity!r}") from None
+    if amount < 0:
+        raise UserInputError(f"quantity should be 0 or more, got {quantity!r}")
+    gp = general_part("cc")
+    rule = gp.equivalence(on, of)
+    if rule is None:
+        known = sorted({r.of for r in gp.equivalents if r.covers(on)})
+        if not known:
+            raise OutOfCoverageError("CC art. 61(1) equivalents", on, min(r.valid_from for r in gp.equivalents), None)
+        raise UserInputError(f"on {on} art. 61(1) gives equivalents of {', '.join(known)}, not of {of!r}")
+    if to not in rule.equals:
+        raise UserInputError(f"on {on} art. {rule.article} gives no equivalent of {of} in {to!r} "
+                             f"(only {', '.join(sorted(rule.equals))})")
+    per, each = rule.per, rule.equals[to]
+    value = amount / per.value * each.value
+    value = value.to_integral_value() if value == value.to_integral_value() else value
+    return Equivalent(Measure(amount, per.unit), of, to, Measure(value, each.unit), rule)

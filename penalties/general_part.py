@@ -6,7 +6,8 @@ Two kinds of rule are data (`statutes/kz/<code>/general.toml`), each dated and s
 - `mci_valuation`: on which case date the MCI is valued (CC art. 41(1): the day the offence was
   committed; AC art. 44(1): the day the case was initiated);
 - `reduced_payment` (AC arts 810-811): paying a share of the fine within some days closes the case;
-- `custody_credit` (CC art. 62): what a day of pre-trial custody counts for in each kind of punishment.
+- `custody_credit` (CC art. 62): what a day of pre-trial custody counts for in each kind of punishment;
+- `equivalents` (CC art. 61(1)): what one unit of a punishment equals in another when they are added.
 
 Where the data has no rule for a date, the fallback valuation rule below applies and the
 assessment says so in a warning.
@@ -112,6 +113,19 @@ class CustodyCreditRule(_Dated):
 
 
 @attrs.frozen
+class EquivalenceRule(_Dated):
+    """CC art. 61(1): `per` of the punishment `of` equals each of `equals` (kind → measure)."""
+
+    article: str
+    of: str
+    per: Measure
+    equals: dict
+    valid_from: date
+    valid_to: date | None
+    provenance: Provenance
+
+
+@attrs.frozen
 class TimeRule(_Dated):
     """Which law applies in time (CC arts 5-6): cited by the reasoning that chooses a version."""
 
@@ -130,6 +144,7 @@ class GeneralPart:
     reduced_payment: tuple[ReducedPaymentRule, ...] = ()
     custody_credit: tuple[CustodyCreditRule, ...] = ()
     time_rules: tuple[TimeRule, ...] = ()
+    equivalents: tuple[EquivalenceRule, ...] = ()
     #: the days on which some rule starts or stops: between two of them the rules in force are the same
     _edges: tuple[date, ...] = attrs.field(init=False, repr=False, eq=False)
 
@@ -176,6 +191,9 @@ class GeneralPart:
                 return rule
         return None
 
+    def equivalence(self, on: date, of: str) -> EquivalenceRule | None:
+        return next((rule for rule in self.equivalents if rule.of == of and rule.covers(on)), None)
+
     def time_rule(self, on: date) -> TimeRule | None:
         return next((rule for rule in self.time_rules if rule.covers(on)), None)
 
@@ -196,7 +214,7 @@ def load_general_part(path: Path) -> GeneralPart:
     data, lines = read_toml(path)
     c = Checker(path, lines)
     c.keys(data, (), {"code"}, {"limits", "mci_valuation", "reduced_payment", "custody_credit",
-                                 "time_rules", "notes"})
+                                 "time_rules", "equivalents", "notes"})
     code = data.get("code")
     if code not in APPLIES_TO:
         c.problem(("code",), f"code should be cc or ac, got {code!r}")
@@ -278,11 +296,9 @@ def load_general_part(path: Path) -> GeneralPart:
             if kind is None or (regime and (kind_name != "imprisonment" or regime not in REGIMES)):
                 c.problem(where + ("per_day",), f"{key!r}: a kind of punishment, or imprisonment:<{'|'.join(REGIMES)}>")
                 continue
-            unit_kind = {"hour": HOUR, "MCI": MONEY}.get(str(text).split()[-1], DAY)
-            try:
-                per_day[key] = parse_measure(text, unit_kind)
-            except ValueError as error:
-                c.problem(where + ("per_day",), f"{key}: {error}")
+            measure = _term(c, text, where + ("per_day",))
+            if measure is not None:
+                per_day[key] = measure
         start, end = c.interval(row, where)
         latest = c.typed(row, "valid_from_latest", where, date, None)
         provenance = c.provenance(row, where)
@@ -297,9 +313,36 @@ def load_general_part(path: Path) -> GeneralPart:
         provenance = c.provenance(row, where)
         if start and provenance:
             times.append(TimeRule(str(row.get("article")), str(row.get("text_ru")), start, end, provenance))
+    equivalents = []
+    for i, row in enumerate(c.typed(data, "equivalents", (), list, [])):
+        where = ("equivalents", i)
+        c.keys(row, where, common | {"article", "rules"}, optional)
+        start, end = c.interval(row, where)
+        provenance = c.provenance(row, where)
+        for rule in c.typed(row, "rules", where, list, []):
+            of, per, equals = rule.get("of"), _term(c, rule.get("per"), where), {}
+            if of not in KINDS:
+                c.problem(where + ("rules",), f"unknown kind {of!r}")
+            for kind, text in (rule.get("equals") or {}).items():
+                if kind not in KINDS:
+                    c.problem(where + ("rules",), f"unknown kind {kind!r}")
+                equals[kind] = _term(c, text, where)
+            if start and provenance and per is not None:
+                equivalents.append(EquivalenceRule(str(row.get("article")), of, per, equals, start, end, provenance))
     if c.problems:
         raise DataFileError(c.problems)
-    return GeneralPart(code, tuple(limits), tuple(rules), tuple(payments), tuple(credits), tuple(times))
+    return GeneralPart(code, tuple(limits), tuple(rules), tuple(payments), tuple(credits), tuple(times),
+                       tuple(equivalents))
+
+
+def _term(c: Checker, text, where) -> Measure | None:
+    """A measure in days, hours or MCI ("1.5 day", "4 hour", "4 MCI"), or a problem recorded."""
+    unit_kind = {"hour": HOUR, "MCI": MONEY}.get(str(text).split()[-1] if text else "", DAY)
+    try:
+        return parse_measure(text, unit_kind)
+    except ValueError as error:
+        c.problem(where, str(error))
+        return None
 
 
 @functools.cache

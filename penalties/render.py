@@ -295,6 +295,7 @@ def _general_part_coverage() -> list[str]:
                  for r in gp.reduced_payment]
         rows += [(f"custody credit: {r.custody}", r.article, "any", r) for r in gp.custody_credit]
         rows += [("law in time, lex mitior", r.article, "any", r) for r in gp.time_rules]
+        rows += [(f"equivalents of {r.of} (1 {r.per.unit})", r.article, "any", r) for r in gp.equivalents]
         for rule, article, applies, r in rows:
             span = f"{r.valid_from} .. {r.valid_to or 'in force'}"
             if getattr(r, "valid_from_latest", None):

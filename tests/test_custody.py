@@ -85,3 +85,43 @@ def test_cli_credit(capsys):
     assert main(["credit", "30", "--toward", "imprisonment", "--on", "2023-05-02", "--regime", "medium"]) == 0
     assert "30 day(s) of detention count as 45 day of imprisonment" in capsys.readouterr().out
     assert main(["credit", "10", "--toward", "arrest", "--on", "2019-03-01"]) == 2
+
+
+# CC art. 61(1): 2014 wording (09.04.2016 redaction) "одному дню лишения свободы соответствуют: 1) один
+# день ареста; 2) один день ограничения свободы; 3) четыре часа привлечения к общественным работам";
+# wording of Law 180-VI (29.12.2021 redaction): one day of imprisonment = "четыре месячных расчетных
+# показателя штрафа или исправительных работ, четыре часа общественных работ, одни сутки ареста, один
+# день ограничения свободы"; one day of restriction = 4 MCI, 4 hours, one day of arrest; one day of
+# arrest = 4 MCI, 4 hours; one hour of community service = 1 MCI; 1 MCI of corrective labour = 1 MCI fine.
+EQUIVALENTS = [
+    (date(2016, 6, 1), 10, "imprisonment", "arrest", Measure(Decimal(10), "day")),
+    (date(2016, 6, 1), 10, "imprisonment", "community_service", Measure(Decimal(40), "hour")),
+    (date(2023, 5, 2), 10, "imprisonment", "fine", Measure(Decimal(40), "MCI")),
+    (date(2023, 5, 2), 10, "restriction_of_freedom", "arrest", Measure(Decimal(10), "day")),
+    (date(2023, 5, 2), 10, "arrest", "community_service", Measure(Decimal(40), "hour")),
+    (date(2023, 5, 2), 10, "community_service", "fine", Measure(Decimal(10), "MCI")),
+    (date(2023, 5, 2), 10, "corrective_labour", "fine", Measure(Decimal(10), "MCI")),
+]
+
+
+@pytest.mark.parametrize("on, quantity, of, to, expected", EQUIVALENTS)
+def test_equivalents_when_punishments_are_added(on, quantity, of, to, expected):
+    from penalties.custody import punishment_equivalent
+
+    assert punishment_equivalent(quantity, of, to, on).result == expected
+
+
+def test_no_equivalent_the_law_does_not_give():
+    from penalties.custody import punishment_equivalent
+
+    with pytest.raises(penalties.UserInputError, match="only arrest, community_service"):
+        punishment_equivalent(10, "imprisonment", "fine", date(2016, 6, 1))  # no fines in the 2014 wording
+    with pytest.raises(penalties.OutOfCoverageError):
+        punishment_equivalent(10, "arrest", "fine", date(2014, 6, 1))
+
+
+def test_cli_equivalent(capsys):
+    from penalties.cli import main
+
+    assert main(["equivalent", "30", "--of", "imprisonment", "--to", "fine", "--on", "2023-05-02"]) == 0
+    assert "30 day of imprisonment = 120 MCI of fine" in capsys.readouterr().out
