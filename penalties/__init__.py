@@ -24,8 +24,8 @@ import importlib
 # `import penalties` stays cheap for tools that only need part of the library.
 _EXPORTS = {
     "Assessment": "assessment", "assess": "assessment",
-    "CustodyCredit": "custody", "custody_credit": "custody", "Equivalent": "custody",
-    "punishment_equivalent": "custody",
+    "CustodyCredit": "crediting", "custody_credit": "crediting", "Equivalent": "crediting",
+    "punishment_equivalent": "crediting",
     "convert": "conversion", "Conversion": "conversion",
     "mci": "mci_index",
     "diff": "changes", "explain_amount": "changes",

@@ -205,7 +205,7 @@ def _diff(args) -> int:
 
 
 def _credit(args) -> int:
-    from .custody import custody_credit
+    from .crediting import custody_credit
 
     result = custody_credit(args.days, args.toward, args.on, regime=args.regime,
                             custody="house_arrest" if args.house_arrest else "detention")
@@ -221,7 +221,7 @@ def _credit(args) -> int:
 
 
 def _equivalent(args) -> int:
-    from .custody import punishment_equivalent
+    from .crediting import punishment_equivalent
 
     result = punishment_equivalent(args.quantity, args.of, args.to, args.on)
     if args.json:

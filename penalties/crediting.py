@@ -1,5 +1,6 @@
-"""Counting one punishment in another (Criminal Code arts 61-62): credit of pre-trial custody
-(art. 62(3), (3-1), (4)) and the equivalents used when punishments are added (art. 61(1)).
+"""Crediting and adding punishments (Criminal Code arts 61-62): what days of pre-trial custody count
+for (art. 62(3), (3-1), (4)) and what one punishment equals in another when punishments are added
+(art. 61(1)).
 
     >>> from datetime import date
     >>> credit = custody_credit(30, "imprisonment", on=date(2023, 5, 2), regime="medium")

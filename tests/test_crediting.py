@@ -18,7 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import penalties
-from penalties.custody import custody_credit
+from penalties.crediting import custody_credit
 from penalties.quantities import Measure
 
 CASES_2016 = [
@@ -106,13 +106,13 @@ EQUIVALENTS = [
 
 @pytest.mark.parametrize("on, quantity, of, to, expected", EQUIVALENTS)
 def test_equivalents_when_punishments_are_added(on, quantity, of, to, expected):
-    from penalties.custody import punishment_equivalent
+    from penalties.crediting import punishment_equivalent
 
     assert punishment_equivalent(quantity, of, to, on).result == expected
 
 
 def test_no_equivalent_the_law_does_not_give():
-    from penalties.custody import punishment_equivalent
+    from penalties.crediting import punishment_equivalent
 
     with pytest.raises(penalties.UserInputError, match="only arrest, community_service"):
         punishment_equivalent(10, "imprisonment", "fine", date(2016, 6, 1))  # no fines in the 2014 wording
