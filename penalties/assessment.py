@@ -355,11 +355,10 @@ def assess(reference: str | Provision, on: date | None = None, *, committed: dat
     kzt = mci_value.kzt
     main = tuple(AssessedItem(r, kzt, usd_kzt, base) for r in resolved.main)
     additional = tuple(AssessedItem(r, kzt, usd_kzt, base) for r in resolved.additional)
-    reduced = None
-    # art. 810(2)(1): not where the sanction provides any other kind of penalty (confiscation included)
-    if prov.code == "ac" and len(main) == 1 and main[0].kind == "fine" and not additional:
-        rule = general_part("ac").reduced_payment_rule(dates.initiated, offender)
-        reduced = ReducedPayment(rule, main[0]) if rule else None
+    gp = general_part(prov.code)
+    rule = gp.reduced_payment and gp.reduced_payment_rule(dates.initiated, offender, tuple(i.kind for i in main),
+                                                          tuple(i.kind for i in additional))
+    reduced = ReducedPayment(rule, main[0]) if rule else None
     return Assessment(prov, version, offender, dates, mci_value, rate, main, additional, tuple(warnings),
                       at_commission, undecided, valuation, resolved.limits, reduced)
 

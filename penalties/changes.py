@@ -5,7 +5,7 @@
 
 `explain_amount(amount, "KZT", on)`: which number of MCI an amount quoted in a decision or a report
 is, at which MCI value and law, and which encoded provisions allow a fine of that size on that
-date (also as the 50 % paid under AC art. 810).
+date (also as the share paid early under AC arts 810-811, where the General Part offers it).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from .mci_index import MCIValue, default_index
 from .model import Item, Version
 from .quantities import measure_text
 from .assessment import _resolve
+from .general_part import general_part
 
 
 @attrs.frozen
@@ -47,31 +48,27 @@ class Change:
         return attrs.asdict(self)
 
 
-def _measure(m) -> str | None:
-    return measure_text(m)
-
-
 def _range(item: Item) -> str | None:
     if item.min is None and item.max is None:
         return None
-    return f"{_measure(item.min) or ''}..{_measure(item.max) or ''}"
+    return f"{measure_text(item.min) or ''}..{measure_text(item.max) or ''}"
 
 
 def _item_changes(offender: str, group: str, a: Item | None, b: Item | None) -> list[Change]:
     kind = (a or b).kind
     if a is None:
-        return [Change(offender, group, kind, "added", None, _measure(b.max) or _measure(b.min))]
+        return [Change(offender, group, kind, "added", None, measure_text(b.max) or measure_text(b.min))]
     if b is None:
-        return [Change(offender, group, kind, "removed", _measure(a.max) or _measure(a.min), None)]
+        return [Change(offender, group, kind, "removed", measure_text(a.max) or measure_text(a.min), None)]
     out = []
     fixed = [item.min is not None and item.min == item.max for item in (a, b)]
     if any(fixed):  # a fixed amount or term ("сроком на пять лет") changes as one figure
-        before = _measure(a.max) if fixed[0] else _range(a)
-        after = _measure(b.max) if fixed[1] else _range(b)
+        before = measure_text(a.max) if fixed[0] else _range(a)
+        after = measure_text(b.max) if fixed[1] else _range(b)
         if before != after:
             out.append(Change(offender, group, kind, "amount", before, after))
     for what in () if any(fixed) else ("min", "max"):
-        before, after = _measure(getattr(a, what)), _measure(getattr(b, what))
+        before, after = measure_text(getattr(a, what)), measure_text(getattr(b, what))
         if before != after:
             out.append(Change(offender, group, kind, what, before, after))
     if a.lifelong != b.lifelong:
@@ -165,13 +162,19 @@ def explain_amount(amount, unit: str, on: date) -> AmountExplanation:
             if version.abolished:
                 continue
             for offender in version.offenders:
-                for item in _resolve(version, offender, p.code, on).main:
+                resolved = _resolve(version, offender, p.code, on)
+                reduced = general_part(p.code).reduced_payment_rule(
+                    on, offender, tuple(r.kind for r in resolved.main), tuple(r.kind for r in resolved.additional))
+                readings = [(count, "fine")]
+                if reduced:  # the amount may be the share paid early (AC arts 810-811)
+                    readings.append((count * 100 / reduced.percent, f"{reduced.percent} % under AC art. 810"))
+                for item in resolved.main:
                     if item.kind != "fine" or (p.code == "cc" and item.min is None):
                         continue  # a CC fine "up to N" whose General-Part minimum is not encoded
-                    for target, via in ((count, "fine"), (count * 2, "50 % under AC art. 810")):
-                        if (via == "fine" or p.code == "ac") and _allows(item, target):
-                            rng = _measure(item.max) if item.min == item.max else \
-                                f"{_measure(item.min) or '…'} .. {_measure(item.max) or '…'}"
+                    for target, via in readings:
+                        if _allows(item, target):
+                            rng = measure_text(item.max) if item.min == item.max else \
+                                f"{measure_text(item.min) or '…'} .. {measure_text(item.max) or '…'}"
                             matches.append(AmountMatch(p.id, p.label, offender, rng, via))
     return AmountExplanation(kzt, on, record, count, whole_or_half, tuple(matches))
 

@@ -207,35 +207,24 @@ def _diff(args) -> int:
 def _credit(args) -> int:
     from .crediting import custody_credit
 
-    result = custody_credit(args.days, args.toward, args.on, regime=args.regime,
-                            custody="house_arrest" if args.house_arrest else "detention")
-    if args.json:
-        _print_json(result.to_dict())
-    else:
-        custody = "house arrest" if args.house_arrest else "detention"
-        print(f"{result.days} day(s) of {custody} count as {result.credited.value} {result.credited.unit} "
-              f"of {result.toward} (CC art. {result.article}, {result.rule.provenance.verification})")
-        for warning in result.warnings:
-            print(f"  ! {warning}")
-    return 0
+    return _emit(args, custody_credit(args.days, args.toward, args.on, regime=args.regime,
+                                      custody="house_arrest" if args.house_arrest else "detention"))
 
 
 def _equivalent(args) -> int:
     from .crediting import punishment_equivalent
 
-    result = punishment_equivalent(args.quantity, args.of, args.to, args.on)
-    if args.json:
-        _print_json(result.to_dict())
-    else:
-        print(f"{result.quantity.value} {result.quantity.unit} of {result.of} = {result.result.value} "
-              f"{result.result.unit} of {result.to} (CC art. {result.article}, {result.rule.provenance.verification})")
-    return 0
+    return _emit(args, punishment_equivalent(args.quantity, args.of, args.to, args.on))
 
 
 def _explain_amount(args) -> int:
     from .changes import explain_amount
 
-    result = explain_amount(args.amount, args.unit, args.on)
+    return _emit(args, explain_amount(args.amount, args.unit, args.on))
+
+
+def _emit(args, result) -> int:
+    """A result as its JSON document (`--json`) or as its text."""
     if args.json:
         _print_json(result.to_dict())
     else:

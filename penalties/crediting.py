@@ -23,7 +23,7 @@ import attrs
 from .errors import OutOfCoverageError, UserInputError
 from .general_part import CUSTODY, REGIMES, CustodyCreditRule, EquivalenceRule, general_part
 from .notices import Notice
-from .quantities import Measure
+from .quantities import Measure, decimal_text
 
 
 @attrs.frozen
@@ -40,8 +40,7 @@ class CustodyCredit:
 
     @property
     def credited(self) -> Measure:
-        value = self.per_day.value * self.days
-        return Measure(value.to_integral_value() if value == value.to_integral_value() else value, self.per_day.unit)
+        return Measure(_whole(self.per_day.value * self.days), self.per_day.unit)
 
     @property
     def article(self) -> str:
@@ -51,11 +50,15 @@ class CustodyCredit:
     def warnings(self) -> tuple[str, ...]:
         return tuple(n.text("en") for n in self.notices)
 
+    def __str__(self) -> str:
+        line = (f"{self.days} day(s) of {self.custody.replace('_', ' ')} count as {self.credited.value} "
+                f"{self.credited.unit} of {self.toward} (CC art. {self.article}, {self.rule.provenance.verification})")
+        return "\n".join([line, *(f"  ! {w}" for w in self.warnings)])
+
     def to_dict(self) -> dict:
         p = self.rule.provenance
         return {"days": self.days, "custody": self.custody, "toward": self.toward, "regime": self.regime,
-                "per_day": {"value": str(self.per_day.value), "unit": self.per_day.unit},
-                "credited": {"value": str(self.credited.value), "unit": self.credited.unit},
+                "per_day": _measure_dict(self.per_day), "credited": _measure_dict(self.credited),
                 "article": self.article, "verification": p.verification, "sources": list(p.sources),
                 "warnings": list(self.warnings)}
 
@@ -111,10 +114,14 @@ class Equivalent:
     def article(self) -> str:
         return self.rule.article
 
+    def __str__(self) -> str:
+        return (f"{self.quantity.value} {self.quantity.unit} of {self.of} = {self.result.value} {self.result.unit} "
+                f"of {self.to} (CC art. {self.article}, {self.rule.provenance.verification})")
+
     def to_dict(self) -> dict:
         p = self.rule.provenance
-        return {"of": self.of, "quantity": {"value": str(self.quantity.value), "unit": self.quantity.unit},
-                "to": self.to, "result": {"value": str(self.result.value), "unit": self.result.unit},
+        return {"of": self.of, "quantity": _measure_dict(self.quantity), "to": self.to,
+                "result": _measure_dict(self.result),
                 "article": self.article, "verification": p.verification, "sources": list(p.sources)}
 
 
@@ -145,6 +152,14 @@ def punishment_equivalent(quantity, of: str, to: str, on: date) -> Equivalent:
         raise UserInputError(f"on {on} art. {rule.article} gives no equivalent of {of} in {to!r} "
                              f"(only {', '.join(sorted(rule.equals))})")
     per, each = rule.per, rule.equals[to]
-    value = amount / per.value * each.value
-    value = value.to_integral_value() if value == value.to_integral_value() else value
-    return Equivalent(Measure(amount, per.unit), of, to, Measure(value, each.unit), rule)
+    return Equivalent(Measure(amount, per.unit), of, to, Measure(_whole(amount / per.value * each.value), each.unit),
+                      rule)
+
+
+def _whole(value: Decimal) -> Decimal:
+    """45.0 → 45: a whole number of days, hours or MCI is written as one."""
+    return value.to_integral_value() if value == value.to_integral_value() else value
+
+
+def _measure_dict(m: Measure) -> dict:
+    return {"value": decimal_text(m.value), "unit": m.unit}

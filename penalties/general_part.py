@@ -185,7 +185,13 @@ class GeneralPart:
                 best, rank = limit, r
         return best
 
-    def reduced_payment_rule(self, on: date, offender: str) -> ReducedPaymentRule | None:
+    def reduced_payment_rule(self, on: date, offender: str, main: tuple = ("fine",),
+                             additional: tuple = ()) -> ReducedPaymentRule | None:
+        """The rule letting `offender` pay part of the fine, for a sanction whose main alternatives
+        and additional punishments are of the kinds given; None where it is not offered (art.
+        810(2)(1): not where the sanction provides any other kind of penalty, confiscation included)."""
+        if tuple(main) != ("fine",) or additional:
+            return None
         for rule in self.reduced_payment:
             if rule.covers(on) and offender in rule.applies_to:
                 return rule
@@ -210,6 +216,10 @@ class GeneralPart:
         return None
 
 
+_COMMON = {"valid_from", "act", "verification", "sources"}
+_OPTIONAL = {"valid_to", "verified_through", "notes", "text_ru", "text_kk", "text_en"}
+
+
 def load_general_part(path: Path) -> GeneralPart:
     data, lines = read_toml(path)
     c = Checker(path, lines)
@@ -219,19 +229,15 @@ def load_general_part(path: Path) -> GeneralPart:
     if code not in APPLIES_TO:
         c.problem(("code",), f"code should be cc or ac, got {code!r}")
         raise DataFileError(c.problems)
-    common = {"valid_from", "act", "verification", "sources"}
-    optional = {"valid_to", "verified_through", "notes", "text_ru", "text_kk", "text_en"}
+
     limits = []
-    for i, row in enumerate(c.typed(data, "limits", (), list, [])):
-        where = ("limits", i)
-        c.keys(row, where, common | {"kind", "applies_to", "article"},
-               optional | {"min", "max", "available", "articles"})
+    for where, row, dated in _dated_rows(c, data, "limits", {"kind", "applies_to", "article"},
+                                         {"min", "max", "available", "articles"}):
         kind = KINDS.get(row.get("kind"))
         if kind is None:
             c.problem(where + ("kind",), f"unknown kind {row.get('kind')!r}")
             continue
-        applies = row.get("applies_to")
-        applies = (applies,) if isinstance(applies, str) else tuple(applies) if isinstance(applies, list) else ()
+        applies = _one_or_list(row.get("applies_to"))
         if not applies or any(a not in APPLIES_TO[code] for a in applies):
             c.problem(where + ("applies_to",), f"applies_to should be one or a list of {APPLIES_TO[code]}, "
                       f"got {row.get('applies_to')!r}")
@@ -249,90 +255,85 @@ def load_general_part(path: Path) -> GeneralPart:
         if "min" in bounds and "max" in bounds and bounds["min"].unit == bounds["max"].unit \
                 and bounds["min"].value > bounds["max"].value:
             c.problem(where + ("min",), f"min {bounds['min']} is greater than max {bounds['max']}")
-        start, end = c.interval(row, where)
-        provenance = c.provenance(row, where)
-        if start and provenance:
-            limits.append(Limit(kind.name, applies, str(row.get("article")), bounds.get("min"),
-                                bounds.get("max"), start, end, provenance, available, tuple(map(str, articles))))
-    rules = []
-    for i, row in enumerate(c.typed(data, "mci_valuation", (), list, [])):
-        where = ("mci_valuation", i)
-        c.keys(row, where, common | {"date", "article"}, optional)
+        if dated:
+            limits.append(Limit(kind.name, applies, str(row.get("article")), bounds.get("min"), bounds.get("max"),
+                                *dated, available, tuple(map(str, articles))))
+
+    valuation = []
+    for where, row, dated in _dated_rows(c, data, "mci_valuation", {"date", "article"}):
         if row.get("date") not in VALUATION_DATES:
             c.problem(where + ("date",), f"date should be one of {VALUATION_DATES}, got {row.get('date')!r}")
-        start, end = c.interval(row, where)
-        provenance = c.provenance(row, where)
-        if start and provenance:
-            rules.append(ValuationRule(row["date"], str(row.get("article")), start, end, provenance))
+        elif dated:
+            valuation.append(ValuationRule(row["date"], str(row.get("article")), *dated))
+
     payments = []
-    for i, row in enumerate(c.typed(data, "reduced_payment", (), list, [])):
-        where = ("reduced_payment", i)
-        c.keys(row, where, common | {"article", "percent", "within_days", "applies_to", "sanction"}, optional)
+    for where, row, dated in _dated_rows(c, data, "reduced_payment",
+                                         {"article", "percent", "within_days", "applies_to", "sanction"}):
         percent = c.typed(row, "percent", where, int, 0)
         days = c.typed(row, "within_days", where, int, 0)
         if not 0 < percent < 100 or days <= 0:
             c.problem(where + ("percent",), "percent should be between 0 and 100 and within_days positive")
         if row.get("sanction") != "fine_only":
             c.problem(where + ("sanction",), "sanction should be \"fine_only\" (the only condition encoded so far)")
-        applies = row.get("applies_to")
-        applies = (applies,) if isinstance(applies, str) else tuple(applies) if isinstance(applies, list) else ()
+        applies = _one_or_list(row.get("applies_to"))
         if code != "ac" or not applies or any(a not in OFFENDERS for a in applies):
             c.problem(where + ("applies_to",), f"applies_to should be one or a list of {OFFENDERS} (AC only)")
-        start, end = c.interval(row, where)
-        provenance = c.provenance(row, where)
-        if start and provenance:
-            payments.append(ReducedPaymentRule(str(row.get("article")), Decimal(percent), days, applies, start, end,
-                                               provenance))
+        if dated:
+            payments.append(ReducedPaymentRule(str(row.get("article")), Decimal(percent), days, applies, *dated))
+
     credits = []
-    for i, row in enumerate(c.typed(data, "custody_credit", (), list, [])):
-        where = ("custody_credit", i)
-        c.keys(row, where, common | {"custody", "article", "per_day"}, optional | {"valid_from_latest"})
+    for where, row, dated in _dated_rows(c, data, "custody_credit", {"custody", "article", "per_day"},
+                                         {"valid_from_latest"}):
         if row.get("custody") not in CUSTODY:
             c.problem(where + ("custody",), f"custody should be one of {CUSTODY}, got {row.get('custody')!r}")
         per_day = {}
         for key, text in c.typed(row, "per_day", where, dict, {}).items():
             kind_name, _, regime = key.partition(":")
-            kind = KINDS.get(kind_name)
-            if kind is None or (regime and (kind_name != "imprisonment" or regime not in REGIMES)):
+            if kind_name not in KINDS or (regime and (kind_name != "imprisonment" or regime not in REGIMES)):
                 c.problem(where + ("per_day",), f"{key!r}: a kind of punishment, or imprisonment:<{'|'.join(REGIMES)}>")
                 continue
             measure = _term(c, text, where + ("per_day",))
             if measure is not None:
                 per_day[key] = measure
-        start, end = c.interval(row, where)
         latest = c.typed(row, "valid_from_latest", where, date, None)
-        provenance = c.provenance(row, where)
-        if start and provenance:
-            credits.append(CustodyCreditRule(row.get("custody"), str(row.get("article")), per_day, start, end,
-                                             provenance, latest))
-    times = []
-    for i, row in enumerate(c.typed(data, "time_rules", (), list, [])):
-        where = ("time_rules", i)
-        c.keys(row, where, common | {"article", "text_ru"}, optional)
-        start, end = c.interval(row, where)
-        provenance = c.provenance(row, where)
-        if start and provenance:
-            times.append(TimeRule(str(row.get("article")), str(row.get("text_ru")), start, end, provenance))
+        if dated:
+            credits.append(CustodyCreditRule(row.get("custody"), str(row.get("article")), per_day, *dated, latest))
+
+    times = [TimeRule(str(row.get("article")), str(row.get("text_ru")), *dated)
+             for _, row, dated in _dated_rows(c, data, "time_rules", {"article", "text_ru"}) if dated]
+
     equivalents = []
-    for i, row in enumerate(c.typed(data, "equivalents", (), list, [])):
-        where = ("equivalents", i)
-        c.keys(row, where, common | {"article", "rules"}, optional)
-        start, end = c.interval(row, where)
-        provenance = c.provenance(row, where)
+    for where, row, dated in _dated_rows(c, data, "equivalents", {"article", "rules"}):
         for rule in c.typed(row, "rules", where, list, []):
             of, per, equals = rule.get("of"), _term(c, rule.get("per"), where), {}
-            if of not in KINDS:
-                c.problem(where + ("rules",), f"unknown kind {of!r}")
-            for kind, text in (rule.get("equals") or {}).items():
+            for kind in [of, *(rule.get("equals") or {})]:
                 if kind not in KINDS:
                     c.problem(where + ("rules",), f"unknown kind {kind!r}")
+            for kind, text in (rule.get("equals") or {}).items():
                 equals[kind] = _term(c, text, where)
-            if start and provenance and per is not None:
-                equivalents.append(EquivalenceRule(str(row.get("article")), of, per, equals, start, end, provenance))
+            if dated and per is not None:
+                equivalents.append(EquivalenceRule(str(row.get("article")), of, per, equals, *dated))
+
     if c.problems:
         raise DataFileError(c.problems)
-    return GeneralPart(code, tuple(limits), tuple(rules), tuple(payments), tuple(credits), tuple(times),
+    return GeneralPart(code, tuple(limits), tuple(valuation), tuple(payments), tuple(credits), tuple(times),
                        tuple(equivalents))
+
+
+def _dated_rows(c: Checker, data: dict, table: str, required: set, extra: set = frozenset()):
+    """Each row of `table` with its location, its keys checked, and (valid_from, valid_to,
+    provenance), or None when those are not readable (the problem is recorded)."""
+    for i, row in enumerate(c.typed(data, table, (), list, [])):
+        where = (table, i)
+        c.keys(row, where, _COMMON | required, _OPTIONAL | extra)
+        start, end = c.interval(row, where)
+        provenance = c.provenance(row, where)
+        yield where, row, ((start, end, provenance) if start and provenance else None)
+
+
+def _one_or_list(value) -> tuple:
+    """`applies_to` may be one name or a list of names."""
+    return (value,) if isinstance(value, str) else tuple(value) if isinstance(value, list) else ()
 
 
 def _term(c: Checker, text, where) -> Measure | None:

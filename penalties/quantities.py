@@ -67,13 +67,15 @@ def parse_measure(text: str, measure: str) -> Measure:
     return Measure(value, unit)
 
 
-def measure_text(m: Measure | None) -> str | None:
-    """'300 MCI', '40 day', '3 year' (months stored for a whole number of years read as years)."""
+def measure_text(m: Measure | None, number=None) -> str | None:
+    """'300 MCI', '40 day', '3 year' (months stored for a whole number of years read as years);
+    `number` formats the value (default: plain digits)."""
     if m is None:
         return None
+    number = number or decimal_text
     if m.unit == "month" and m.value >= 12 and m.value % 12 == 0:
-        return f"{decimal_text(m.value / 12)} year"
-    return f"{decimal_text(m.value)} {m.unit}"
+        return f"{number(m.value / 12)} year"
+    return f"{number(m.value)} {m.unit}"
 
 
 def decimal_text(value: Decimal | None) -> str | None:

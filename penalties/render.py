@@ -218,9 +218,7 @@ def render_history(p: Provision) -> str:
 
 def _short(item) -> str:
     def m(x):
-        text = measure_text(x)
-        number, unit = text.split(" ", 1)
-        return f"{_num(Decimal(number))} {unit}"  # grouped digits: "2 000 MCI"
+        return measure_text(x, _num)  # grouped digits: "2 000 MCI"
     if item.lifelong:
         bound = "for life"
     elif item.min and item.max and item.min != item.max:

@@ -41,3 +41,13 @@ def test_only_individuals_get_it():
 def test_a_half_tenge_is_kept_exactly():
     # AC 513(1): 5 MCI in 2019 (statutes/kz/ac/513.toml); half of 12,625 tenge is 6,312.50
     assert penalties.assess("AC 513(1)", date(2019, 6, 1)).reduced_payment.max.kzt == Decimal("6312.5")
+
+
+def test_explain_amount_reads_an_early_payment_only_where_the_rule_offers_it():
+    # 41,670 KZT = 15 MCI at 2,778 KZT: half of a 30 MCI fine for an individual under a fine-only
+    # sanction (AC 90(4)), but not for an official's 30 MCI fine under AC 86(1) (the rule is for individuals)
+    from penalties.changes import explain_amount
+
+    matches = {(m.label, m.offender, m.via) for m in explain_amount("41670", "KZT", date(2020, 4, 30)).matches}
+    assert ("AC 90(4)", "individual", "50 % under AC art. 810") in matches
+    assert not [m for m in matches if m[0] == "AC 86(1)" and m[1] == "official"]
