@@ -7,15 +7,26 @@
     >>> penalties.convert("5000", "MCI", "KZT", on=date(2019, 6, 1))
     Decimal('12625000')
 
-The architecture, one idea a module:
-    references   reading "ч.1 ст.403 УК РК" and friends       lookup       finding encoded provisions
-    statutes     loading and validating statutes/*.toml        model        provisions, versions, sanctions
-    general_part General-Part limits and the MCI valuation date mitior      lex mitior, the partial order
-    mci_index    the MCI by date and purpose                   rates        USD/KZT rates and their basis
-    conversion   MCI ⇄ KZT ⇄ USD, exact                        units        pint interoperability (lazy)
-    assessment   assess(): the applicable penalty              nbk          optional National Bank fetcher
-    changes      diff() between versions, explain_amount()     batch        assess_batch() on Arrow/pandas tables
-    cli          the command line                              errors       the exceptions
+The architecture, in layers (each module's first docstring line says its one idea):
+
+    references.py  lookup.py      a reference as people write it -> an encoded provision
+    law/           the encoded law as frozen values, no I/O: provisions (provisions, versions,
+                   sanctions), kinds (kinds of punishment and their measures), quantities,
+                   provenance (acts and sources), general_part (the General Parts' dated rules),
+                   mci (the MCI by date and purpose), rates (USD/KZT rates and their basis)
+    data/          reading statutes/: paths, toml (TOML with line numbers), articles (article
+                   files, the catalogue, the whole-tree check)
+    reasoning/     the legal steps: mitior (lex mitior, a partial order)
+    assessment.py  assess(): the applicable penalty, given the case's dates
+    crediting.py   CC arts 61-62: equivalents of punishments, credit of pre-trial custody
+    conversion.py  MCI <-> KZT <-> USD, exact
+    changes.py     diff() between versions, explain_amount() of a figure
+    output/        notices (warnings as data), formatting (numbers and terms per language),
+                   render (text, JSON, docs/coverage.md)
+    batch.py       assess_batch() on Arrow and pandas tables
+    cli.py         the command line          units.py  pint interoperability (lazy)
+    nbk.py         optional National Bank rate fetcher
+    errors.py      the exceptions, with data
 """
 
 import importlib
@@ -27,12 +38,12 @@ _EXPORTS = {
     "CustodyCredit": "crediting", "custody_credit": "crediting", "Equivalent": "crediting",
     "punishment_equivalent": "crediting",
     "convert": "conversion", "Conversion": "conversion",
-    "mci": "mci_index",
+    "mci": "law.mci",
     "diff": "changes", "explain_amount": "changes",
     "assess_batch": "batch",
     "provision": "lookup", "provisions": "lookup",
-    "Provision": "model", "Version": "model",
-    "RateTable": "rates", "UsdRate": "rates", "usd_rate": "rates",
+    "Provision": "law.provisions", "Version": "law.provisions",
+    "RateTable": "law.rates", "UsdRate": "law.rates", "usd_rate": "law.rates",
     "Reference": "references", "parse_reference": "references",
     **{name: "errors" for name in (
         "DataFileError", "MissingBaseError", "MissingIndexError", "MissingRateError", "OutOfCoverageError",
@@ -53,6 +64,10 @@ def __getattr__(name: str):
 def __dir__():
     return sorted(list(globals()) + list(_EXPORTS))
 
+
+from . import _moved
+
+_moved.install()
 
 __version__ = "0.1.0"
 

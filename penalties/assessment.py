@@ -2,7 +2,7 @@
 
 The steps, each recorded in the assessment's trace (`explain()`):
 1. the version: the one in force when the offence was committed, unless a version in force later,
-   up to the decision, is milder (lex mitior, `penalties.mitior`) or abolished the offence;
+   up to the decision, is milder (lex mitior, `penalties.reasoning.mitior`) or abolished the offence;
 2. the sanction for the offender category;
 3. the General Part's limits where the sanction is silent (a lower bound for "up to N");
 4. the MCI, valued on the date the code's rule names (CC: committed; AC: initiated);
@@ -20,16 +20,16 @@ from decimal import ROUND_HALF_UP, Decimal
 import attrs
 
 from .errors import MissingBaseError, MissingRateError, OutOfCoverageError, UserInputError
-from .general_part import FALLBACK_VALUATION, ReducedPaymentRule, general_part
-from .kinds import KINDS, MONEY, NONE
+from .law.general_part import FALLBACK_VALUATION, ReducedPaymentRule, general_part
+from .law.kinds import KINDS, MONEY, NONE
 from .lookup import provision as find_provision
-from .mci_index import MCIValue, default_index
-from .mitior import mildest
-from .model import CODES_IN_FORCE, Provision, Version
-from .quantities import Measure, decimal_text
-from .rates import UsdRate, usd_rate
-from .notices import Notice
-from .render import item_flags, version_dict
+from .law.mci import MCIValue, default_index
+from .reasoning.mitior import mildest
+from .law.provisions import CODES_IN_FORCE, Provision, Version
+from .law.quantities import Measure, decimal_text
+from .law.rates import UsdRate, usd_rate
+from .output.notices import Notice
+from .output.render import item_flags, version_dict
 
 CENT = Decimal("0.01")
 #: a verification older than this, for a version still in force, earns a warning
@@ -253,7 +253,7 @@ class Assessment:
 
     def format(self, locale: str = "en", explain: bool = False) -> str:
         """The assessment for people, in English ("en"), Russian ("ru") or Kazakh ("kk")."""
-        from .render import render_assessment
+        from .output.render import render_assessment
 
         return render_assessment(self, locale, explain=explain)
 

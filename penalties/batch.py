@@ -33,12 +33,12 @@ from decimal import Decimal
 
 from .assessment import _resolve
 from .errors import MissingBaseError, PenaltiesError
-from .general_part import FALLBACK_VALUATION, general_part
+from .law.general_part import FALLBACK_VALUATION, general_part
 from .lookup import provision as find_provision
-from .mci_index import default_index
-from .mitior import mildest
-from .model import CODES_IN_FORCE, OFFENDERS
-from .rates import find_rate
+from .law.mci import default_index
+from .reasoning.mitior import mildest
+from .law.provisions import CODES_IN_FORCE, OFFENDERS
+from .law.rates import find_rate
 
 EPOCH = date(1970, 1, 1)
 _NO_DATE = -(2 ** 31)

@@ -19,11 +19,11 @@ from .conversion import to_decimal, unit_name
 from .errors import OutOfCoverageError, UnitError
 from .lookup import provision as find_provision
 from .lookup import provisions as all_provisions
-from .mci_index import MCIValue, default_index
-from .model import Item, Version
-from .quantities import measure_text
+from .law.mci import MCIValue, default_index
+from .law.provisions import Item, Version
+from .law.quantities import measure_text
 from .assessment import _resolve
-from .general_part import general_part
+from .law.general_part import general_part
 
 
 @attrs.frozen

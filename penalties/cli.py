@@ -126,7 +126,7 @@ def _rates(args):
     """The extra rate sources the options name: a CSV table, then the National Bank fetcher."""
     sources = []
     if getattr(args, "rates", None):
-        from .rates import RateTable
+        from .law.rates import RateTable
         try:
             sources.append(RateTable.from_csv(args.rates))
         except FileNotFoundError:
@@ -139,7 +139,7 @@ def _rates(args):
 
 def _show(args) -> int:
     from .assessment import assess
-    from .render import render_assessment
+    from .output.render import render_assessment
 
     if args.on is None and args.committed is None:
         raise UserInputError("give --on DATE or --committed DATE")
@@ -155,7 +155,7 @@ def _show(args) -> int:
 
 def _history(args) -> int:
     from .lookup import provision
-    from .render import history_dict, render_history
+    from .output.render import history_dict, render_history
 
     found = provision(args.reference)
     if args.json:
@@ -179,7 +179,7 @@ def _convert(args) -> int:
 
 def _list(args) -> int:
     from .lookup import provisions
-    from .render import coverage_dict
+    from .output.render import coverage_dict
 
     found = provisions(args.code)
     if args.json:
@@ -234,14 +234,14 @@ def _emit(args, result) -> int:
 
 def _coverage(args) -> int:
     from .lookup import provisions
-    from .render import coverage_markdown
+    from .output.render import coverage_markdown
 
     sys.stdout.write(coverage_markdown(provisions()))
     return 0
 
 
 def _check(args) -> int:
-    from .statutes import check
+    from .data.articles import check
 
     problems, files = check(args.path)
     for problem in problems:

@@ -14,9 +14,9 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 import attrs
 
 from .errors import UnitError
-from .mci_index import default_index
-from .quantities import decimal_text
-from .rates import UsdRate, usd_rate
+from .law.mci import default_index
+from .law.quantities import decimal_text
+from .law.rates import UsdRate, usd_rate
 
 UNITS = {"MCI": "MCI", "МРП": "MCI", "АЕК": "MCI", "KZT": "KZT", "TENGE": "KZT", "₸": "KZT", "USD": "USD", "$": "USD"}
 CENT = Decimal("0.01")

@@ -21,9 +21,9 @@ from decimal import Decimal, InvalidOperation
 import attrs
 
 from .errors import OutOfCoverageError, UserInputError
-from .general_part import CUSTODY, REGIMES, CustodyCreditRule, EquivalenceRule, general_part
-from .notices import Notice
-from .quantities import Measure, decimal_text
+from .law.general_part import CUSTODY, REGIMES, CustodyCreditRule, EquivalenceRule, general_part
+from .output.notices import Notice
+from .law.quantities import Measure, decimal_text
 
 
 @attrs.frozen

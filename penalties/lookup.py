@@ -6,9 +6,9 @@ import difflib
 import functools
 
 from .errors import ReferenceSyntaxError, UnknownProvisionError
-from .model import CODES, Provision
+from .law.provisions import CODES, Provision
 from .references import parse_reference
-from .statutes import article, catalogue
+from .data.articles import article, catalogue
 
 
 @functools.lru_cache(maxsize=4096)

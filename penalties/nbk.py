@@ -27,7 +27,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from .errors import MissingRateError
-from .rates import UsdRate
+from .law.rates import UsdRate
 
 DEFAULT_URL = "https://nationalbank.kz/rss/get_rates.cfm"
 

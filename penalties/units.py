@@ -19,8 +19,8 @@ import functools
 from datetime import date
 from decimal import Decimal
 
-from .mci_index import default_index
-from .rates import usd_rate
+from .law.mci import default_index
+from .law.rates import usd_rate
 
 
 @functools.cache

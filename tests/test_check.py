@@ -5,7 +5,7 @@ import textwrap
 import pytest
 
 from penalties.cli import main
-from penalties.statutes import check
+from penalties.data.articles import check
 
 GOOD = """\
 code = "cc"

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 import penalties
 from penalties.crediting import custody_credit
-from penalties.quantities import Measure
+from penalties.law.quantities import Measure
 
 CASES_2016 = [
     ("detention", "imprisonment", None, Measure(Decimal(30), "day")),

@@ -57,7 +57,7 @@ def test_unknown_purpose():
 
 
 def test_each_value_carries_act_and_sources():
-    from penalties.mci_index import default_index
+    from penalties.law.mci import default_index
 
     for value in default_index().values:
         assert value.provenance.sources and value.act.number and value.act.date <= value.valid_to

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import penalties
-from penalties import formatting as fmt
+from penalties.output import formatting as fmt
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 TODAY = date(2026, 11, 21)  # staleness warnings depend on it

@@ -10,7 +10,7 @@ import pytest
 
 import penalties
 from penalties.errors import DataFileError, MissingRateError, UnitError
-from penalties.rates import RateTable, shipped_rates
+from penalties.law.rates import RateTable, shipped_rates
 
 from conftest import SHARED_DATA
 

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 import penalties
 from penalties.changes import diff_versions, explain_amount
 from penalties.errors import OutOfCoverageError
-from penalties.mitior import no_harsher
+from penalties.reasoning.mitior import no_harsher
 
 MULTI = [p for p in penalties.provisions() if len(p.versions) > 1]
 DATES = st.dates(min_value=date(2015, 1, 1), max_value=date(2026, 11, 21))

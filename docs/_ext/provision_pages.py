@@ -12,7 +12,7 @@ from pathlib import Path
 
 import penalties
 from penalties.errors import PenaltiesError
-from penalties.render import _short
+from penalties.output.render import _short
 
 END = date(2026, 11, 21)
 

@@ -23,13 +23,13 @@ from pathlib import Path
 
 import attrs
 
-from .data_paths import statutes_dir
-from .errors import DataFileError
-from .kinds import DAY, HOUR, KINDS, MONEY
-from .model import CATEGORIES, OFFENDERS
-from .provenance import Checker, Provenance
-from .quantities import Measure, parse_measure
-from .tomlfile import read_toml
+from ..data.paths import statutes_dir
+from ..errors import DataFileError
+from ..law.kinds import DAY, HOUR, KINDS, MONEY
+from ..law.provisions import CATEGORIES, OFFENDERS
+from ..law.provenance import Checker, Provenance
+from ..law.quantities import Measure, parse_measure
+from ..data.toml import read_toml
 
 VALUATION_DATES = ("committed", "initiated", "decided")
 #: used only where no dated rule is encoded; DESIGN.md "Dates"

@@ -14,10 +14,10 @@ from decimal import Decimal
 
 import attrs
 
-from .data_paths import statutes_dir
-from .errors import DataFileError, MissingIndexError, UserInputError
-from .provenance import Checker, Provenance, check_sequence
-from .tomlfile import read_toml
+from ..data.paths import statutes_dir
+from ..errors import DataFileError, MissingIndexError, UserInputError
+from ..law.provenance import Checker, Provenance, check_sequence
+from ..data.toml import read_toml
 
 PURPOSES = ("fine", "tax", "social")
 

@@ -18,10 +18,10 @@ from typing import Iterable, Protocol
 
 import attrs
 
-from .data_paths import statutes_dir
-from .errors import DataFileError, MissingRateError
-from .provenance import Checker
-from .tomlfile import Problem, read_toml
+from ..data.paths import statutes_dir
+from ..errors import DataFileError, MissingRateError
+from ..law.provenance import Checker
+from ..data.toml import Problem, read_toml
 
 BASES = ("daily_official", "monthly_average", "annual_average", "user_table")
 #: a user table's daily rate carries over this many days (weekends and holidays) at most

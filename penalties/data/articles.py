@@ -12,13 +12,13 @@ import re
 from datetime import date
 from pathlib import Path
 
-from .data_paths import statutes_dir
-from .errors import DataFileError
-from .kinds import KINDS, NONE
-from .model import CATEGORIES, CODES, CODES_IN_FORCE, OFFENDERS, Item, Provision, Sanction, Version
-from .provenance import Checker, check_sequence
-from .quantities import parse_measure
-from .tomlfile import Problem, read_toml
+from ..data.paths import statutes_dir
+from ..errors import DataFileError
+from ..law.kinds import KINDS, NONE
+from ..law.provisions import CATEGORIES, CODES, CODES_IN_FORCE, OFFENDERS, Item, Provision, Sanction, Version
+from ..law.provenance import Checker, check_sequence
+from ..law.quantities import parse_measure
+from ..data.toml import Problem, read_toml
 
 _VERSION_REQUIRED = {"valid_from", "act", "verification", "sources"}
 _VERSION_OPTIONAL = {"valid_to", "valid_from_latest", "verified_through", "category", "text_ru", "text_kk", "text_en", "notes",
@@ -235,9 +235,9 @@ def check(root: Path | str | None = None) -> tuple[list[Problem], int]:
 
 def _loader_for(path: Path):
     """The loader of a non-article data file, or None for an article file."""
-    from .general_part import load_general_part
-    from .mci_index import load_mci
-    from .rates import load_shipped_rates
+    from ..law.general_part import load_general_part
+    from ..law.mci import load_mci
+    from ..law.rates import load_shipped_rates
 
     if path.name in GENERAL_FILES:
         return load_general_part

@@ -35,7 +35,7 @@ _FORMS = {
 
 def check_lang(lang: str) -> str:
     if lang not in LANGS:
-        from .errors import UserInputError
+        from ..errors import UserInputError
         raise UserInputError(f"unknown language {lang!r}; use one of {', '.join(LANGS)}")
     return lang
 

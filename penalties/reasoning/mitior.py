@@ -17,7 +17,7 @@ returns both and warns. An abolished version is milder than any version with a s
 
 from __future__ import annotations
 
-from .model import Item, Version
+from ..law.provisions import Item, Version
 
 _UNBOUNDED = None
 

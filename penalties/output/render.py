@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from . import formatting as fmt
-from .kinds import KINDS
-from .model import Provision, Version
-from .quantities import decimal_text, measure_text
+from ..law.kinds import KINDS
+from ..law.provisions import Provision, Version
+from ..law.quantities import decimal_text, measure_text
 
 _WORDS = {
     "en": {"version": "Version", "dates": "Dates", "committed": "committed", "initiated": "initiated",
@@ -277,7 +277,7 @@ def coverage_markdown(provisions) -> str:
 
 def _general_part_coverage() -> list[str]:
     """The General Parts' rules, one row each, for docs/coverage.md."""
-    from .general_part import general_part
+    from ..law.general_part import general_part
 
     lines = ["", "## General Parts", "",
              "Rules a special-part sanction does not repeat (`statutes/kz/<code>/general.toml`). Between two "

@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 
 import attrs
 
-from .kinds import DAY, HOUR, MONEY, MONTH, NONE
+from ..law.kinds import DAY, HOUR, MONEY, MONTH, NONE
 
 MONEY_UNITS = frozenset({"MCI", "KZT", "base", "percent"})
 _UNIT_ALIASES = {

@@ -1,6 +1,6 @@
 """The encoded law: provisions, their dated versions, and the sanctions of each version.
 
-These are frozen value objects built once by `penalties.statutes` from the TOML files.
+These are frozen value objects built once by `penalties.data.articles` from the TOML files.
 """
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from datetime import date
 
 import attrs
 
-from .errors import OutOfCoverageError, UnknownOffenderError
-from .provenance import Provenance
-from .quantities import Measure
+from ..errors import OutOfCoverageError, UnknownOffenderError
+from ..law.provenance import Provenance
+from ..law.quantities import Measure
 
 CODES = {"cc": "CC", "ac": "AC"}
 #: the first day either Code was in force

@@ -10,7 +10,7 @@ from datetime import date
 
 import attrs
 
-from .kinds import KINDS
+from ..law.kinds import KINDS
 
 
 @attrs.frozen(cache_hash=True)

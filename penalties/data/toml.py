@@ -95,7 +95,7 @@ class LineMap:
 
 def read_toml(path: Path) -> tuple[dict, LineMap]:
     """Parse `path` with exact decimals; raise `DataFileError` with the line of a syntax error."""
-    from .errors import DataFileError
+    from ..errors import DataFileError
 
     try:
         text = path.read_text(encoding="utf-8")

@@ -13,7 +13,7 @@ def statutes_dir() -> Path:
     override = os.environ.get("PENALTIES_STATUTES")
     if override:
         return Path(override)
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # the penalties/ package
     for candidate in (here / "_statutes", here.parent / "statutes"):
         if (candidate / "kz").is_dir():
             return candidate

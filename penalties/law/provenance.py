@@ -11,7 +11,7 @@ from pathlib import Path
 
 import attrs
 
-from .tomlfile import LineMap, Problem
+from ..data.toml import LineMap, Problem
 
 VERIFICATION_LEVELS = ("primary", "secondary", "unverified")
 

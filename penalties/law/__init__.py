@@ -1,0 +1,2 @@
+"""The encoded law as frozen values: provisions, versions and sanctions, kinds of punishment and their
+measures, sources, the General Parts' dated rules, the MCI and the USD/KZT rate series."""

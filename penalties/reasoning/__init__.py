@@ -1,0 +1,2 @@
+"""The legal steps shared by every entry point (scalar, batch, CLI): lex mitior and the partial order of
+punishments."""
