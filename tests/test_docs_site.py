@@ -1,4 +1,4 @@
-"""The documentation site as a reader sees it: open the generated page of CC 403(1) in headless
+"""The documentation site as a reader sees it: open the generated page of CC 403 (one page per article) in headless
 Chromium and check that its table of versions and its chart are rendered.
 
 CI builds the site first (`sphinx-build docs docs/_build/html`) and installs Debian's chromium;
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 SITE = Path(__file__).parent.parent / "docs" / "_build" / "html"
-PAGE = SITE / "provisions" / "kz.cc.403.1.html"
+PAGE = SITE / "provisions" / "kz.cc.403.html"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
