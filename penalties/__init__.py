@@ -27,6 +27,7 @@ The architecture, in layers (each module's first docstring line says its one ide
     cli.py         the command line          units.py  pint interoperability (lazy)
     nbk.py         optional National Bank rate fetcher
     errors.py      the exceptions, with data
+    inputs.py      validating what callers pass: dates, amounts, units, offenders, references' types
 """
 
 import importlib
@@ -46,7 +47,7 @@ _EXPORTS = {
     "RateTable": "law.rates", "UsdRate": "law.rates", "usd_rate": "law.rates",
     "Reference": "references", "parse_reference": "references",
     **{name: "errors" for name in (
-        "DataFileError", "MissingBaseError", "MissingIndexError", "MissingRateError", "OutOfCoverageError",
+        "AmountError", "DataFileError", "DateError", "MissingBaseError", "MissingIndexError", "MissingRateError", "OutOfCoverageError",
         "PenaltiesError", "ReferenceSyntaxError", "UnitError", "UnknownOffenderError", "UnknownProvisionError",
         "UserInputError")},
 }

@@ -19,7 +19,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import attrs
 
-from .errors import MissingBaseError, MissingRateError, OutOfCoverageError, UserInputError
+from . import inputs
+from .errors import MissingBaseError, MissingIndexError, MissingRateError, OutOfCoverageError, UserInputError
 from .law.general_part import FALLBACK_VALUATION, ReducedPaymentRule, general_part
 from .law.kinds import KINDS, MONEY, NONE
 from .lookup import provision as find_provision
@@ -300,13 +301,14 @@ def assess(reference: str | Provision, on: date | None = None, *, committed: dat
     `today` (default: the system date) decides whether a verification is stale.
     """
     prov = reference if isinstance(reference, Provision) else find_provision(reference)
+    base = None if base_amount is None else inputs.amount(base_amount, "base_amount", zero=False)
+    rates, today = inputs.rate_sources(rates), inputs.optional_date(today, "today")
     warnings: list[Notice] = []
     dates, valuation = _case_dates(prov, on, committed, initiated, decided, warnings)
 
     # 1. the version, with lex mitior between commission and decision
     at_commission = prov.version_on(dates.committed)
-    if not at_commission.abolished and offender not in at_commission.offenders:
-        at_commission.sanction_for(offender)  # raises UnknownOffenderError naming what is covered
+    inputs.offender(offender, prov, at_commission)  # UnknownOffenderError, also for an abolished version
     if dates.decided > dates.committed and (at_commission.valid_to is not None
                                             and at_commission.valid_to < dates.decided):
         usable = tuple(v for v in prov.versions_between(dates.committed, dates.decided)
@@ -332,14 +334,17 @@ def assess(reference: str | Provision, on: date | None = None, *, committed: dat
     limits_on = dates.committed if dates.committed > version.valid_from else version.valid_from
     resolved = _resolve(version, offender, prov.code, limits_on)
     warnings.extend(resolved.warnings)
-    base = None
-    if base_amount is not None:
-        base = base_amount if isinstance(base_amount, Decimal) else Decimal(str(base_amount))
-    elif resolved.needs_base:
+    if base is None and resolved.needs_base:
         raise MissingBaseError(prov.label, resolved.needs_base)
 
     # 4.-5. money
-    mci_value = default_index().record(dates.mci_valued_on, "fine")
+    try:
+        mci_value = default_index().record(dates.mci_valued_on, "fine")
+    except MissingIndexError as error:
+        if resolved.has_money:
+            raise
+        mci_value = None  # a sanction with no amount in it needs no MCI
+        warnings.append(Notice("no_mci", (error.when,)))
     rate = usd_kzt = None
     if resolved.has_money:  # MCI and dollar caveats matter only when something is an amount
         if mci_value.verification != "primary":
@@ -352,7 +357,7 @@ def assess(reference: str | Provision, on: date | None = None, *, committed: dat
             usd_kzt = rate.kzt_per_usd
         except MissingRateError as error:
             warnings.append(Notice("no_rate", (error.when,)))
-    kzt = mci_value.kzt
+    kzt = mci_value.kzt if mci_value else None
     main = tuple(AssessedItem(r, kzt, usd_kzt, base) for r in resolved.main)
     additional = tuple(AssessedItem(r, kzt, usd_kzt, base) for r in resolved.additional)
     gp = general_part(prov.code)
@@ -435,12 +440,11 @@ def _case_dates(prov: Provision, on, committed, initiated, decided, warnings) ->
         rule = _valuation(prov.code, on)  # the common case: one date for everything
         if rule is not None:
             return CaseDates(on, on, on, on), rule.description
-    committed = committed or on
+    on, initiated, decided = (inputs.optional_date(on, "on"), inputs.optional_date(initiated, "initiated"),
+                              inputs.optional_date(decided, "decided"))
+    committed = inputs.optional_date(committed, "committed") or on
     if committed is None:
         raise UserInputError("give the date: on=DATE, or committed=DATE")
-    for name, value in (("committed", committed), ("initiated", initiated), ("decided", decided), ("on", on)):
-        if value is not None and (type(value) is not date):
-            raise UserInputError(f"{name} should be a datetime.date, got {value!r}")
     if committed < CODES_IN_FORCE:
         first, last = prov.coverage
         raise OutOfCoverageError(prov.label, committed, first, last, "both Codes are in force from 2015-01-01")

@@ -31,6 +31,7 @@ import functools
 from datetime import date, timedelta
 from decimal import Decimal
 
+from . import inputs
 from .assessment import _resolve
 from .errors import MissingBaseError, PenaltiesError
 from .law.general_part import FALLBACK_VALUATION, general_part
@@ -369,7 +370,7 @@ def _reason_by_day(cols, out, provs, rates) -> bool:
         vi = np.searchsorted(starts, days, side="right") - 1
         valid = (vi >= 0) & (days <= ends[np.maximum(vi, 0)]) & (days >= _day(CODES_IN_FORCE))
         for k in np.unique(vi[valid]).tolist():
-            if not p.versions[k].abolished and who not in p.versions[k].offenders:
+            if not _accepts(p, p.versions[k], who):
                 continue  # an unknown offender category: left to the error path
             sel = np.flatnonzero(valid & (vi == k))
             for d in range(k, len(p.versions)) if later else (k,):
@@ -578,7 +579,7 @@ def _reason(cols, out, rates=None):
         at_commission = versions[c_idx][1]
         code_ac[k] = p.code == "ac"
         combos.append((p, who))
-        if not at_commission.abolished and who not in at_commission.offenders:
+        if not _accepts(p, at_commission, who):
             chosen.append(None)  # an unknown offender category: the error is worded below
             continue
         span = [v for _, v in versions[c_idx:d_idx + 1]]
@@ -809,6 +810,17 @@ def _fail_rows(rows, provs, cols, out):
         p = provs[cols["provision"][row]]
         who = cols["offenders"][cols["offender"][row]]
         out.fail(rows[group], str(p) if isinstance(p, Exception) else _scalar_error(p, who, cols, row))
+
+
+def _accepts(prov, version, offender) -> bool:
+    """Whether `assess()` accepts the offender category for this version (`inputs.offender`)."""
+    if not version.abolished:
+        return offender in version.offenders
+    try:
+        inputs.offender(offender, prov, version)
+    except PenaltiesError:
+        return False
+    return True
 
 
 def _scalar_error(prov, offender, cols, row) -> str:

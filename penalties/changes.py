@@ -15,7 +15,8 @@ from decimal import Decimal
 
 import attrs
 
-from .conversion import to_decimal, unit_name
+from . import inputs
+from .conversion import unit_name
 from .errors import OutOfCoverageError, UnitError
 from .lookup import provision as find_provision
 from .lookup import provisions as all_provisions
@@ -100,6 +101,7 @@ def diff_versions(a: Version, b: Version) -> tuple[Change, ...]:
 def diff(reference: str, first: date, second: date) -> tuple[Change, ...]:
     """What changed in the sanction of `reference` between the versions in force on two dates."""
     p = find_provision(reference)
+    first, second = inputs.a_date(first, "first"), inputs.a_date(second, "second")
     return diff_versions(p.version_on(first), p.version_on(second))
 
 
@@ -148,7 +150,8 @@ def explain_amount(amount, unit: str, on: date) -> AmountExplanation:
     """Read a quoted amount (in KZT) as a number of MCI on `on`, and find the provisions that allow it."""
     if unit_name(unit) != "KZT":
         raise UnitError("explain-amount reads amounts in KZT")
-    kzt = to_decimal(amount)
+    kzt = inputs.amount(amount, "amount", zero=False)  # 0 KZT would match every fine "up to N"
+    on = inputs.a_date(on, "on")
     record = default_index().record(on, "fine")
     count = kzt / record.kzt
     whole_or_half = (count * 2) == (count * 2).to_integral()

@@ -1,7 +1,8 @@
 """The command line: `penalties show|history|convert|list|check`.
 
 Exit status: 0 on success; 2 on bad input (unknown provision, date out of coverage, no MCI or
-rate), with one line on stderr; 1 when `check` finds problems in the statute data.
+rate, a bad option), with one line on stderr; 1 when `check` finds problems in the statute data;
+3 for an internal error (a bug: one line asking for a report, never a traceback).
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ import argparse
 import json
 import sys
 from datetime import date
-from decimal import Decimal
 
 from .errors import DataFileError, UserInputError
 
@@ -32,8 +32,22 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
+INTERNAL_ERROR = 3
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with the one-line error the CLI promises (no usage block)."""
+
+    def error(self, message):
+        self.exit(2, f"penalties: error: {_one_line(message)} (see {self.prog} --help)\n")
+
+
+def _one_line(text) -> str:
+    return " ".join(str(text).split())
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="penalties", description="What penalty does Kazakh law provide for this offence, on this date?",
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -108,11 +122,18 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    for stream in (sys.stdout, sys.stderr):  # an ASCII terminal gets \u escapes, not a UnicodeEncodeError
+        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure") \
+                and not str(getattr(stream, "encoding", "")).lower().replace("_", "-").startswith("utf"):
+            stream.reconfigure(errors="backslashreplace")
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as done:  # --help, or a usage error already printed on one line
+        return done.code if isinstance(done.code, int) else 2
     try:
         return _COMMANDS[args.command](args)
     except UserInputError as error:
-        print(f"penalties: error: {error}", file=sys.stderr)
+        print(f"penalties: error: {_one_line(error)}", file=sys.stderr)
         return 2
     except DataFileError as error:
         for problem in error.problems:
@@ -120,6 +141,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except BrokenPipeError:  # pragma: no cover - `penalties list | head`
         return 0
+    except Exception as error:  # the last resort: tests assert no run gets here
+        print(f"penalties: internal error: {type(error).__name__}: {_one_line(error)[:300]} "
+              "(please report it with the command line)", file=sys.stderr)
+        return INTERNAL_ERROR
 
 
 def _rates(args):
@@ -145,7 +170,7 @@ def _show(args) -> int:
         raise UserInputError("give --on DATE or --committed DATE")
     result = assess(args.reference, args.on, committed=args.committed, initiated=args.initiated,
                     decided=args.decided, offender=args.offender,
-                    base_amount=Decimal(args.base_amount) if args.base_amount else None, rates=_rates(args))
+                    base_amount=args.base_amount, rates=_rates(args))
     if args.json:
         _print_json(result.to_dict())
     else:

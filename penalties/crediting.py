@@ -16,10 +16,11 @@ result for both dates).
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 import attrs
 
+from . import inputs
 from .errors import OutOfCoverageError, UserInputError
 from .law.general_part import CUSTODY, REGIMES, CustodyCreditRule, EquivalenceRule, general_part
 from .output.notices import Notice
@@ -68,8 +69,9 @@ def custody_credit(days: int, toward: str, on: date, *, custody: str = "detentio
     """What `days` of pre-trial `custody` ("detention" or "house_arrest") count for in a
     punishment of kind `toward`, under the rule in force on `on`. `regime` is the security level of
     the institution ("maximum", "medium", "minimum") where the ratio for imprisonment depends on it."""
-    if not isinstance(days, int) or isinstance(days, bool) or days < 0:
-        raise UserInputError(f"days should be a whole number of days, 0 or more, got {days!r}")
+    days, on = inputs.days(days), inputs.a_date(on, "on")
+    toward, custody = inputs.text(toward, "toward"), inputs.text(custody, "custody")
+    regime = inputs.optional_text(regime, "regime")
     if custody not in CUSTODY:
         raise UserInputError(f"custody should be one of {', '.join(CUSTODY)}, got {custody!r}")
     if regime is not None and regime not in REGIMES:
@@ -135,12 +137,8 @@ def punishment_equivalent(quantity, of: str, to: str, on: date) -> Equivalent:
         >>> punishment_equivalent(30, "imprisonment", "fine", date(2023, 5, 2)).result
         Measure(value=Decimal('120'), unit='MCI')
     """
-    try:
-        amount = Decimal(str(quantity))
-    except InvalidOperation:
-        raise UserInputError(f"quantity should be a number, got {quantity!r}") from None
-    if amount < 0:
-        raise UserInputError(f"quantity should be 0 or more, got {quantity!r}")
+    amount = inputs.amount(quantity, "quantity", limit=inputs.MAX_QUANTITY, places=inputs.QUANTITY_PLACES)
+    of, to, on = inputs.text(of, "of"), inputs.text(to, "to"), inputs.a_date(on, "on")
     gp = general_part("cc")
     rule = gp.equivalence(on, of)
     if rule is None:

@@ -10,6 +10,14 @@ from __future__ import annotations
 from datetime import date
 
 
+def shown(value) -> str:
+    """`value` as an error message shows it: its repr, shortened; a huge integer by its size."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 133:
+        return f"an integer of about {int(value.bit_length() * 0.30103) + 1} digits"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 class PenaltiesError(Exception):
     """Base class of every error raised by this library."""
 
@@ -105,6 +113,32 @@ class UnknownOffenderError(UserInputError, LookupError):
 
 class UnitError(UserInputError):
     """A unit is unknown, or two units cannot be converted into each other."""
+
+
+class AmountError(UnitError):
+    """An amount is not one this library accepts: not a number, a float, NaN or an infinity,
+    negative, too large, or with too many decimal places (`penalties.inputs` lists the forms and
+    caps). A `UnitError`, as `convert` raised for a bad amount before this class existed.
+
+    `argument` names the parameter; `value` is what was passed (shortened when huge).
+    """
+
+    def __init__(self, argument: str, value, problem: str):
+        self.argument = argument
+        self.value = value
+        self.problem = problem
+        super().__init__(f"{argument}: {problem}, got {shown(value)}")
+
+
+class DateError(UserInputError, TypeError):
+    """A date argument is not a `datetime.date` (a string, a datetime, None where a date is
+    required). `argument` names the parameter; `value` is what was passed."""
+
+    def __init__(self, argument: str, value, hint: str = ""):
+        self.argument = argument
+        self.value = value
+        super().__init__(f"{argument} should be a datetime.date such as date(2019, 6, 1), got {shown(value)}"
+                         + (f"; {hint}" if hint else ""))
 
 
 class DataFileError(PenaltiesError):

@@ -5,13 +5,13 @@ from __future__ import annotations
 import difflib
 import functools
 
+from . import inputs
 from .errors import ReferenceSyntaxError, UnknownProvisionError
 from .law.provisions import CODES, Provision
 from .references import parse_reference
 from .data.articles import article, catalogue
 
 
-@functools.lru_cache(maxsize=4096)
 def provision(reference: str) -> Provision:
     """The provision `reference` names (`"CC 403(1)"`, `"ч.1 ст.403 УК РК"`, `"kz.cc.403.1"`, …).
 
@@ -19,6 +19,11 @@ def provision(reference: str) -> Provision:
     """
     if isinstance(reference, Provision):
         return reference
+    return _provision(inputs.reference(reference))
+
+
+@functools.lru_cache(maxsize=4096)
+def _provision(reference: str) -> Provision:
     try:
         ref = parse_reference(reference)
     except ReferenceSyntaxError as error:

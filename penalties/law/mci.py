@@ -107,4 +107,6 @@ def default_index() -> MCIIndex:
 
 def mci(on: date, purpose: str = "fine") -> Decimal:
     """The MCI in tenge in force on `on` for `purpose` ("fine", "tax" or "social")."""
-    return default_index()(on, purpose)
+    from .. import inputs
+
+    return default_index()(inputs.a_date(on, "on"), inputs.text(purpose, "purpose"))

@@ -194,6 +194,9 @@ def find_rate(on: date, rates: RateSource | Iterable[RateSource] | None = None) 
 def usd_rate(on: date, rates: RateSource | Iterable[RateSource] | None = None) -> UsdRate:
     """The USD/KZT rate that applies on `on`: from `rates` first (a table, a fetcher, or a list of
     them), then from the shipped table."""
+    from .. import inputs
+
+    on, rates = inputs.a_date(on, "on"), inputs.rate_sources(rates)
     for source in _sources(rates):
         found = source.lookup(on)
         if found is not None:

@@ -73,6 +73,7 @@ TEMPLATES = {
         "no_rate": "no USD amounts: no USD/KZT rate for {0}; supply one with --rates FILE.csv or rates=",
         "no_initiated": "no initiation date given: the MCI is valued on the date the offence was committed",
         "no_valuation_rule": "no dated MCI valuation rule is encoded for {0} on {1}; using the {2} date",
+        "no_mci": "no MCI value is encoded for {0}; none is needed, since no punishment in the sanction is an amount",
     },
     "ru": {
         "incomparable": "смягчение (ст. 6 УК / ст. 5 КоАП): применённую редакцию и редакцию от {0} нельзя "
@@ -91,6 +92,7 @@ TEMPLATES = {
         "no_rate": "суммы в долларах не рассчитаны: нет курса USD/KZT на {0}; укажите таблицу курсов (--rates)",
         "no_initiated": "дата возбуждения дела не указана: МРП взят на дату совершения правонарушения",
         "no_valuation_rule": "для {0} на {1} правило о дате МРП не внесено в данные; взята дата {2}",
+        "no_mci": "значение МРП на {0} не внесено в данные; оно не нужно: в санкции нет денежных взысканий",
     },
     "kk": {
         "incomparable": "жеңілдету (ҚК 6-бап / ӘҚБтК 5-бап): қолданылған редакцияны және {0} бастап редакцияны "
@@ -110,5 +112,6 @@ TEMPLATES = {
         "no_rate": "доллармен сомалар есептелмеді: {0} күнге USD/KZT бағамы жоқ; бағам кестесін беріңіз (--rates)",
         "no_initiated": "іс қозғалған күн көрсетілмеген: АЕК құқық бұзушылық жасалған күнге алынды",
         "no_valuation_rule": "{0} үшін {1} күнге АЕК күні туралы ереже деректерге енгізілмеген; {2} күні алынды",
+        "no_mci": "{0} күнге АЕК мәні деректерге енгізілмеген; ол қажет емес: санкцияда ақшалай жаза жоқ",
     },
 }
