@@ -22,7 +22,8 @@ The architecture, in layers (each module's first docstring line says its one ide
     conversion.py  MCI <-> KZT <-> USD, exact
     changes.py     diff() between versions, explain_amount() of a figure
     output/        notices (warnings as data), formatting (numbers and terms per language),
-                   render (text, JSON, docs/coverage.md)
+                   messages (the words, from the gettext catalogs in locale/), render (text,
+                   JSON, docs/coverage.md)
     batch.py       assess_batch() on Arrow and pandas tables
     cli.py         the command line          units.py  pint interoperability (lazy)
     nbk.py         optional National Bank rate fetcher

@@ -149,3 +149,15 @@ class DataFileError(PenaltiesError):
         first = self.problems[0] if self.problems else None
         more = f" (and {len(self.problems) - 1} more)" if len(self.problems) > 1 else ""
         super().__init__(f"{first}{more}" if first else "malformed statute data")
+
+
+class MissingMessageError(PenaltiesError, LookupError):
+    """A language's catalog (`penalties/locale/<lang>/`) has no wording for a message: a defect of
+    the installed package, not of the question. `lang`, `context` and `key` name the message."""
+
+    def __init__(self, lang: str, context: str, key: str):
+        self.lang = lang
+        self.context = context
+        self.key = key
+        super().__init__(f"the {lang} catalog has no message {key!r} in context {context!r}; add it to "
+                         f"penalties/locale/{lang}/LC_MESSAGES/penalties.po (see docs/translations.md)")

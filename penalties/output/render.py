@@ -1,43 +1,22 @@
-"""Human-readable and JSON renderings of assessments, histories and coverage."""
+"""Human-readable and JSON renderings of assessments, histories and coverage.
+
+The words of `render_assessment` are in the catalogs (penalties/output/messages.py): headings and
+labels in the context "assessment", kinds in "kind", the summary-procedure line in "reduced
+payment". The history and coverage listings are English only (they are for maintainers).
+"""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 from . import formatting as fmt
-from ..law.kinds import KINDS
+from . import messages
 from ..law.provisions import Provision, Version
 from ..law.quantities import decimal_text, measure_text
 
-_WORDS = {
-    "en": {"version": "Version", "dates": "Dates", "committed": "committed", "initiated": "initiated",
-           "decided": "decided", "mci": "MCI", "valued": "valued on", "main": "Main penalty (one of)",
-           "additional": "Additional", "warnings": "Warnings", "mandatory": "mandatory", "optional": "optional",
-           "up_to": "up to", "from": "from", "lifelong": "for life", "abolished": "ABOLISHED", "usd": "USD rate",
-           "none": "no penalty: the offence was abolished", "moved": "moved to", "in_force": "in force",
-           "why": "Why", "min_gp": "min: General Part",
-           "primary": "official text", "secondary": "secondary source", "unverified": "unverified",
-           "daily_official": "official rate of the day", "monthly_average": "monthly average",
-           "annual_average": "annual average", "user_table": "your table"},
-    "ru": {"version": "Редакция", "dates": "Даты", "committed": "совершено", "initiated": "возбуждено",
-           "decided": "решение", "mci": "МРП", "valued": "на дату", "main": "Основное наказание (одно из)",
-           "additional": "Дополнительное", "warnings": "Предупреждения", "mandatory": "обязательно",
-           "optional": "по усмотрению суда", "up_to": "до", "from": "от", "lifelong": "пожизненно",
-           "abolished": "ДЕКРИМИНАЛИЗИРОВАНО", "usd": "Курс USD", "none": "наказания нет: деяние декриминализировано",
-           "moved": "перенесено в", "in_force": "действует", "why": "Обоснование", "min_gp": "мин.: Общая часть",
-           "primary": "официальный текст", "secondary": "вторичный источник", "unverified": "не проверено",
-           "daily_official": "официальный курс дня", "monthly_average": "среднемесячный курс",
-           "annual_average": "среднегодовой курс", "user_table": "ваша таблица"},
-    "kk": {"version": "Редакция", "dates": "Күндер", "committed": "жасалған", "initiated": "қозғалған",
-           "decided": "шешім", "mci": "АЕК", "valued": "күні", "main": "Негізгі жаза (біреуі)",
-           "additional": "Қосымша", "warnings": "Ескертулер", "mandatory": "міндетті", "optional": "соттың қалауы бойынша",
-           "up_to": "дейін", "from": "бастап", "lifelong": "өмір бойы", "abolished": "ҚЫЛМЫС ЕМЕС",
-           "usd": "USD бағамы", "none": "жаза жоқ: әрекет қылмыс болудан қалды", "moved": "көшірілді",
-           "in_force": "күшінде", "why": "Негіздеме", "min_gp": "ең аз: Жалпы бөлім",
-           "primary": "ресми мәтін", "secondary": "қосымша дереккөз", "unverified": "тексерілмеген",
-           "daily_official": "күннің ресми бағамы", "monthly_average": "айлық орташа бағам",
-           "annual_average": "жылдық орташа бағам", "user_table": "сіздің кестеңіз"},
-}
+def _words(lang: str):
+    """The catalog's words of the text rendering (context "assessment"): w("version") …"""
+    return lambda key: messages.message(lang, "assessment", key)
 
 
 def _num(value: Decimal | None, places: int | None = None) -> str:
@@ -65,7 +44,7 @@ def _money_range(item, lang: str, w) -> str:
 
 def _term_range(item, lang: str, w) -> str:
     if item.lifelong:
-        return w["lifelong"]
+        return w("lifelong")
     if item.unit is None:
         return ""
     return fmt.term_range(item.min.value if item.min else None, item.max.value if item.max else None,
@@ -73,66 +52,54 @@ def _term_range(item, lang: str, w) -> str:
 
 
 def _item_line(item, lang: str, w) -> str:
-    name = getattr(KINDS[item.kind], lang)
+    name = messages.message(lang, "kind", item.kind)
     body = _money_range(item, lang, w) if item.unit == "money" else _term_range(item, lang, w)
     flags = []
     if item.mandatory is not None:
-        flags.append(w["mandatory"] if item.mandatory else w["optional"])
+        flags.append(w("mandatory") if item.mandatory else w("optional"))
     if item.min is not None and item.min.basis == "general_part":
-        flags.append(w["min_gp"])
+        flags.append(w("min_gp"))
     suffix = f" [{', '.join(flags)}]" if flags else ""
     return f"  - {name}: {body}{suffix}" if body else f"  - {name}{suffix}"
 
 
 def render_assessment(a, lang: str = "en", explain: bool = False) -> str:
-    w = _WORDS[fmt.check_lang(lang)]
+    w = _words(fmt.check_lang(lang))
     p, v = a.provision, a.version
     title = p.title.get(lang) or p.title.get("en") or p.title.get("ru", "")
     label = {"en": p.label, "ru": p.label_ru, "kk": p.label_kk}[lang]
     d = lambda x: fmt.long_date(x, lang)  # noqa: E731
     lines = [f"{label} — {title}",
-             f"{w['version']}: {d(v.valid_from)} – {d(v.valid_to) if v.valid_to else w['in_force']}, "
-             f"{v.act} [{w[v.verification]}]",
-             f"{w['dates']}: {w['committed']} {d(a.dates.committed)}, {w['initiated']} {d(a.dates.initiated)}, "
-             f"{w['decided']} {d(a.dates.decided)}"]
+             f"{w('version')}: {d(v.valid_from)} – {d(v.valid_to) if v.valid_to else w('in_force')}, "
+             f"{v.act} [{w(v.verification)}]",
+             f"{w('dates')}: {w('committed')} {d(a.dates.committed)}, {w('initiated')} {d(a.dates.initiated)}, "
+             f"{w('decided')} {d(a.dates.decided)}"]
     if a.abolished:
-        lines.append(f"{w['abolished']}: {w['none']}" + (f"; {w['moved']} {v.moved_to}" if v.moved_to else ""))
+        lines.append(f"{w('abolished')}: {w('none')}" + (f"; {w('moved')} {v.moved_to}" if v.moved_to else ""))
     else:
         has_money = any(i.unit == "money" for i in a.main + a.additional)
         if a.mci and has_money:
-            lines.append(f"1 {w['mci']} = {fmt.money(a.mci.kzt, 'KZT', lang)} ({w['valued']} "
+            mci_unit = messages.message(lang, "amount", "mci")
+            lines.append(f"1 {mci_unit} = {fmt.money(a.mci.kzt, 'KZT', lang)} ({w('valued')} "
                          f"{d(a.dates.mci_valued_on)}; {a.mci.act})")
         if a.rate:
-            lines.append(f"{w['usd']}: {fmt.money(a.rate.kzt_per_usd, 'KZT', lang)} ({w[a.rate.basis]})")
-        lines.append(f"{w['main']}:")
+            lines.append(f"{w('usd')}: {fmt.money(a.rate.kzt_per_usd, 'KZT', lang)} ({w(a.rate.basis)})")
+        lines.append(f"{w('main')}:")
         lines.extend(_item_line(i, lang, w) for i in a.main)
         if a.additional:
-            lines.append(f"{w['additional']}:")
+            lines.append(f"{w('additional')}:")
             lines.extend(_item_line(i, lang, w) for i in a.additional)
         if a.reduced_payment:
             lines.append(_reduced_payment_line(a.reduced_payment, lang))
     if a.warnings:
-        lines.append(f"{w['warnings']}:")
+        lines.append(f"{w('warnings')}:")
         lines.extend(f"  ! {n.text(lang)}" for n in a.notices)
     if explain:
-        lines.append(f"{w['why']}:")
+        lines.append(f"{w('why')}:")
         for i, step in enumerate(a.steps, start=1):
             lines.append(f"  {i}. {step.topic}: {step.text}")
             lines.extend(f"     {source}" for source in step.sources)
     return "\n".join(lines)
-
-
-_REDUCED = {
-    "en": "Summary procedure (AC arts {article}): the fine may be paid at {percent} % within {days} days: {amount} "
-          "(if the offender admits the offence; not for persons with immunity, cases of state revenue bodies and the "
-          "other exclusions of art. 810(2))",
-    "ru": "Сокращённое производство (ст. {article} КоАП): штраф может быть уплачен в размере {percent} % в течение "
-          "{days} суток: {amount} (если лицо признаёт правонарушение; кроме лиц с иммунитетом, дел органов "
-          "государственных доходов и других исключений ч. 2 ст. 810)",
-    "kk": "Қысқартылған іс жүргізу (ӘҚБтК {article}-баптары): айыппұл {days} тәулік ішінде {percent} % мөлшерінде "
-          "төленуі мүмкін: {amount} (егер адам құқық бұзушылықты мойындаса; иммунитеті бар адамдарға, мемлекеттік "
-          "кірістер органдарының істеріне және 810-баптың 2-бөлігіндегі басқа жағдайларға қолданылмайды)",
-}
 
 
 def _reduced_payment_line(r, lang: str) -> str:
@@ -142,7 +109,7 @@ def _reduced_payment_line(r, lang: str) -> str:
         amount = kzt(high or low)
     else:
         amount = f"{kzt(low)} – {kzt(high)}"
-    return _REDUCED[lang].format(article=r.article, percent=int(r.percent), days=r.within_days, amount=amount)
+    return messages.message(lang, "reduced payment", "summary_procedure").format(article=r.article, percent=int(r.percent), days=r.within_days, amount=amount)
 
 
 _MONEY_KEYS = {"MCI": "mci", "KZT": "kzt", "base": "base_multiple", "percent": "base_percent"}
