@@ -11,14 +11,22 @@ from .references import parse_reference
 from .statutes import article, catalogue
 
 
-@functools.lru_cache(maxsize=4096)
 def provision(reference: str) -> Provision:
     """The provision `reference` names (`"CC 403(1)"`, `"ч.1 ст.403 УК РК"`, `"kz.cc.403.1"`, …).
 
-    Raises `UnknownProvisionError` naming the closest known provisions.
+    Raises `UnknownProvisionError` naming the closest known provisions, and `ReferenceSyntaxError`
+    for anything that is not a string (a list, a dict, None).
     """
     if isinstance(reference, Provision):
         return reference
+    if not isinstance(reference, str):
+        # checked before the cache, which would raise TypeError for an unhashable value
+        raise ReferenceSyntaxError(repr(reference), reason="a reference is a string such as 'CC 403(1)'")
+    return _provision(reference)
+
+
+@functools.lru_cache(maxsize=4096)
+def _provision(reference: str) -> Provision:
     try:
         ref = parse_reference(reference)
     except ReferenceSyntaxError as error:
