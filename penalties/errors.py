@@ -19,7 +19,27 @@ def shown(value) -> str:
 
 
 class PenaltiesError(Exception):
-    """Base class of every error raised by this library."""
+    """Base class of every error raised by this library.
+
+    Every instance pickles with its data (so it crosses `multiprocessing` and
+    `concurrent.futures.ProcessPoolExecutor`): the subclasses' constructors take other arguments
+    than the message that ends up in `Exception.args`, so the arguments they were built with are
+    kept and the copy is rebuilt through the same constructor, with the same message.
+    """
+
+    def __new__(cls, *args, **kwargs):
+        self = super().__new__(cls, *args)
+        self._constructor_arguments = (args, kwargs)
+        return self
+
+    def __reduce__(self):
+        args, kwargs = self._constructor_arguments
+        state = {k: v for k, v in vars(self).items() if k != "_constructor_arguments"}
+        return _rebuild, (type(self), args, kwargs), state
+
+
+def _rebuild(cls, args, kwargs):
+    return cls(*args, **kwargs)
 
 
 class UserInputError(PenaltiesError, ValueError):

@@ -15,7 +15,8 @@ from .data.articles import article, catalogue
 def provision(reference: str) -> Provision:
     """The provision `reference` names (`"CC 403(1)"`, `"ч.1 ст.403 УК РК"`, `"kz.cc.403.1"`, …).
 
-    Raises `UnknownProvisionError` naming the closest known provisions.
+    Raises `UnknownProvisionError` naming the closest known provisions, and `ReferenceSyntaxError`
+    for anything that is not a string (a list, a dict, None).
     """
     if isinstance(reference, Provision):
         return reference

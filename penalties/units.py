@@ -15,7 +15,7 @@ stays exact.
 
 from __future__ import annotations
 
-import functools
+import threading
 from datetime import date
 from decimal import Decimal
 
@@ -23,8 +23,25 @@ from .law.mci import default_index
 from .law.rates import usd_rate
 
 
-@functools.cache
+_registry = None
+_registry_lock = threading.Lock()
+
+
 def registry():
+    """The one pint registry of MCI, KZT and USD, built on first use.
+
+    Quantities of two registries cannot be combined, so concurrent first calls must not build two:
+    the registry is built under a lock (checked again inside it) and published once complete.
+    """
+    global _registry
+    if _registry is None:
+        with _registry_lock:
+            if _registry is None:
+                _registry = _build_registry()
+    return _registry
+
+
+def _build_registry():
     import pint
 
     reg = pint.UnitRegistry(None, non_int_type=Decimal)
