@@ -105,6 +105,21 @@ class Version:
 
 
 @attrs.frozen
+class Gap:
+    """Days on which the provision existed but its wording was not read: assessing them is refused.
+
+    `reason` says which wording is missing and why (e.g. the acts that amended it in between).
+    """
+
+    valid_from: date
+    valid_to: date
+    reason: str
+
+    def covers(self, on: date) -> bool:
+        return self.valid_from <= on <= self.valid_to
+
+
+@attrs.frozen
 class Provision:
     """An article, or a part of one, with its versions in date order."""
 
@@ -117,6 +132,8 @@ class Provision:
     versions: tuple[Version, ...] = attrs.field(eq=False, hash=False)
     summary: str | None = attrs.field(default=None, eq=False, hash=False)
     source_file: str | None = attrs.field(default=None, eq=False, hash=False)
+    #: periods inside (or before) the versions whose wording is unknown, in date order
+    gaps: tuple[Gap, ...] = attrs.field(default=(), eq=False, hash=False, kw_only=True)
     _starts: tuple[date, ...] = attrs.field(init=False, eq=False, hash=False, repr=False)
 
     def __attrs_post_init__(self):
@@ -153,11 +170,26 @@ class Provision:
             if version.valid_to is None or on <= version.valid_to:
                 return version
         first, last = self.coverage
+        gap = next((g for g in self.gaps if g.covers(on)), None)
+        if gap is not None:
+            raise OutOfCoverageError(self.label, on, first, last, self._gap_hint(gap))
         hint = ("both Codes are in force from 2015-01-01" if on < CODES_IN_FORCE
                 else "no version of this provision is encoded for that date")
         raise OutOfCoverageError(self.label, on, first, last, hint)
 
     def versions_between(self, start: date, end: date) -> tuple[Version, ...]:
-        """Every version in force on some day of [start, end], in date order."""
+        """Every version in force on some day of [start, end], in date order.
+
+        `OutOfCoverageError` when a day of [start, end] falls in a gap: a rule that compares every
+        wording in force in between (lex mitior) cannot be applied without the missing one.
+        """
+        for gap in self.gaps:
+            if gap.valid_from <= end and gap.valid_to >= start:
+                first, last = self.coverage
+                raise OutOfCoverageError(self.label, max(start, gap.valid_from), first, last, self._gap_hint(gap))
         return tuple(v for v in self.versions
                      if v.valid_from <= end and (v.valid_to is None or v.valid_to >= start))
+
+    @staticmethod
+    def _gap_hint(gap: Gap) -> str:
+        return f"the wording in force from {gap.valid_from} to {gap.valid_to} is not encoded: {gap.reason}"
