@@ -13,7 +13,8 @@ from hypothesis import given, strategies as st
 
 import penalties
 from penalties.data import articles
-from penalties.data.reader import SanctionTextError, read_sanction
+from penalties.data.reader import read_sanction
+from penalties.errors import SanctionTextError
 from penalties.errors import DataFileError
 
 

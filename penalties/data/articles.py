@@ -89,7 +89,7 @@ def _read_article(data: dict, c: Checker, path: Path, read_texts: bool = False) 
         if code not in CODES or article is None:
             continue
         pid = f"kz.{code}.{article}" + (f".{part}" if part else "") + (f".{item}" if item else "")
-        versions = [_read_version(c, v, where + ("versions", i), pid, code, read_texts)
+        versions = [_read_version(c, v, where + ("versions", i), pid, code, read_texts, item)
                     for i, v in enumerate(c.typed(part_table, "versions", where, list, []))]
         if not versions:
             c.problem(where + ("versions",), "a part needs at least one [[parts.versions]] table")
@@ -130,7 +130,8 @@ def _read_gap(c: Checker, table, where: tuple) -> Gap | None:
     return Gap(start, end, reason)
 
 
-def _read_version(c: Checker, table, where: tuple, pid: str, code: str, read_texts: bool = False) -> Version | None:
+def _read_version(c: Checker, table, where: tuple, pid: str, code: str, read_texts: bool = False,
+                  item: str | None = None) -> Version | None:
     if not isinstance(table, dict):
         c.problem(where, "each version should be a table")
         return None
@@ -161,17 +162,18 @@ def _read_version(c: Checker, table, where: tuple, pid: str, code: str, read_tex
     text = {lang: table[f"text_{lang}"] for lang in ("ru", "kk", "en") if isinstance(table.get(f"text_{lang}"), str)}
     exception = c.typed(table, "reader_exception", where, str)
     if read_texts and code == "cc" and "ru" in text and not abolished and exception is None:
-        _compare_with_reading(c, where, text["ru"], sanctions)
+        _compare_with_reading(c, where, text["ru"], sanctions, item)
     return Version(pid, start, end, provenance, tuple(sanctions), category, abolished, moved_to, text,
                    valid_from_latest=latest)
 
 
-def _compare_with_reading(c: Checker, where: tuple, text_ru: str, sanctions: list) -> None:
-    """A problem unless the sanction reader reads `text_ru` as the encoded sanction."""
+def _compare_with_reading(c: Checker, where: tuple, text_ru: str, sanctions: list, item: str | None) -> None:
+    """A problem unless the sanction reader reads `text_ru` (for sub-paragraph `item`, where the
+    sentence gives it a sanction of its own) as the encoded sanction."""
     from .reader import SanctionTextError, read_sanction
 
     try:
-        reading = read_sanction(text_ru)
+        reading = read_sanction(text_ru).for_item(item)
     except SanctionTextError as error:
         c.problem(where + ("text_ru",), f"{error} (add reader_exception = \"why\" if the reader cannot read it)")
         return
@@ -295,8 +297,8 @@ def _loader_for(path: Path):
     from ..law.rates import load_shipped_rates
 
     if "readings" in path.parts:
-        from ..data.readings import load_reading_file
-        return load_reading_file
+        from ..data.readings import load_reader_notes, load_reading_file
+        return load_reader_notes if path.name in ("notes.toml", "exceptions.toml") else load_reading_file
     if path.name in GENERAL_FILES:
         return load_general_part
     if path.parent.name == "indices" and path.name == "mci.toml":

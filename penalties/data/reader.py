@@ -24,20 +24,10 @@ from decimal import Decimal
 
 import attrs
 
-from ..errors import PenaltiesError
+from ..errors import SanctionTextError
 from ..law.kinds import KINDS
 from ..law.provisions import Item
 from ..law.quantities import Measure, parse_measure
-
-
-class SanctionTextError(PenaltiesError, ValueError):
-    """A sanction sentence the reader cannot read. `phrase` is the part it did not understand."""
-
-    def __init__(self, text: str, phrase: str, reason: str):
-        self.text = text
-        self.phrase = phrase
-        self.reason = reason
-        super().__init__(f"cannot read the sanction: {reason}: {phrase!r}")
 
 
 @attrs.frozen

@@ -22,7 +22,8 @@ from ..law.provenance import Checker
 
 REPO = "https://github.com/kazakhstan-law/codes/blob"
 #: the two path layouts of the corpus; readings name files relative to the language folder
-CODE_FOLDERS = {"cc": "02-codes/20140703-ugolovnyi-kodeks-respubliki-kazakhstan-81097"}
+CODE_FOLDERS = {("cc", "new"): "02-codes/20140703-ugolovnyi-kodeks-respubliki-kazakhstan-81097",
+                ("cc", "old"): "02-codes/2014/0703-ugolovnyi-kodeks-respubliki-kazakhstan-81097"}
 _LANG_FOLDERS = {"ru": "rus", "kk": "kaz"}
 
 
@@ -62,10 +63,13 @@ def load_reading_file(path: Path) -> list[ArticleReading]:
     data, lines = read_toml(path)
     c = Checker(path, lines)
     c.keys(data, (), {"redaction", "lang", "commit", "articles"},
-           {"articles_from", "articles_to", "look_ups", "unread", "source_line", "files", "notes"})
+           {"articles_from", "articles_to", "look_ups", "unread", "source_line", "files", "notes", "layout"})
     redaction = c.typed(data, "redaction", (), date)
     lang = c.typed(data, "lang", (), str)
     commit = c.typed(data, "commit", (), str)
+    layout = c.typed(data, "layout", (), str, "new")
+    if layout not in ("new", "old"):
+        c.problem(("layout",), f"layout should be 'new' or 'old', got {layout!r}")
     if lang is not None and lang not in _LANG_FOLDERS:
         c.problem(("lang",), f"lang should be ru or kk, got {lang!r}")
     if commit is not None and (len(commit) != 40 or any(ch not in "0123456789abcdef" for ch in commit)):
@@ -108,12 +112,38 @@ def load_reading_file(path: Path) -> list[ArticleReading]:
                                      c.typed(part, "item", pwhere, str) or None, sanction, part_repealed))
         if None in (number, title, redaction, lang, commit):
             continue
-        url = f"{REPO}/{commit}/{CODE_FOLDERS.get(code, code)}/{_LANG_FOLDERS.get(lang, lang)}/{file}" if file else ""
+        folder = _LANG_FOLDERS.get(lang, lang)
+        relative = file if file is None or file.startswith(folder + "/") else f"{folder}/{file}"
+        url = f"{REPO}/{commit}/{CODE_FOLDERS.get((code, layout), code)}/{relative}" if file else ""
         articles.append(ArticleReading(number, title, repealed, tuple(f for f in footnotes if isinstance(f, str)),
                                        tuple(parts), redaction, lang, url, f"{path}:{c.lines.line_of(where)}"))
     if c.problems:
         raise DataFileError(c.problems)
     return articles
+
+
+def load_reader_notes(path: Path) -> dict:
+    """`notes.toml` / `exceptions.toml` beside the readings: {(article, part): table}; file:line errors."""
+    data, lines = read_toml(path)
+    c = Checker(path, lines)
+    key = "notes" if path.name == "notes.toml" else "exceptions"
+    c.keys(data, (), {key}, set())
+    out = {}
+    for i, table in enumerate(c.typed(data, key, (), list, [])):
+        where = (key, i)
+        if not isinstance(table, dict):
+            c.problem(where, f"each [[{key}]] entry should be a table")
+            continue
+        if key == "notes":
+            c.keys(table, where, {"article", "note"}, {"part"})
+        else:
+            c.keys(table, where, {"article", "redaction", "reason"}, {"part"})
+        for name in ("article", "part", "note", "reason"):
+            c.typed(table, name, where, str)
+        out[(table.get("article"), table.get("part", ""))] = table
+    if c.problems:
+        raise DataFileError(c.problems)
+    return out
 
 
 @functools.cache

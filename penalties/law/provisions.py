@@ -10,14 +10,16 @@ from datetime import date
 
 import attrs
 
-from ..errors import OutOfCoverageError, UnknownOffenderError
+from ..errors import OutOfCoverageError, UnknownOffenderError, UnreadWordingError
 from ..law.provenance import Provenance
 from ..law.quantities import Measure
 
 CODES = {"cc": "CC", "ac": "AC"}
 #: the first day either Code was in force
 CODES_IN_FORCE = date(2015, 1, 1)
-CATEGORIES = ("criminal_misdemeanour", "minor", "medium", "grave", "especially_grave")
+#: CC arts 10-11. "crime" is a crime whose gravity is not encoded: above two years of imprisonment
+#: it depends on the form of guilt (intent or negligence, art. 11), which the sanction does not say
+CATEGORIES = ("criminal_misdemeanour", "minor", "medium", "grave", "especially_grave", "crime")
 OFFENDERS = ("individual", "official", "individual_entrepreneur", "small_business", "medium_business",
              "large_business", "legal_entity")
 
@@ -172,7 +174,7 @@ class Provision:
         first, last = self.coverage
         gap = next((g for g in self.gaps if g.covers(on)), None)
         if gap is not None:
-            raise OutOfCoverageError(self.label, on, first, last, self._gap_hint(gap))
+            raise UnreadWordingError(self.label, on, first, last, gap.valid_from, gap.valid_to, gap.reason)
         hint = ("both Codes are in force from 2015-01-01" if on < CODES_IN_FORCE
                 else "no version of this provision is encoded for that date")
         raise OutOfCoverageError(self.label, on, first, last, hint)
@@ -186,10 +188,7 @@ class Provision:
         for gap in self.gaps:
             if gap.valid_from <= end and gap.valid_to >= start:
                 first, last = self.coverage
-                raise OutOfCoverageError(self.label, max(start, gap.valid_from), first, last, self._gap_hint(gap))
+                raise UnreadWordingError(self.label, max(start, gap.valid_from), first, last,
+                                         gap.valid_from, gap.valid_to, gap.reason)
         return tuple(v for v in self.versions
                      if v.valid_from <= end and (v.valid_to is None or v.valid_to >= start))
-
-    @staticmethod
-    def _gap_hint(gap: Gap) -> str:
-        return f"the wording in force from {gap.valid_from} to {gap.valid_to} is not encoded: {gap.reason}"
