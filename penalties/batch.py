@@ -374,6 +374,9 @@ def _reason_by_day(cols, out, provs, rates) -> bool:
                 continue  # an unknown offender category: left to the error path
             sel = np.flatnonzero(valid & (vi == k))
             for d in range(k, len(p.versions)) if later else (k,):
+                if d > k and any(p.versions[k].valid_from < g.valid_from and g.valid_to < p.versions[d].valid_from
+                                 for g in p.gaps):
+                    continue  # a wording in between was not read: lex mitior cannot be applied (the error path says so)
                 # the version applied: the mildest from commission to decision (the same code as assess())
                 chosen = p.versions[k] if d == k else mildest(
                     tuple(v for v in p.versions[k:d + 1] if v.abolished or who in v.offenders), who)[0]
@@ -395,18 +398,21 @@ def _reason_by_day(cols, out, provs, rates) -> bool:
     if later:
         # the version in force on the day decided (it is the one at commission until that ends)
         table = np.zeros(len(provs) * span_d, dtype=np.int64)
+        unread = np.zeros(len(provs) * span_d, dtype=bool)  # decided on a day whose wording was not read
         days_d = np.arange(low, high_d + 1)
         for p_idx, p in enumerate(provs):
             if not isinstance(p, Exception):
                 starts = np.array([_day(v.valid_from) for v in p.versions])
                 table[p_idx * span_d:(p_idx + 1) * span_d] = np.maximum(np.searchsorted(starts, days_d, "right") - 1, 0)
+                for g in p.gaps:
+                    unread[p_idx * span_d:(p_idx + 1) * span_d] |= (days_d >= _day(g.valid_from)) & (days_d <= _day(g.valid_to))
         at_decision = decided - low
         if at_decision.min() < 0:  # only rows decided before they were committed (refused below)
             np.maximum(at_decision, 0, out=at_decision)
         at_decision += provision * span_d
         grid *= width
         grid += table[at_decision]
-        refused = decided < committed
+        refused = (decided < committed) | unread[at_decision]
         if cols["initiated"] is not committed:
             refused |= cols["initiated"] < committed
         grid[refused] = len(cell) - 1
