@@ -171,6 +171,25 @@ class DataFileError(PenaltiesError):
         super().__init__(f"{first}{more}" if first else "malformed statute data")
 
 
+class PhraseError(PenaltiesError, ValueError):
+    """Official Russian text the library reads (an entry-into-force rule, an amendment footnote)
+    is not in a form it knows. `phrase` is the text; `expected` says what form was looked for."""
+
+    def __init__(self, phrase: str, expected: str):
+        self.phrase = phrase
+        self.expected = expected
+        super().__init__(f"unrecognised {expected}: {phrase!r}")
+
+
+class EntryIntoForceError(PhraseError):
+    """A rule phrase (`вводится в действие …`) that `penalties.law.entry_into_force` cannot read."""
+
+
+class FootnoteError(PhraseError):
+    """A footnote (`Сноска. Статья … с изменениями, внесенными …`) that `penalties.law.footnotes`
+    cannot read."""
+
+
 class MissingMessageError(PenaltiesError, LookupError):
     """A language's catalog (`penalties/locale/<lang>/`) has no wording for a message: a defect of
     the installed package, not of the question. `lang`, `context` and `key` name the message."""

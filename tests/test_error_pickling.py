@@ -35,6 +35,8 @@ SAMPLES = {
     "base": "bribe",
     "offender": "banana",
     "available": ("individual", "legal_entity"),
+    "phrase": "вводится в действие по истечении десяти лун",
+    "expected": "entry-into-force rule",
     "problems": (Problem("statutes/kz/cc/403.toml", 12, "valid_to before valid_from"),
                  Problem("statutes/kz/cc/404.toml", None, "cannot read")),
 }

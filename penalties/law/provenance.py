@@ -2,6 +2,9 @@
 
 `Checker` reads the provenance keys shared by every dated record in `statutes/` (an MCI value, a
 rate, a version of a provision, a General-Part rule) and collects `Problem`s with file and line.
+A record names its act by number (`act = "180-VI"`, looked up in the acts registry,
+`penalties.data.acts`) or, in old data, by an inline table; `entry_into_force` beside a number
+is the record's own rule and replaces the act's for that record.
 """
 
 from __future__ import annotations
