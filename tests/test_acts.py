@@ -205,3 +205,14 @@ def test_every_registered_act_is_cited_and_in_force_matches_its_rule():
     for act in registry():
         if act.in_force is not None:  # the rule names that date (e.g. "2016-01-01 (footnote: ...)")
             assert act.entry_into_force.startswith(act.in_force.isoformat())
+
+
+def test_a_malformed_registry_is_reported_once_and_its_references_say_so(tmp_path):
+    (tmp_path / "kz").mkdir()
+    (tmp_path / "kz" / "acts.toml").write_text(REGISTRY.replace('kind = "law"', 'kind = "statute"'), encoding="utf-8")
+    article_with(tmp_path, '"1-I"')
+    write(tmp_path, ARTICLE.replace("act = ACT", 'act = "226-V"').replace('"999"', '"998"'), name="998.toml")
+    found, files = check(tmp_path)
+    assert files == 3
+    assert sorted((Path(p.path).name, p.line) for p in found) == [("998.toml", 12), ("999.toml", 12), ("acts.toml", 10)]
+    assert all("registry is malformed" in p.message for p in found if not p.path.endswith("acts.toml"))

@@ -159,7 +159,10 @@ def inline_duplicates(path: Path, registry_: Registry | None = None) -> list[Pro
         data, lines = read_toml(path)
     except DataFileError:
         return []  # the file's own check reports it
-    found = registry_ if registry_ is not None else registry_for(path)
+    try:
+        found = registry_ if registry_ is not None else registry_for(path)
+    except DataFileError:
+        return []  # the registry's own check reports it
     out: list[Problem] = []
     for where, table in _act_tables(data, ()):
         number = table.get("number")

@@ -109,11 +109,17 @@ class Checker:
         an inline table `{ number = …, date = … }`."""
         if isinstance(value, str):
             from ..data.acts import registry_for
+            from ..errors import DataFileError
 
-            found = registry_for(self.path).get(value)
+            try:
+                registry = registry_for(self.path)
+            except DataFileError:
+                self.problem(where, f"act {value!r}: the acts registry is malformed (penalties check names its problems)")
+                return None
+            found = registry.get(value)
             if found is None:
-                self.problem(where, f"unknown act {value!r}: not in the acts registry "
-                                    f"({registry_for(self.path).path}); add it there or check the number")
+                self.problem(where, f"unknown act {value!r}: not in the acts registry ({registry.path}); "
+                                    "add it there or check the number")
             return found
         if not isinstance(value, dict):
             self.problem(where, "'act' should be an act number (\"180-VI\", from statutes/kz/acts.toml) "
