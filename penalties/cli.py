@@ -116,6 +116,10 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("coverage", help="docs/coverage.md: what is encoded and how well it is verified (Markdown)")
 
+    draft = sub.add_parser("draft", help="the TOML of a new article file from its pasted official text")
+    draft.add_argument("file", nargs="?", help="a text file with the article (default: standard input)")
+    draft.add_argument("--code", choices=["cc", "ac"], help="the Code (default: from the wording of the sanctions)")
+
     check = sub.add_parser("check", help="validate statute data files (exit 1 with file:line errors)")
     check.add_argument("path", nargs="?", help="a directory or one file (default: the shipped statutes)")
     return parser
@@ -265,6 +269,20 @@ def _coverage(args) -> int:
     return 0
 
 
+def _draft(args) -> int:
+    from .data.drafting import draft_article
+
+    if args.file:
+        try:
+            text = open(args.file, encoding="utf-8").read()
+        except (OSError, UnicodeDecodeError) as error:
+            raise UserInputError(f"cannot read {args.file}: {error}") from None
+    else:
+        text = sys.stdin.read()
+    sys.stdout.write(draft_article(text, args.code))
+    return 0
+
+
 def _check(args) -> int:
     from .data.articles import check_report
 
@@ -286,4 +304,4 @@ def _print_json(data) -> None:
 
 _COMMANDS = {"show": _show, "history": _history, "convert": _convert, "list": _list, "check": _check,
              "coverage": _coverage, "diff": _diff, "explain-amount": _explain_amount, "credit": _credit,
-             "equivalent": _equivalent}
+             "equivalent": _equivalent, "draft": _draft}

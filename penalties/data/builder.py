@@ -247,7 +247,14 @@ def build_part(chain: list[tuple[date, Wording | None]], acts: list[Act], case: 
             gaps.append({"valid_from": start, "valid_to": end, "reason": reason, "acts": [a.number for a in named]})
 
     for day, w in chain:
-        window = [a for a in in_force if (previous_day is None or a.signed > previous_day) and a.signed <= day]
+        # the acts that may have changed the wording since the previous redaction read: signed since,
+        # or signed before it but not yet in force then (zan.gov.kz does not always fold an act into
+        # the first redaction after its signing: the redaction of 19.04.2024 lacks Law 15.04.2024
+        # No. 72-VIII, which took effect 60 days after publication)
+        window = [a for a in in_force if a.signed <= day and (
+            previous_day is None or a.signed > previous_day or a.first.earliest > previous_day)]
+        if state is not None:  # an act whose change the current wording already carries
+            window = [a for a in window if a.first.earliest > state["start"]]
         window.sort(key=lambda a: (a.first.earliest, a.signed))
         if w is not None and w.repealed is None and w.reading is None:
             raise BuildError(f"the {day} wording is listed as an exception without a sanction")
@@ -278,7 +285,7 @@ def build_part(chain: list[tuple[date, Wording | None]], acts: list[Act], case: 
             raise BuildError(f"the part is missing from the redaction of {day} without a repeal (renumbered?)")
         if w.repealed is None and _same(current, w):
             state["seen"].append(w)
-            state["acts_between"].extend(window)
+            state["acts_between"].extend(a for a in window if a not in state["acts_between"])
             previous_day = day
             continue
         if not window:

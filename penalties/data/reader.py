@@ -336,3 +336,18 @@ def _measure_text(measure: Measure) -> str:
 
 def _plain(value: Decimal) -> str:
     return format(value.normalize(), "f") if value == value.to_integral_value() else str(value)
+
+
+# ------------------------------------------------------------------ shared with the Administrative Code reader
+
+#: a number written out in words ("двухсот сорока ", "двух тысяч ")
+NUMBER = _NUM
+#: a term unit after a number ("лет", "суток", "часов", …)
+TERM_UNIT = _UNIT
+#: "месячных расчетных показателей"
+MCI_WORDS = _MCI
+#: a one-word multiple ("двукратной", "пятидесятикратного")
+MULTIPLE = _MULTIPLE
+spelled_measure = _measure
+multiple_of = _multiple
+item_table = _item_table

@@ -65,3 +65,10 @@ def test_cold_import(benchmark):
 def test_cold_first_assessment(benchmark):
     code = "import penalties, datetime; penalties.assess('CC 403(1)', on=datetime.date(2019, 6, 1))"
     benchmark.pedantic(_run, args=(code,), rounds=8, iterations=1)
+
+
+
+def test_cold_whole_catalogue(benchmark):
+    # every article file of both Codes (what `penalties list` needs; issue 11's target: at most 1.5 s),
+    # against test_process_baseline_python_pass
+    benchmark.pedantic(_run, args=("import penalties; list(penalties.provisions())",), rounds=3, iterations=1)
