@@ -32,7 +32,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from . import inputs
-from .assessment import _resolve
+from .reasoning.sanction import resolve as _resolve
 from .errors import MissingBaseError, PenaltiesError
 from .law.general_part import FALLBACK_VALUATION, general_part
 from .lookup import provision as find_provision
@@ -744,7 +744,7 @@ def _rule_edges(code: str):
     import numpy as np
 
     gp = general_part(code)
-    limits = np.array([_day(d) for d in gp._edges], dtype=np.int64)
+    limits = np.array([_day(d) for d in gp.edges], dtype=np.int64)
     valuation = np.array(sorted({_day(r.valid_from) for r in gp.valuation}
                                 | {_day(r.valid_to) + 1 for r in gp.valuation if r.valid_to}), dtype=np.int64)
     return limits, valuation
@@ -892,7 +892,7 @@ def _mci_table(low: int, high: int):
     """The MCI for fines (whole tenge) on every day from `low` to `high`; 0 where none is encoded."""
     import numpy as np
 
-    series = default_index()._series["fine"][1]
+    series = default_index().series("fine")
     days = np.arange(low, high + 1)
     table = np.zeros(len(days), dtype=np.int64)
     for value in series:
