@@ -200,7 +200,7 @@ def test_the_general_code_agrees_when_dense_tables_are_refused(raw, with_decided
     # and row-by-row money; with the limit at 0 every such choice takes that fallback
     from datetime import timedelta
 
-    import penalties.batch as batch
+    import penalties.batch.keys as batch
 
     rows = [{"provision": r["provision"], "committed": r["committed"], "offender": r["offender"],
              "base_amount": r["base_amount"],
@@ -209,12 +209,12 @@ def test_the_general_code_agrees_when_dense_tables_are_refused(raw, with_decided
     fields = [("provision", pa.string()), ("committed", pa.date32()), ("offender", pa.string()),
               ("base_amount", pa.int64())] + ([("decided", pa.date32())] if with_decided else [])
     table = pa.Table.from_pylist(rows, schema=pa.schema(fields))
-    limit = batch._DENSE_LIMIT
-    batch._DENSE_LIMIT = 0
+    limit = batch.DENSE_LIMIT
+    batch.DENSE_LIMIT = 0
     try:
         result = assess_batch(table)
     finally:
-        batch._DENSE_LIMIT = limit
+        batch.DENSE_LIMIT = limit
     compare(rows, result)
 
 
