@@ -36,28 +36,73 @@ The package, in the order a table goes through it:
 
 from __future__ import annotations
 
+from ..inputs import rate_sources
+from ..errors import UserInputError, shown
 from .amounts import row_money
-from .arrow import Output
+from .arrow import Output, append_columns, merged
 from .inputs import read_columns
 from .plan import reason
+from .rows import assessed_rows
 
 __all__ = ["assess_batch"]
 
 
 def assess_batch(table, *, rates=None):
-    """Assess every row of `table` (pyarrow.Table or pandas.DataFrame); see the module docstring."""
-    import pyarrow as pa
+    """Assess every row of `table` (a pyarrow Table or RecordBatch, or a pandas DataFrame); see the
+    module docstring. `UserInputError` for anything else, or a table without the required columns."""
+    import numpy as np
 
-    pandas_input = not isinstance(table, pa.Table)
-    arrow = pa.Table.from_pandas(table, preserve_index=False) if pandas_input else table
+    arrow, pandas_input = _as_arrow(table)
+    rates = rate_sources(rates)
     n = arrow.num_rows
     cols = read_columns(arrow, n)
-    out = Output(n)
+    aside = cols["aside"]
+    if n == 0:
+        columns = assessed_rows(arrow, [], rates)
+    elif aside is None:  # the common case: every row vectorised
+        columns, redo = _vectorised(cols, rates)
+        if len(redo):
+            columns = merged(columns, n, np.arange(n), assessed_rows(arrow, redo, rates), redo)
+    else:  # rows aside: assess() does them, the rest is vectorised
+        vector_rows = np.flatnonzero(~aside)
+        if len(vector_rows):
+            columns, redo = _vectorised(read_columns(arrow.take(vector_rows), len(vector_rows)), rates)
+            redo = vector_rows[redo]
+        else:
+            columns, redo = assessed_rows(arrow, [], rates), vector_rows
+        other_rows = np.union1d(np.flatnonzero(aside), redo)
+        columns = merged(columns, n, vector_rows, assessed_rows(arrow, other_rows, rates), other_rows)
+    result = append_columns(arrow, columns)
+    return result.to_pandas() if pandas_input else result
 
+
+def _as_arrow(table):
+    import sys
+
+    import pyarrow as pa
+
+    if isinstance(table, pa.Table):
+        return table, False
+    if isinstance(table, pa.RecordBatch):
+        return pa.Table.from_batches([table]), False
+    pd = sys.modules.get("pandas")
+    if pd is not None and isinstance(table, pd.DataFrame):
+        try:
+            return pa.Table.from_pandas(table, preserve_index=False), True
+        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError) as error:
+            raise UserInputError(f"assess_batch cannot read the DataFrame as a table: {error}") from None
+    raise UserInputError(f"assess_batch takes a pyarrow.Table or a pandas.DataFrame, got {shown(table)}")
+
+
+def _vectorised(cols, rates):
+    """The result columns of the rows `cols` holds, and the rows among them whose figures would
+    overflow the integer arithmetic (assess() does those)."""
+    import numpy as np
+
+    out = Output(cols["n"])
     # the legal reasoning runs once per distinct combination; rows get its results by gathers
     reason(cols, out, rates)
     if out.columns is None:  # the paths through cells build their columns themselves
         out.allocate()  # (a no-op after _scatter; needed when every row failed)
         row_money(cols, out, rates)
-    result = out.to_arrow(arrow)
-    return result.to_pandas() if pandas_input else result
+    return out.to_columns(), out.redo if out.redo is not None else np.zeros(0, dtype=np.int64)

@@ -30,7 +30,8 @@ def columns_by_cell(t, m, cell, grid, low, span, rates, provs, cols, out, failed
     rate_table = rate_by_day(low, low + span - 1, rates)
     combination = np.where(cell >= 0, cell, m)                 # per cell; m = the defaults entry
     day = np.arange(len(cell)) // width % span                 # per cell: blocks of days, `width` cells a day
-    live = np.append(~t["abolished"][:m] & (t["from"][:m] != NO_DATE), False)
+    # a combination whose sanction has an amount in it needs the MCI (reasoning.money.mci_on)
+    live = np.append(~t["abolished"][:m] & (t["from"][:m] != NO_DATE) & t["has_money"][:m], False)
     no_mci = (mci_table == 0)[day] & live[combination]         # assess() fails there too
     status = np.where(cell < 0, 1, np.where(no_mci, 2, 0)).astype(np.int8)
     row_status = status[grid]
@@ -134,7 +135,7 @@ def row_money(cols, out, rates):
     mci_table = mci_by_day(low, high)
     mci = mci_table[idx]
     covered = ok & (mci > 0)
-    for row in np.flatnonzero(ok & (mci == 0)):  # no MCI for the date: word the error as mci() does
+    for row in np.flatnonzero(ok & (mci == 0) & out.has_money):  # no MCI for the date: word it as mci() does
         try:
             default_index().record(day_date(valued[row]))
         except PenaltiesError as error:
@@ -143,6 +144,7 @@ def row_money(cols, out, rates):
     base = cols["base_tiyn"] if cols["base_tiyn"] is not None else np.zeros(n, dtype=np.int64)
     present = out.units_present
 
+    _overflowing(out, mci, base, ok)
     out.kzt_tiyn = np.empty((2, n), dtype=np.int64)
     out.mci_e4 = np.empty((2, n), dtype=np.int64)
     for b in (0, 1):
@@ -163,6 +165,31 @@ def row_money(cols, out, rates):
     usd = div_half_up(out.kzt_tiyn[1] * 10000, np.maximum(rate, 1))
     usd[rate == 0] = -1
     out.usd_cents = usd
+
+
+#: intermediate products in the integer arithmetic stay below this (int64 holds 2^63)
+_LIMIT = float(2 ** 61)
+
+
+def _overflowing(out, mci, base, ok) -> None:
+    """Add to `out.redo` the rows whose integer arithmetic could overflow int64 (a large base
+    amount times its multiple, then times 10^4 for dollars): `assess()` gives them exactly. The
+    estimate is in floating point, with a margin of 4 over int64's range."""
+    import numpy as np
+
+    risky = np.zeros(len(mci), dtype=bool)
+    base_f = np.maximum(base, 0).astype(np.float64)
+    mci_f = mci.astype(np.float64)
+    for b in (0, 1):
+        unit, e4 = out.fine_unit[b], out.fine_e4[b].astype(np.float64)
+        factor = np.where(unit >= 3, base_f, np.where(unit == 1, mci_f, 1.0))
+        product = e4 * factor                                  # e4 × base, or e4 × MCI
+        tiyn = product / np.where(unit == 3, 1e4, np.where(unit == 4, 1e6, 1e2))
+        risky |= (unit > 0) & ((2 * product > _LIMIT) | (2e4 * tiyn > _LIMIT))
+    risky &= ok
+    if risky.any():
+        rows = np.flatnonzero(risky)
+        out.redo = rows if out.redo is None else np.union1d(out.redo, rows)
 
 
 @functools.lru_cache(maxsize=8)

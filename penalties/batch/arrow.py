@@ -5,13 +5,17 @@ from __future__ import annotations
 
 from .keys import NO_DATE
 
+
 class Output:
+    """The result of the vectorised path, per row: built in numpy, then `columns()` as Arrow arrays."""
+
     def __init__(self, n):
         self.n = n
         self._error = None  # index into self.messages per row, -1 = none; allocated on the first error
         self.messages: dict[str, int] = {}
         self.columns = None  # result columns, when a path builds them directly
         self.allocated = False
+        self.redo = None  # rows whose figures would overflow the integers: assess() does them (rows.py)
 
     def allocate(self) -> None:
         """The per-row arrays of the general path (the by-day path does without them)."""
@@ -30,6 +34,7 @@ class Output:
         self.fine_unit = np.zeros((2, n), dtype=np.int8)
         self.fine_e4 = np.zeros((2, n), dtype=np.int64)
         self.valued_on = np.full(n, NO_DATE, dtype=np.int64)
+        self.has_money = np.zeros(n, dtype=bool)  # some item of the sanction is an amount (the MCI is needed)
         self.units_present: set = {0}
         self.kzt_tiyn = None
         self.mci_e4 = None
@@ -46,17 +51,17 @@ class Output:
     def fail(self, rows, message: str) -> None:
         self.error[rows] = self.messages.setdefault(message, len(self.messages))
 
-    def to_arrow(self, arrow):
+    def to_columns(self) -> dict:
+        """The result columns, name -> pyarrow array."""
         import numpy as np
         import pyarrow as pa
 
         if self.columns is not None:
             errors = self._error if self._error is not None else np.zeros(0, dtype=np.int64)
-            columns = dict(self.columns, error=strings(errors, list(self.messages), self.n))
-            return append_columns(arrow, columns)
+            return dict(self.columns, error=strings(errors, list(self.messages), self.n))
         ok = self.error < 0
         has = [(self.fine_unit[i] > 0) & ok for i in (0, 1)]
-        columns = {
+        return {
             "fine_min_mci": decimal_array(self.mci_e4[0], has[0], 24, 4),
             "fine_max_mci": decimal_array(self.mci_e4[1], has[1], 24, 4),
             "fine_min_kzt": decimal_array(self.kzt_tiyn[0], has[0], 22, 2),
@@ -70,10 +75,10 @@ class Output:
             "abolished": pa.array(self.abolished, mask=~ok, type=pa.bool_()),
             "error": strings(self.error, list(self.messages)),
         }
-        return append_columns(arrow, columns)
 
 
 def append_columns(arrow, columns):
+    """`arrow` with `columns` added at the end (replacing input columns of the same name)."""
     for name, column in columns.items():
         if name in arrow.column_names:
             arrow = arrow.drop_columns([name])
@@ -82,6 +87,9 @@ def append_columns(arrow, columns):
 
 
 VERIFICATION = ["primary", "secondary", "unverified"]
+#: the decimal columns: (precision, scale)
+DECIMALS = {"fine_min_mci": (24, 4), "fine_max_mci": (24, 4), "fine_min_kzt": (22, 2), "fine_max_kzt": (22, 2),
+            "fine_max_usd": (22, 2)}
 
 
 def strings(codes, levels, n=None):
@@ -164,3 +172,24 @@ def decimal_array(unscaled, valid, precision, scale, rows=None):
     validity, nulls = _validity(valid)
     return pa.Array.from_buffers(pa.decimal128(precision, scale), len(words),
                                  [validity, pa.py_buffer(words)], null_count=nulls)
+
+
+def merged(columns: dict, n: int, vector_rows, other: dict, other_rows) -> dict:
+    """Columns for `n` rows from the vectorised path's `columns` (for the rows `vector_rows`, in
+    order) and `other` columns for the rows `other_rows`, which win where a row is in both."""
+    import numpy as np
+    import pyarrow as pa
+
+    position = np.zeros(n, dtype=np.int64)
+    position[vector_rows] = np.arange(len(vector_rows))
+    position[other_rows] = len(vector_rows) + np.arange(len(other_rows))
+    take = pa.array(position)
+    out = {}
+    for name, column in columns.items():
+        parts = [column, other[name]]
+        dictionary = pa.types.is_dictionary(column.type)
+        if dictionary:
+            parts = [p.cast(pa.string()) if pa.types.is_dictionary(p.type) else p for p in parts]
+        joined = pa.concat_arrays([p.cast(parts[0].type) for p in parts]).take(take)
+        out[name] = joined.dictionary_encode() if dictionary else joined
+    return out

@@ -3,14 +3,20 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from decimal import Decimal
 
 from ..errors import PenaltiesError
 from ..law.provisions import OFFENDERS
 from ..reasoning.case_dates import default_decided
-from .keys import NO_DATE
+from .keys import NO_DATE, SPAN, day_number
 
 def read_columns(arrow, n):
+    """The columns as numpy arrays: provision and offender codes with their levels, day numbers
+    (defaults filled in), base amounts in tiyn (-1: none), and `aside`, a mask of the rows the
+    vectorised path cannot take (None when it takes them all): a null or out-of-range date, a value
+    that is not a date, a base amount that `assess()` refuses or that is too large for int64 tiyn.
+    Those rows are assessed by `assess()` itself (`penalties.batch.rows`)."""
     import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -43,19 +49,32 @@ def read_columns(arrow, n):
             levels.append(default)
         return codes, levels
 
-    def days(name):
+    aside = np.zeros(n, dtype=bool)  # rows the vectorised path does not take (assess() does them)
+
+    def days(name, required=False):
+        """Day numbers (NO_DATE for a null); a value that is not a date, or a day outside the
+        range the vectorised path handles (1970 to SPAN), puts its row aside."""
         if name not in names:
             return None
         column = arrow.column(name)
-        if pa.types.is_timestamp(column.type):
-            column = column.cast(pa.date32())
-        if not pa.types.is_date(column.type):
-            column = column.cast(pa.date32())
-        column = column.cast(pa.date32()).cast(pa.int32())
+        try:
+            if not pa.types.is_date32(column.type):
+                column = column.cast(pa.date32())
+            column = column.cast(pa.int32())
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
+            raw = column.to_pylist()
+            read = [_day_or_none(v) for v in raw]
+            aside[[r for r, (v, d) in enumerate(zip(raw, read)) if v is not None and d is None]] = True
+            column = pa.chunked_array([pa.array(read, pa.int32())])  # what is not a date: assess() words it
         if column.null_count:
             column = pc.fill_null(column, NO_DATE)
         chunks = [c.to_numpy() for c in column.chunks] or [np.zeros(0, np.int32)]
-        return (chunks[0] if len(chunks) == 1 else np.concatenate(chunks)).astype(np.int64)
+        values = (chunks[0] if len(chunks) == 1 else np.concatenate(chunks)).astype(np.int64)
+        outside = (values < 0) | (values >= SPAN)
+        if not required:
+            outside &= values != NO_DATE  # a null means the default date
+        aside[outside] = True
+        return values
 
     provision, provisions = encode("provision", "")
     offender = offenders = None
@@ -67,7 +86,7 @@ def read_columns(arrow, n):
             offender, offenders = codes.to_numpy(), known  # int32: widened where it is combined
     if offender is None:
         offender, offenders = encode("offender", "individual")
-    committed = days("committed")
+    committed = days("committed", required=True)
     initiated = days("initiated")
     decided = days("decided")
     # absent columns share the committed array (read-only use), so that nothing is copied
@@ -83,11 +102,67 @@ def read_columns(arrow, n):
         decided = np.where(decided == NO_DATE, default_decided(committed, initiated, np.maximum), decided)
     base_tiyn = None
     if "base_amount" in names:
-        column = arrow.column("base_amount")
-        if pa.types.is_floating(column.type):
-            raise PenaltiesError("base_amount must be an integer or decimal column, not float (money is exact)")
-        scaled = pc.multiply(column.cast(pa.decimal128(28, 2)), pa.scalar(Decimal(100), pa.decimal128(5, 0)))
-        base_tiyn = pc.fill_null(scaled.cast(pa.int64()), -1).to_numpy()
+        base_tiyn = _tiyn(arrow.column("base_amount"), aside)
     return {"provision": provision, "provisions": provisions, "offender": offender, "offenders": offenders,
             "committed": committed, "initiated": initiated, "decided": decided, "base_tiyn": base_tiyn, "n": n,
-            "later_dates": has_later_dates}
+            "later_dates": has_later_dates, "aside": aside if aside.any() else None}
+
+
+#: base amounts from this many tiyn up are assessed by assess() (exact in Decimal), not in int64
+BIG_TIYN = 10 ** 18
+
+
+def _day_or_none(value):
+    """A day number for a date or an ISO date string, else None."""
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return day_number(value)
+    return None
+
+
+def _tiyn(column, aside):
+    """Base amounts in tiyn (int64, -1 for a null). A value `assess()` would refuse (zero,
+    negative, more than two decimals, 10^18 or more, not a number) or one of BIG_TIYN tiyn or
+    more puts its row aside."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if pa.types.is_floating(column.type):
+        raise PenaltiesError("base_amount must be an integer or decimal column, not float (money is exact)")
+    if pa.types.is_integer(column.type) or (pa.types.is_decimal(column.type) and column.type.scale <= 2
+                                            and column.type.precision - column.type.scale <= 34):
+        exact = column.cast(pa.decimal128(38, 2))
+        bad = pc.or_(pc.less_equal(exact, pa.scalar(Decimal(0), pa.decimal128(38, 2))),
+                     pc.greater_equal(exact, pa.scalar(Decimal(BIG_TIYN) / 100, pa.decimal128(38, 2))))
+        bad = pc.fill_null(bad, False).to_numpy(zero_copy_only=False)
+        if bad.any():
+            aside[bad] = True
+            exact = pc.if_else(pa.chunked_array([bad]), pa.scalar(Decimal(1), pa.decimal128(38, 2)), exact)
+        # every value left is below 10^16 tenge: 16 digits and two decimals
+        scaled = pc.multiply(exact.cast(pa.decimal128(20, 2)), pa.scalar(Decimal(100), pa.decimal128(5, 0)))
+        return pc.fill_null(scaled.cast(pa.int64()), -1).to_numpy()
+    # anything else (more decimals, strings, objects): each value as assess() reads it
+    from .. import inputs
+
+    values = column.to_pylist()
+    tiyn = np.full(len(values), -1, dtype=np.int64)
+    for row, value in enumerate(values):
+        if value is None:
+            continue
+        try:
+            amount = inputs.amount(value, "base_amount", zero=False)
+        except PenaltiesError:
+            aside[row] = True
+            continue
+        if amount * 100 >= BIG_TIYN:
+            aside[row] = True
+        else:
+            tiyn[row] = int(amount * 100)
+    return tiyn

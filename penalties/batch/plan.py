@@ -106,14 +106,14 @@ def _reason_by_day(cols, out, provs, rates) -> bool:
             refused |= cols["initiated"] < committed
         grid[refused] = len(cell) - 1
     sources = [cols["committed"], cols["initiated"], cols["decided"]]  # absent columns are the committed array
-    if not t["needs_base"].any() and all(sources[k] is committed for k in np.unique(t["valued"][:len(specs)]).tolist()):
+    if not _per_row(t) and all(sources[k] is committed for k in np.unique(t["valued"][:len(specs)]).tolist()):
         # every valuation rule reads the day committed, which the cell knows: one gather a column
         columns_by_cell(t, len(specs), cell, grid, low, span, rates, provs, cols, out, width=width)
         return True
     combination = cell[grid]
     failed = combination < 0
     fail_rows(np.flatnonzero(failed), provs, cols, out)
-    if not t["needs_base"].any():
+    if not _per_row(t):
         good = np.flatnonzero(~failed) if failed.any() else slice(None)
         pick = (lambda a: a[good]) if failed.any() else (lambda a: a)  # noqa: E731
         if columns_by_valuation_day(t, len(specs), pick(combination), good, pick, cols, out, provs, rates):
@@ -261,7 +261,7 @@ def reason(cols, out, rates=None):
         rule_day = int(vedges[vp - 1]) if vp > 0 else day_number(CODES_IN_FORCE)
         specs.append((p, who, version, on, rule_day))
     t, base_names = _combination_tables(specs)
-    if not t["needs_base"].any() and columns_by_valuation_day(t, len(specs), inv2, good, pick, cols, out, provs,
+    if not _per_row(t) and columns_by_valuation_day(t, len(specs), inv2, good, pick, cols, out, provs,
                                                                 rates):
         return
     _scatter(t, base_names, inv2, good, pick, row_of, cols, out, provs)
@@ -278,7 +278,8 @@ def _combination_tables(specs):
     t = {"unit": np.zeros((2, m + 1), np.int8), "e4": np.zeros((2, m + 1), np.int64),
          "arrest": np.full(m + 1, -1, np.int64), "prison": np.full(m + 1, -1, np.int64),
          "from": np.full(m + 1, NO_DATE, np.int64), "verif": np.full(m + 1, -1, np.int64),
-         "abolished": np.zeros(m + 1, bool), "needs_base": np.zeros(m + 1, bool), "valued": np.zeros(m + 1, np.int64)}
+         "abolished": np.zeros(m + 1, bool), "needs_base": np.zeros(m + 1, bool), "valued": np.zeros(m + 1, np.int64),
+         "has_money": np.zeros(m + 1, bool), "big": np.zeros(m + 1, bool)}
     base_names: dict[int, str] = {}
     units = {"MCI": 1, "KZT": 2, "base": 3, "percent": 4}
     for j, (p, who, version, on, rule_day) in enumerate(specs):
@@ -291,12 +292,16 @@ def _combination_tables(specs):
             t["abolished"][j] = True
             continue
         resolved = resolve(version, who, p.code, day_date(on))
+        t["has_money"][j] = resolved.has_money  # else the row needs no MCI (reasoning.money.mci_on)
         fine = next((r for r in resolved.main if r.kind == "fine"), None)
         if fine is not None:
             for b, measure in enumerate((fine.min, fine.max)):
                 if measure is not None:
                     t["unit"][b, j] = units[measure.unit]
-                    t["e4"][b, j] = int(measure.value * 10000)
+                    e4 = int(measure.value * 10000)
+                    if e4 > SAFE_E4:  # an amount the integer arithmetic cannot carry: assess() does the rows
+                        t["big"][j], e4 = True, 0
+                    t["e4"][b, j] = e4
             t["needs_base"][j] = fine.needs_base
             if fine.needs_base:
                 base_names[j] = fine.base or "base amount"
@@ -315,7 +320,8 @@ def _scatter(t, base_names, inv, good, pick, row_of, cols, out, provs):
     for target, source in ((out.fine_unit[0], t["unit"][0]), (out.fine_unit[1], t["unit"][1]),
                            (out.fine_e4[0], t["e4"][0]), (out.fine_e4[1], t["e4"][1]), (out.arrest, t["arrest"]),
                            (out.prison, t["prison"]), (out.version_from, t["from"]),
-                           (out.verification, t["verif"]), (out.abolished, t["abolished"])):
+                           (out.verification, t["verif"]), (out.abolished, t["abolished"]),
+                           (out.has_money, t["has_money"])):
         if isinstance(good, slice):
             np.take(source, inv, out=target)
         else:
@@ -325,6 +331,8 @@ def _scatter(t, base_names, inv, good, pick, row_of, cols, out, provs):
     valued = t["valued"][inv] if t["valued"].any() else None
     out.valued_on[good] = committed if valued is None else valued_on(
         valued, committed, pick(cols["initiated"]), pick(cols["decided"]), np.choose)
+    if t["big"].any():
+        out.redo = row_of(np.flatnonzero(t["big"][inv]))
     if t["needs_base"].any():
         needs = t["needs_base"][inv]
         base = cols["base_tiyn"]
@@ -334,3 +342,14 @@ def _scatter(t, base_names, inv, good, pick, row_of, cols, out, provs):
             rows = missing[combination == j]
             label = provs[cols["provision"][rows[0]]].label
             out.fail(rows, str(MissingBaseError(label, base_names[int(j)])))
+
+
+#: 10^-4 MCI: a fine bound above 10^8 MCI is left to assess() (the integers in tiyn and cents
+#: times 10^4 would not fit int64); no encoded sanction comes near it
+SAFE_E4 = 10 ** 12
+
+
+def _per_row(t) -> bool:
+    """Whether the money must be worked out row by row: a base amount per row, or amounts too
+    large for the per-cell integers."""
+    return bool(t["needs_base"].any() or t["big"].any())
