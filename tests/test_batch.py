@@ -244,3 +244,148 @@ def test_imprisonment_only_past_the_mci_coverage_matches_assess():
     assert expected.main and pd.isna(row["error"])
     # statutes/kz/cc/99.toml: "лишением свободы на срок от восьми до пятнадцати лет": 15 years = 180 months
     assert row["imprisonment_max_months"] == 180 and pd.isna(row["fine_max_kzt"])
+
+
+# --- issue 16: a bad row fails only itself; no silent wrong number ---------------------------------------------
+
+BASE_SCHEMA = pa.schema([("provision", pa.string()), ("committed", pa.date32()), ("decided", pa.date32()),
+                         ("base_amount", pa.decimal128(38, 3))])
+
+
+def _dense_limit(value):
+    import penalties.batch.keys as keys
+
+    class Setting:
+        def __enter__(self):
+            self.old, keys.DENSE_LIMIT = keys.DENSE_LIMIT, value
+
+        def __exit__(self, *exc):
+            keys.DENSE_LIMIT = self.old
+
+    return Setting()
+
+
+def test_a_large_base_amount_is_exact_not_an_int64_overflow():
+    # reliability audit H1. statutes/kz/cc/366.toml, part 4 from 2015-01-01: "80 base" (a fixed
+    # multiple of the bribe, 80 times): 80 × 60,000,000,000 = 4,800,000,000,000 KZT
+    rows = [{"provision": "CC 366(4)", "committed": date(2016, 6, 1), "base_amount": 60_000_000_000},
+            {"provision": "CC 366(4)", "committed": date(2016, 6, 1), "base_amount": 10 ** 15},
+            {"provision": "CC 403(1)", "committed": date(2016, 6, 1), "base_amount": None}]
+    schema = pa.schema([("provision", pa.string()), ("committed", pa.date32()), ("base_amount", pa.int64())])
+    for limit in (2_000_000, 0):
+        with _dense_limit(limit):
+            result = assess_batch(pa.Table.from_pylist(rows, schema=schema))
+        compare(rows, result)
+        got = result.to_pylist()
+        assert Decimal(got[0]["fine_max_kzt"]) == Decimal("4800000000000") and got[0]["error"] is None
+        assert Decimal(got[1]["fine_max_kzt"]) == 80 * Decimal(10) ** 15
+        assert all(Decimal(r["fine_max_kzt"]) > 0 for r in got)
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow], max_examples=40, deadline=None)
+@given(st.lists(st.fixed_dictionaries({
+    "provision": st.sampled_from(["CC 366(1)", "CC 366(4)", "CC 367(1)", "AC 489-1(1)", "CC 403(1)"]),
+    "committed": st.dates(min_value=date(2015, 1, 1), max_value=date(2026, 12, 31)),
+    "base_amount": st.one_of(st.none(), st.integers(1, 10 ** 18 - 1),
+                             st.decimals(min_value=Decimal("0.01"), max_value=Decimal(10) ** 18 - 1, places=2)),
+}), min_size=1, max_size=20), st.booleans())
+def test_bases_up_to_10_18_equal_assess_row_by_row(rows, dense):
+    table = pa.Table.from_pylist(rows, schema=pa.schema([("provision", pa.string()), ("committed", pa.date32()),
+                                                         ("base_amount", pa.decimal128(38, 2))]))
+    with _dense_limit(2_000_000 if dense else 0):
+        result = assess_batch(table)
+    compare(rows, result)
+    for got in result.to_pylist():
+        for name in ("fine_min_kzt", "fine_max_kzt", "fine_min_mci", "fine_max_mci", "fine_max_usd"):
+            assert got[name] is None or got[name] >= 0, (got, name)  # 0.20 KZT is 0.00 USD
+
+
+HOSTILE = [
+    {"provision": "CC 403(1)", "committed": None},                                  # a null committed
+    {"provision": "CC 403(1)", "committed": date(1969, 12, 31)},                    # before 1970
+    {"provision": "CC 403(1)", "committed": date(1, 1, 1)},
+    {"provision": "CC 403(1)", "committed": date(2019, 6, 1), "decided": date(9999, 12, 31)},
+    {"provision": "CC 403(1)", "committed": date(9999, 12, 31)},
+    {"provision": "CC 366(4)", "committed": date(2019, 6, 1), "base_amount": Decimal("1000.005")},  # 3 decimals
+    {"provision": "CC 366(4)", "committed": date(2019, 6, 1), "base_amount": Decimal(10) ** 17},
+    {"provision": "CC 366(4)", "committed": date(2019, 6, 1), "base_amount": Decimal("1E18").quantize(Decimal("0.001"))},  # refused
+    {"provision": "CC 366(4)", "committed": date(2019, 6, 1), "base_amount": Decimal("-5.000")},  # as the decimal128(38, 3) column holds it
+    {"provision": "CC 366(4)", "committed": date(2019, 6, 1), "base_amount": Decimal("0.000")},
+    {"provision": "CC 403(1)", "committed": date(2019, 6, 1), "base_amount": Decimal("-5.000")},  # refused though unused
+]
+VALID = [{"provision": "CC 403(1)", "committed": date(2019, 6, 1)},
+         {"provision": "CC 366(4)", "committed": date(2019, 6, 1), "base_amount": Decimal(1000)}]
+
+
+@pytest.mark.parametrize("bad", HOSTILE, ids=lambda r: f"{r['committed']}-{r.get('decided')}-{r.get('base_amount')}")
+def test_a_hostile_row_fails_only_itself(bad):
+    rows = VALID + [bad] + VALID
+    table = pa.Table.from_pylist([{"decided": None, "base_amount": None, **r} for r in rows], schema=BASE_SCHEMA)
+    for limit in (2_000_000, 0):
+        with _dense_limit(limit):
+            result = assess_batch(table)
+        compare(rows, result)
+        got = result.to_pylist()
+        assert [g["error"] for g in got[:2] + got[3:]] == [None] * 4
+        # CC 403(1) from 2018-07-23 (180-VI): a fine up to 160 MCI; MCI 2019: 2,525 KZT
+        assert Decimal(got[0]["fine_max_kzt"]) == 160 * 2525
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow], max_examples=40, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(HOSTILE), rows_strategy.map(
+    lambda r: {"provision": r["provision"], "committed": r["committed"], "offender": r["offender"],
+               "base_amount": None if r["base_amount"] is None else Decimal(r["base_amount"])})), min_size=1, max_size=25))
+def test_tables_mixing_hostile_and_random_rows_equal_assess_row_by_row(rows):
+    full = [{"decided": None, "base_amount": None, "offender": None, **r} for r in rows]
+    table = pa.Table.from_pylist(full, schema=BASE_SCHEMA.append(pa.field("offender", pa.string())))
+    compare(rows, assess_batch(table))
+
+
+def test_dates_and_amounts_that_are_not_dates_or_amounts_are_row_errors():
+    frame = pd.DataFrame({"provision": ["CC 403(1)", "CC 403(1)", "CC 366(4)", "CC 366(4)"],
+                          "committed": ["2019-06-01", "yesterday", "2019-06-01", "2019-06-01"],
+                          "base_amount": [None, None, "abc", "1 000"]})
+    got = assess_batch(frame)
+    assert pd.isna(got["error"][0]) and got["fine_max_kzt"][0] == Decimal("404000.00")  # 160 × 2,525
+    for row, value, name in ((1, "yesterday", "committed"), (2, "abc", "base_amount")):
+        with pytest.raises(penalties.PenaltiesError) as error:
+            penalties.assess("CC 403(1)" if row == 1 else "CC 366(4)", committed=value if row == 1 else date(2019, 6, 1),
+                             base_amount=value if row == 2 else None)
+        assert got["error"][row] == str(error.value) and name in got["error"][row]
+    # "1 000" is an amount as people write it (penalties.inputs): CC 366(4) from 2018-07-23 "70 base".."80 base"
+    assert got["fine_max_kzt"][3] == Decimal("80000.00")
+
+
+def test_an_empty_table_gives_an_empty_result_with_the_schema():
+    one = assess_batch(pa.table({"provision": ["CC 403(1)"], "committed": [date(2019, 6, 1)]}))
+    empty = assess_batch(pa.table({"provision": pa.array([], pa.string()), "committed": pa.array([], pa.date32())}))
+    assert empty.num_rows == 0 and empty.schema == one.schema
+    frame = assess_batch(pd.DataFrame({"provision": pd.Series([], dtype=str), "committed": pd.Series([], dtype=object)}))
+    assert len(frame) == 0 and list(frame.columns) == one.column_names
+
+
+@pytest.mark.parametrize("value", [[{"provision": "CC 403(1)"}], {"provision": ["CC 403(1)"]}, None, "CC 403(1)", 5])
+def test_a_non_table_is_a_user_input_error(value):
+    with pytest.raises(penalties.UserInputError, match="takes a pyarrow.Table or a pandas.DataFrame"):
+        assess_batch(value)
+
+
+def test_a_record_batch_is_a_table():
+    batch = pa.RecordBatch.from_pylist([{"provision": "CC 403(1)", "committed": date(2019, 6, 1)}])
+    assert Decimal(assess_batch(batch).column("fine_max_kzt")[0].as_py()) == 160 * 2525
+
+
+@pytest.mark.parametrize("limit", [2_000_000, 0])
+@pytest.mark.parametrize("decided", [False, True])
+def test_imprisonment_only_needs_no_mci_on_every_path(limit, decided):
+    # statutes/kz/cc/99.toml, part 1: "лишением свободы на срок от восьми до пятнадцати лет" (no amount);
+    # CC 403(1) past the MCI's coverage needs it and fails as assess() does
+    rows = [{"provision": "CC 99(1)", "committed": date(2027, 1, 1)},
+            {"provision": "CC 403(1)", "committed": date(2027, 1, 1)}]
+    if decided:
+        rows = [dict(r, decided=date(2027, 3, 1)) for r in rows]
+    with _dense_limit(limit):
+        result = assess_batch(pa.Table.from_pylist(rows))
+    compare(rows, result)
+    got = result.to_pylist()
+    assert got[0]["error"] is None and got[0]["imprisonment_max_months"] == 180 and got[1]["error"]

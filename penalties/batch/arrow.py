@@ -77,9 +77,16 @@ class Output:
         }
 
 
+#: the result columns, in the order they are appended (the module docstring of penalties.batch)
+COLUMNS = ("fine_min_mci", "fine_max_mci", "fine_min_kzt", "fine_max_kzt", "fine_max_usd", "arrest_max_days",
+           "imprisonment_max_months", "version_from", "verification", "abolished", "error")
+
+
 def append_columns(arrow, columns):
-    """`arrow` with `columns` added at the end (replacing input columns of the same name)."""
-    for name, column in columns.items():
+    """`arrow` with `columns` added at the end in the order of COLUMNS (replacing input columns of
+    the same name), whichever path computed them."""
+    for name in COLUMNS:
+        column = columns[name]
         if name in arrow.column_names:
             arrow = arrow.drop_columns([name])
         arrow = arrow.append_column(name, column)
