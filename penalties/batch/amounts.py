@@ -144,7 +144,6 @@ def row_money(cols, out, rates):
     base = cols["base_tiyn"] if cols["base_tiyn"] is not None else np.zeros(n, dtype=np.int64)
     present = out.units_present
 
-    _overflowing(out, mci, base, ok)
     out.kzt_tiyn = np.empty((2, n), dtype=np.int64)
     out.mci_e4 = np.empty((2, n), dtype=np.int64)
     for b in (0, 1):
@@ -165,31 +164,6 @@ def row_money(cols, out, rates):
     usd = div_half_up(out.kzt_tiyn[1] * 10000, np.maximum(rate, 1))
     usd[rate == 0] = -1
     out.usd_cents = usd
-
-
-#: intermediate products in the integer arithmetic stay below this (int64 holds 2^63)
-_LIMIT = float(2 ** 61)
-
-
-def _overflowing(out, mci, base, ok) -> None:
-    """Add to `out.redo` the rows whose integer arithmetic could overflow int64 (a large base
-    amount times its multiple, then times 10^4 for dollars): `assess()` gives them exactly. The
-    estimate is in floating point, with a margin of 4 over int64's range."""
-    import numpy as np
-
-    risky = np.zeros(len(mci), dtype=bool)
-    base_f = np.maximum(base, 0).astype(np.float64)
-    mci_f = mci.astype(np.float64)
-    for b in (0, 1):
-        unit, e4 = out.fine_unit[b], out.fine_e4[b].astype(np.float64)
-        factor = np.where(unit >= 3, base_f, np.where(unit == 1, mci_f, 1.0))
-        product = e4 * factor                                  # e4 × base, or e4 × MCI
-        tiyn = product / np.where(unit == 3, 1e4, np.where(unit == 4, 1e6, 1e2))
-        risky |= (unit > 0) & ((2 * product > _LIMIT) | (2e4 * tiyn > _LIMIT))
-    risky &= ok
-    if risky.any():
-        rows = np.flatnonzero(risky)
-        out.redo = rows if out.redo is None else np.union1d(out.redo, rows)
 
 
 @functools.lru_cache(maxsize=8)

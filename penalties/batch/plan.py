@@ -7,7 +7,10 @@ valuation date `reasoning.case_dates.valuation`. What is vectorised is finding e
 
 from __future__ import annotations
 
+import functools
+
 from ..errors import MissingBaseError, PenaltiesError
+from ..law.mci import default_index
 from ..law.provisions import CODES_IN_FORCE
 from ..lookup import provision as find_provision
 from ..reasoning.case_dates import valuation, valued_on
@@ -279,7 +282,8 @@ def _combination_tables(specs):
          "arrest": np.full(m + 1, -1, np.int64), "prison": np.full(m + 1, -1, np.int64),
          "from": np.full(m + 1, NO_DATE, np.int64), "verif": np.full(m + 1, -1, np.int64),
          "abolished": np.zeros(m + 1, bool), "needs_base": np.zeros(m + 1, bool), "valued": np.zeros(m + 1, np.int64),
-         "has_money": np.zeros(m + 1, bool), "big": np.zeros(m + 1, bool)}
+         "has_money": np.zeros(m + 1, bool), "big": np.zeros(m + 1, bool),
+         "base_cap": np.full(m + 1, _INT_LIMIT, np.int64)}
     base_names: dict[int, str] = {}
     units = {"MCI": 1, "KZT": 2, "base": 3, "percent": 4}
     for j, (p, who, version, on, rule_day) in enumerate(specs):
@@ -299,7 +303,11 @@ def _combination_tables(specs):
                 if measure is not None:
                     t["unit"][b, j] = units[measure.unit]
                     e4 = int(measure.value * 10000)
-                    if e4 > SAFE_E4:  # an amount the integer arithmetic cannot carry: assess() does the rows
+                    if measure.unit in ("base", "percent"):
+                        # e4 × base (in tiyn), doubled for the rounding, stays within int64 up to this base
+                        t["base_cap"][j] = min(int(t["base_cap"][j]), _INT_LIMIT // max(e4, 1))
+                    elif e4 * _mci_ceiling() * 200 >= _INT_LIMIT:
+                        # tiyn × 10^4 for the dollars would not fit int64: assess() does the rows
                         t["big"][j], e4 = True, 0
                     t["e4"][b, j] = e4
             t["needs_base"][j] = fine.needs_base
@@ -336,6 +344,10 @@ def _scatter(t, base_names, inv, good, pick, row_of, cols, out, provs):
     if t["needs_base"].any():
         needs = t["needs_base"][inv]
         base = cols["base_tiyn"]
+        if base is not None:  # bases so large that e4 × base would overflow int64: assess() does the rows
+            over = row_of(np.flatnonzero(pick(base) > t["base_cap"][inv]))
+            if len(over):
+                out.redo = over if out.redo is None else np.union1d(out.redo, over)
         local = np.flatnonzero(needs if base is None else needs & (pick(base) < 0))
         missing, combination = row_of(local), inv[local]
         for j in np.unique(combination):
@@ -344,9 +356,14 @@ def _scatter(t, base_names, inv, good, pick, row_of, cols, out, provs):
             out.fail(rows, str(MissingBaseError(label, base_names[int(j)])))
 
 
-#: 10^-4 MCI: a fine bound above 10^8 MCI is left to assess() (the integers in tiyn and cents
-#: times 10^4 would not fit int64); no encoded sanction comes near it
-SAFE_E4 = 10 ** 12
+#: the integer arithmetic's products stay below this (int64 holds 2^63; the rounding doubles)
+_INT_LIMIT = 2 ** 61
+
+
+@functools.lru_cache(maxsize=1)
+def _mci_ceiling() -> int:
+    """The largest MCI encoded (whole tenge), at least 1."""
+    return max([int(v.kzt) for v in default_index().series("fine")] + [1])
 
 
 def _per_row(t) -> bool:
