@@ -389,3 +389,12 @@ def test_imprisonment_only_needs_no_mci_on_every_path(limit, decided):
     compare(rows, result)
     got = result.to_pylist()
     assert got[0]["error"] is None and got[0]["imprisonment_max_months"] == 180 and got[1]["error"]
+
+
+def test_a_null_provision_is_worded_as_assess_words_it():
+    # reliability audit L8: the batch said "unknown provision ''", assess() names None
+    rows = [{"provision": None, "committed": date(2019, 6, 1)}, {"provision": "CC 403(1)", "committed": date(2019, 6, 1)}]
+    result = assess_batch(pa.Table.from_pylist(rows, schema=pa.schema([("provision", pa.string()),
+                                                                       ("committed", pa.date32())])))
+    compare(rows, result)
+    assert "a reference is a string" in result.column("error")[0].as_py()

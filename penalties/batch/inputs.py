@@ -14,7 +14,8 @@ from .keys import NO_DATE, SPAN, day_number
 def read_columns(arrow, n):
     """The columns as numpy arrays: provision and offender codes with their levels, day numbers
     (defaults filled in), base amounts in tiyn (-1: none), and `aside`, a mask of the rows the
-    vectorised path cannot take (None when it takes them all): a null or out-of-range date, a value
+    vectorised path cannot take (None when it takes them all): a null provision, a null or
+    out-of-range date, a value
     that is not a date, a base amount that `assess()` refuses or that is too large for int64 tiyn.
     Those rows are assessed by `assess()` itself (`penalties.batch.rows`)."""
     import numpy as np
@@ -77,6 +78,8 @@ def read_columns(arrow, n):
         return values
 
     provision, provisions = encode("provision", "")
+    if arrow.column("provision").null_count:  # no reference: assess(None) words it
+        aside |= arrow.column("provision").is_null().to_numpy()
     offender = offenders = None
     if "offender" in names and pa.types.is_string(arrow.column("offender").type):
         # a handful of known categories: index_in is cheaper than a dictionary encoding
