@@ -71,10 +71,11 @@ def read_columns(arrow, n):
             column = pc.fill_null(column, NO_DATE)
         chunks = [c.to_numpy() for c in column.chunks] or [np.zeros(0, np.int32)]
         values = (chunks[0] if len(chunks) == 1 else np.concatenate(chunks)).astype(np.int64)
-        outside = (values < 0) | (values >= SPAN)
-        if not required:
-            outside &= values != NO_DATE  # a null means the default date
-        aside[outside] = True
+        if len(values) and (values.min() < 0 or values.max() >= SPAN):  # two reductions in the common case
+            outside = (values < 0) | (values >= SPAN)
+            if not required:
+                outside &= values != NO_DATE  # a null means the default date
+            aside[outside] = True
         return values
 
     provision, provisions = encode("provision", "")
