@@ -57,7 +57,7 @@ _EXPORTS = {
     **{name: "errors" for name in (
         "AmountError", "DataFileError", "DateError", "MissingBaseError", "MissingIndexError", "MissingRateError", "OutOfCoverageError",
         "PenaltiesError", "ReferenceSyntaxError", "UnitError", "UnknownOffenderError", "UnknownProvisionError",
-        "UserInputError")},
+        "UnreadWordingError", "UserInputError", "SanctionTextError", "FootnoteError")},
 }
 
 

@@ -86,6 +86,46 @@ class OutOfCoverageError(UserInputError, LookupError):
         super().__init__(message)
 
 
+class UnreadWordingError(OutOfCoverageError):
+    """The provision was in force on the date, but its wording then was not read (a gap in the data).
+
+    `unread_from`..`unread_to` is the gap; `reason` says which wording is missing and why (the acts
+    that amended it between the redactions read). Refusing is deliberate: the neighbouring wordings
+    are not carried into the gap.
+    """
+
+    def __init__(self, what: str, when: date, first: date | None, last: date | None,
+                 unread_from: date, unread_to: date, reason: str):
+        self.unread_from = unread_from
+        self.unread_to = unread_to
+        self.reason = reason
+        super().__init__(what, when, first, last, reason)
+        self.args = (f"{what}: the wording in force on {when.isoformat()} is not encoded (the data has no reading "
+                     f"for {unread_from.isoformat()} to {unread_to.isoformat()}): {reason}",)
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+
+class SanctionTextError(UserInputError):
+    """A sanction sentence the sanction reader cannot read. `phrase` is the part not understood."""
+
+    def __init__(self, text: str, phrase: str, reason: str):
+        self.text = text
+        self.phrase = phrase
+        self.reason = reason
+        super().__init__(f"cannot read the sanction: {reason}: {phrase!r}")
+
+
+class FootnoteError(UserInputError):
+    """An official footnote or entry-into-force rule that cannot be read. `text` is the words."""
+
+    def __init__(self, text: str, reason: str):
+        self.text = text
+        self.reason = reason
+        super().__init__(f"{reason}: {text[:120]!r}")
+
+
 class MissingIndexError(OutOfCoverageError):
     """No MCI value is known for the date and purpose."""
 

@@ -67,7 +67,7 @@ def test_known_rows():
         {"provision": "ч.1 ст.403 УК РК", "committed": date(2019, 8, 23)},
         {"provision": "CC 403(1)", "committed": date(2018, 3, 1), "decided": date(2018, 9, 1)},
         {"provision": "AC 488(7)", "committed": date(2021, 3, 1), "offender": "legal_entity"},
-        {"provision": "CC 402(1)", "committed": date(2019, 1, 1)},            # unknown provision
+        {"provision": "CC 999(1)", "committed": date(2019, 1, 1)},            # unknown provision
         {"provision": "CC 403(1)", "committed": date(2014, 1, 1)},            # before the Codes
         {"provision": "CC 403(1)", "committed": date(2027, 3, 1)},            # no MCI yet
         {"provision": "AC 489(1)", "committed": date(2019, 1, 1), "offender": "official"},  # no such category

@@ -31,7 +31,7 @@ def test_show_json_matches_python(capsys):
 
 
 @pytest.mark.parametrize("args, fragment", [
-    (("show", "CC 402(1)", "--on", "2016-06-01"), "closest known"),
+    (("show", "CC 98(1)", "--on", "2016-06-01"), "closest known"),
     (("show", "CC 403(1)", "--on", "2014-12-31"), "2015-01-01"),
     (("show", "CC 403(1)", "--on", "2027-03-01"), "MCI"),
     (("convert", "100", "MCI", "--to", "USD", "--on", "2021-03-01"), "--rates"),

@@ -66,8 +66,8 @@ def test_same_assessment_for_any_decision_inside_one_version(p, data):
     assume(end >= v.valid_from)
     d1 = data.draw(st.dates(min_value=v.valid_from, max_value=end))
     d2 = data.draw(st.dates(min_value=v.valid_from, max_value=end))
-    offender = (p.version_on(committed).offenders or ("individual",))[0]
     try:
+        offender = (p.version_on(committed).offenders or ("individual",))[0]
         a1 = penalties.assess(p, committed=committed, initiated=committed, decided=d1, offender=offender,
                               base_amount=1000)
         a2 = penalties.assess(p, committed=committed, initiated=committed, decided=d2, offender=offender,

@@ -30,8 +30,8 @@ def test_documented_forms(text, expected):
 
 def test_unknown_article_suggests_neighbours():
     with pytest.raises(UnknownProvisionError) as info:
-        penalties.provision("CC 402(1)")
-    assert info.value.suggestions and all(s.startswith("CC 40") for s in info.value.suggestions)
+        penalties.provision("CC 467(1)")  # art. 467 is a final provision, not in the Special Part
+    assert info.value.suggestions and all(s.startswith("CC 46") for s in info.value.suggestions)
 
 
 def test_unknown_part_lists_the_parts():

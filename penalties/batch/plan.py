@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import functools
 
-from ..errors import MissingBaseError, PenaltiesError
+from ..errors import MissingBaseError, PenaltiesError, UnreadWordingError
 from ..law.mci import default_index
 from ..law.provisions import CODES_IN_FORCE
 from ..lookup import provision as find_provision
 from ..reasoning.case_dates import valuation, valued_on
 from ..reasoning.sanction import limits_day, resolve
-from ..reasoning.version_choice import accepts, choose
+from ..reasoning.version_choice import accepts, choose, versions_from
 from . import keys
 from .amounts import columns_by_cell, columns_by_valuation_day
 from .arrow import VERIFICATION
@@ -74,7 +74,14 @@ def _reason_by_day(cols, out, provs, rates) -> bool:
             sel = np.flatnonzero(valid & (vi == k))
             for d in range(k, len(p.versions)) if later else (k,):
                 # the version applied: the mildest from commission to decision (the same code as assess())
-                chosen = p.versions[k] if d == k else choose(p.versions[k:d + 1], who)[0]
+                if d == k:
+                    chosen = p.versions[k]
+                else:
+                    try:
+                        in_force = versions_from(p, p.versions[k], p.versions[d])
+                    except UnreadWordingError:
+                        continue  # a wording in between was not read: the error path words it as assess() does
+                    chosen = choose(in_force, who)[0]
                 on = limits_day(day_number(chosen.valid_from), days[sel], np.maximum)
                 period = np.searchsorted(edges, on, side="right")
                 vperiod = np.searchsorted(vedges, days[sel], side="right")
@@ -93,18 +100,22 @@ def _reason_by_day(cols, out, provs, rates) -> bool:
     if later:
         # the version in force on the day decided (it is the one at commission until that ends)
         table = np.zeros(len(provs) * span_d, dtype=np.int64)
+        unread = np.zeros(len(provs) * span_d, dtype=bool)  # decided on a day whose wording was not read
         days_d = np.arange(low, high_d + 1)
         for p_idx, p in enumerate(provs):
             if not isinstance(p, Exception):
                 starts = np.array([day_number(v.valid_from) for v in p.versions])
                 table[p_idx * span_d:(p_idx + 1) * span_d] = np.maximum(np.searchsorted(starts, days_d, "right") - 1, 0)
+                for g in p.gaps:
+                    unread[p_idx * span_d:(p_idx + 1) * span_d] |= ((days_d >= day_number(g.valid_from))
+                                                                    & (days_d <= day_number(g.valid_to)))
         at_decision = decided - low
         if at_decision.min() < 0:  # only rows decided before they were committed (refused below)
             np.maximum(at_decision, 0, out=at_decision)
         at_decision += provision * span_d
         grid *= width
         grid += table[at_decision]
-        refused = decided < committed
+        refused = (decided < committed) | unread[at_decision]
         if cols["initiated"] is not committed:
             refused |= cols["initiated"] < committed
         grid[refused] = len(cell) - 1
@@ -173,6 +184,11 @@ def reason(cols, out, rates=None):
         bad |= unknown[provision]
     if cols["later_dates"]:
         bad |= (decided < committed) | (initiated < committed)
+        for k, p in enumerate(provs):  # decided on a day whose wording was not read (assess() refuses it)
+            if not isinstance(p, Exception) and p.gaps:
+                rows = provision == k
+                for g in p.gaps:
+                    bad |= rows & (decided >= day_number(g.valid_from)) & (decided <= day_number(g.valid_to))
         vd = lookup_days(starts_a, provision, decided, len(provs))
         vd = np.where(decided > end_day[vc_safe], vd, vc)  # a later version only once the first has ended
     else:
@@ -216,8 +232,12 @@ def reason(cols, out, rates=None):
         if not accepts(p, at_commission, who):
             chosen.append(None)  # an unknown offender category: the error is worded below
             continue
-        span = [v for _, v in versions[c_idx:d_idx + 1]]
-        version, _undecided = choose(span, who)
+        try:
+            in_force = versions_from(p, at_commission, versions[d_idx][1])
+        except UnreadWordingError:
+            chosen.append(None)  # a wording in between was not read: worded below, as assess() does
+            continue
+        version, _undecided = choose(in_force, who)
         chosen.append(version)
         chosen_start[k] = day_number(version.valid_from)
     for k in (k for k, v in enumerate(chosen) if v is None):  # the message names no date: one per combination

@@ -15,14 +15,14 @@ from pathlib import Path
 from ..data.paths import statutes_dir
 from ..errors import DataFileError
 from ..law.kinds import KINDS, NONE
-from ..law.provisions import CATEGORIES, CODES, CODES_IN_FORCE, OFFENDERS, Item, Provision, Sanction, Version
+from ..law.provisions import CATEGORIES, CODES, CODES_IN_FORCE, OFFENDERS, Gap, Item, Provision, Sanction, Version
 from ..law.provenance import Checker, check_sequence
 from ..law.quantities import parse_measure
 from ..data.toml import Problem, read_toml
 
 _VERSION_REQUIRED = {"valid_from", "act", "verification", "sources"}
 _VERSION_OPTIONAL = {"valid_to", "valid_from_latest", "verified_through", "category", "text_ru", "text_kk", "text_en", "notes",
-                     "abolished", "moved_to", "sanctions"}
+                     "abolished", "moved_to", "sanctions", "reader_exception"}
 _ITEM_KEYS = {"kind", "min", "max", "amount", "mandatory", "lifelong", "base", "note"}
 GENERAL_FILES = {"general.toml"}
 _PART = re.compile(r"^[0-9]{1,3}(-[0-9]{1,2})?$")
@@ -36,16 +36,21 @@ def article_files(root: Path | None = None) -> list[Path]:
                   if p.parent.name in CODES and p.name not in GENERAL_FILES)
 
 
-def load_article(path: Path) -> list[Provision]:
+def load_article(path: Path, *, read_texts: bool = False) -> list[Provision]:
+    """The provisions of one article file; `DataFileError` listing every problem with file:line.
+
+    With `read_texts`, every Criminal Code version's quoted `text_ru` is also read by the sanction
+    reader and must give the encoded sanction (what `penalties check` does; loading for use skips it).
+    """
     data, lines = read_toml(path)
     checker = Checker(path, lines)
-    provisions = _read_article(data, checker, path)
+    provisions = _read_article(data, checker, path, read_texts)
     if checker.problems:
         raise DataFileError(checker.problems)
     return provisions
 
 
-def _read_article(data: dict, c: Checker, path: Path) -> list[Provision]:
+def _read_article(data: dict, c: Checker, path: Path, read_texts: bool = False) -> list[Provision]:
     c.keys(data, (), {"code", "article", "title", "parts"}, {"notes", "sources"})
     code = c.typed(data, "code", (), str)
     article = c.typed(data, "article", (), str)
@@ -68,7 +73,7 @@ def _read_article(data: dict, c: Checker, path: Path) -> list[Provision]:
         if not isinstance(part_table, dict):
             c.problem(where, "each [[parts]] entry should be a table")
             continue
-        c.keys(part_table, where, {"versions"}, {"part", "item", "summary_en", "summary_ru", "summary_kk", "notes"})
+        c.keys(part_table, where, {"versions"}, {"part", "item", "summary_en", "summary_ru", "summary_kk", "notes", "gaps"})
         part = c.typed(part_table, "part", where, str)
         item = c.typed(part_table, "item", where, str)
         for key, value in (("part", part), ("item", item)):
@@ -84,25 +89,49 @@ def _read_article(data: dict, c: Checker, path: Path) -> list[Provision]:
         if code not in CODES or article is None:
             continue
         pid = f"kz.{code}.{article}" + (f".{part}" if part else "") + (f".{item}" if item else "")
-        versions = [_read_version(c, v, where + ("versions", i), pid, code)
+        versions = [_read_version(c, v, where + ("versions", i), pid, code, read_texts, item)
                     for i, v in enumerate(c.typed(part_table, "versions", where, list, []))]
         if not versions:
             c.problem(where + ("versions",), "a part needs at least one [[parts.versions]] table")
+        gaps = [_read_gap(c, g, where + ("gaps", i)) for i, g in enumerate(c.typed(part_table, "gaps", where, list, []))]
         spans = [(v.get("valid_from") if isinstance(v, dict) else None,
                   v.get("valid_to") if isinstance(v, dict) else None, where + ("versions", i))
                  for i, v in enumerate(part_table.get("versions", []))]
-        check_sequence(c, spans, f"{pid} version")
-        if any(v is None for v in versions) or not versions:
+        spans += [(g.valid_from, g.valid_to, where + ("gaps", i)) for i, g in enumerate(gaps) if g]
+        check_sequence(c, sorted(spans, key=lambda s: (s[0] is None, s[0] or date.min)), f"{pid} version")
+        if any(v is None for v in versions) or not versions or None in gaps:
             continue
-        if versions[0].valid_from < CODES_IN_FORCE:
+        first_day = min([versions[0].valid_from] + [g.valid_from for g in gaps])
+        if first_day < CODES_IN_FORCE:
             c.problem(where + ("versions", 0, "valid_from"), "the Codes are in force from 2015-01-01")
+        if gaps and gaps[-1].valid_from > versions[-1].valid_from:
+            c.problem(where + ("gaps", len(gaps) - 1), "a gap cannot come after the last version")
         provisions.append(Provision(
             id=pid, code=code, article=article, part=part, item=item, title=dict(title),
-            versions=tuple(versions), summary=part_table.get("summary_en"), source_file=str(path)))
+            versions=tuple(versions), summary=part_table.get("summary_en"), source_file=str(path),
+            gaps=tuple(sorted(gaps, key=lambda g: g.valid_from))))
     return provisions
 
 
-def _read_version(c: Checker, table, where: tuple, pid: str, code: str) -> Version | None:
+def _read_gap(c: Checker, table, where: tuple) -> Gap | None:
+    """A `[[parts.gaps]]` table: valid_from, valid_to and the reason the wording is unknown."""
+    if not isinstance(table, dict):
+        c.problem(where, "each gap should be a table")
+        return None
+    c.keys(table, where, {"valid_from", "valid_to", "reason"}, {"acts", "notes"})
+    start, end = c.interval(table, where)
+    reason = c.typed(table, "reason", where, str)
+    if start is not None and "valid_to" in table and end is None:
+        return None
+    if end is None and start is not None:
+        c.problem(where, "a gap needs 'valid_to' (a gap cannot be open-ended)")
+    if start is None or end is None or not reason:
+        return None
+    return Gap(start, end, reason)
+
+
+def _read_version(c: Checker, table, where: tuple, pid: str, code: str, read_texts: bool = False,
+                  item: str | None = None) -> Version | None:
     if not isinstance(table, dict):
         c.problem(where, "each version should be a table")
         return None
@@ -131,8 +160,36 @@ def _read_version(c: Checker, table, where: tuple, pid: str, code: str) -> Versi
     if start is None or provenance is None or None in sanctions:
         return None
     text = {lang: table[f"text_{lang}"] for lang in ("ru", "kk", "en") if isinstance(table.get(f"text_{lang}"), str)}
+    exception = c.typed(table, "reader_exception", where, str)
+    if read_texts and code == "cc" and "ru" in text and not abolished and exception is None:
+        _compare_with_reading(c, where, text["ru"], sanctions, item)
     return Version(pid, start, end, provenance, tuple(sanctions), category, abolished, moved_to, text,
                    valid_from_latest=latest)
+
+
+def _compare_with_reading(c: Checker, where: tuple, text_ru: str, sanctions: list, item: str | None) -> None:
+    """A problem unless the sanction reader reads `text_ru` (for sub-paragraph `item`, where the
+    sentence gives it a sanction of its own) as the encoded sanction."""
+    from .reader import SanctionTextError, read_sanction
+
+    try:
+        reading = read_sanction(text_ru).for_item(item)
+    except SanctionTextError as error:
+        c.problem(where + ("text_ru",), f"{error} (add reader_exception = \"why\" if the reader cannot read it)")
+        return
+    sanction = sanctions[0]
+    for name, read, encoded in (("main", reading.main, sanction.main), ("additional", reading.additional, sanction.additional)):
+        if tuple(read) != tuple(encoded):
+            c.problem(where + ("text_ru",), f"the quoted text_ru reads as {name} = {_brief(read)}, "
+                                             f"the encoded sanction has {_brief(encoded)}")
+
+
+def _brief(items) -> str:
+    def one(i):
+        bounds = "-".join(str(m) for m in (i.min, i.max) if m is not None) if i.min != i.max else str(i.min)
+        flags = (" lifelong" if i.lifelong else "") + ("" if i.mandatory is None else " mandatory" if i.mandatory else " optional")
+        return f"{i.kind} {bounds}".strip() + flags
+    return "[" + "; ".join(one(i) for i in items) + "]"
 
 
 def _read_sanction(c: Checker, table, where: tuple, code: str) -> Sanction | None:
@@ -219,7 +276,7 @@ def check(root: Path | str | None = None) -> tuple[list[Problem], int]:
             if loader is not None:
                 loader(path)
                 continue
-            for provision in load_article(path):
+            for provision in load_article(path, read_texts=True):
                 if provision.id in defined:
                     problems.append(Problem(str(path), None, f"{provision.id} is also defined in {defined[provision.id]}"))
                 defined[provision.id] = str(path)
@@ -239,6 +296,9 @@ def _loader_for(path: Path):
     from ..law.mci import load_mci
     from ..law.rates import load_shipped_rates
 
+    if "readings" in path.parts:
+        from ..data.readings import load_reader_notes, load_reading_file
+        return load_reader_notes if path.name in ("notes.toml", "exceptions.toml") else load_reading_file
     if path.name in GENERAL_FILES:
         return load_general_part
     if path.parent.name == "indices" and path.name == "mci.toml":

@@ -35,10 +35,12 @@ _KINDS = (
     ("arrest", DAY, "cc ac"),
     ("imprisonment", MONTH, "cc"),
     ("life_imprisonment", NONE, "cc"),
+    ("death_penalty", NONE, "cc"),  # in the 2015 Code for a few especially grave crimes
     ("deprivation_of_right", MONTH, "cc"),
     ("confiscation", NONE, "cc ac"),
     ("expulsion", MONTH, "cc ac"),  # a term where one is set
     ("deprivation_of_title", NONE, "cc"),
+    ("deprivation_of_citizenship", NONE, "cc"),  # additional (terrorist and extremist crimes)
     ("warning", NONE, "ac"),
     ("public_works", HOUR, "ac"),
     ("suspension_of_activity", MONTH, "ac"),

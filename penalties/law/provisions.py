@@ -10,14 +10,16 @@ from datetime import date
 
 import attrs
 
-from ..errors import OutOfCoverageError, UnknownOffenderError
+from ..errors import OutOfCoverageError, UnknownOffenderError, UnreadWordingError
 from ..law.provenance import Provenance
 from ..law.quantities import Measure
 
 CODES = {"cc": "CC", "ac": "AC"}
 #: the first day either Code was in force
 CODES_IN_FORCE = date(2015, 1, 1)
-CATEGORIES = ("criminal_misdemeanour", "minor", "medium", "grave", "especially_grave")
+#: CC arts 10-11. "crime" is a crime whose gravity is not encoded: above two years of imprisonment
+#: it depends on the form of guilt (intent or negligence, art. 11), which the sanction does not say
+CATEGORIES = ("criminal_misdemeanour", "minor", "medium", "grave", "especially_grave", "crime")
 OFFENDERS = ("individual", "official", "individual_entrepreneur", "small_business", "medium_business",
              "large_business", "legal_entity")
 
@@ -105,6 +107,21 @@ class Version:
 
 
 @attrs.frozen
+class Gap:
+    """Days on which the provision existed but its wording was not read: assessing them is refused.
+
+    `reason` says which wording is missing and why (e.g. the acts that amended it in between).
+    """
+
+    valid_from: date
+    valid_to: date
+    reason: str
+
+    def covers(self, on: date) -> bool:
+        return self.valid_from <= on <= self.valid_to
+
+
+@attrs.frozen
 class Provision:
     """An article, or a part of one, with its versions in date order."""
 
@@ -117,6 +134,8 @@ class Provision:
     versions: tuple[Version, ...] = attrs.field(eq=False, hash=False)
     summary: str | None = attrs.field(default=None, eq=False, hash=False)
     source_file: str | None = attrs.field(default=None, eq=False, hash=False)
+    #: periods inside (or before) the versions whose wording is unknown, in date order
+    gaps: tuple[Gap, ...] = attrs.field(default=(), eq=False, hash=False, kw_only=True)
     _starts: tuple[date, ...] = attrs.field(init=False, eq=False, hash=False, repr=False)
 
     def __attrs_post_init__(self):
@@ -153,11 +172,23 @@ class Provision:
             if version.valid_to is None or on <= version.valid_to:
                 return version
         first, last = self.coverage
+        gap = next((g for g in self.gaps if g.covers(on)), None)
+        if gap is not None:
+            raise UnreadWordingError(self.label, on, first, last, gap.valid_from, gap.valid_to, gap.reason)
         hint = ("both Codes are in force from 2015-01-01" if on < CODES_IN_FORCE
                 else "no version of this provision is encoded for that date")
         raise OutOfCoverageError(self.label, on, first, last, hint)
 
     def versions_between(self, start: date, end: date) -> tuple[Version, ...]:
-        """Every version in force on some day of [start, end], in date order."""
+        """Every version in force on some day of [start, end], in date order.
+
+        `OutOfCoverageError` when a day of [start, end] falls in a gap: a rule that compares every
+        wording in force in between (lex mitior) cannot be applied without the missing one.
+        """
+        for gap in self.gaps:
+            if gap.valid_from <= end and gap.valid_to >= start:
+                first, last = self.coverage
+                raise UnreadWordingError(self.label, max(start, gap.valid_from), first, last,
+                                         gap.valid_from, gap.valid_to, gap.reason)
         return tuple(v for v in self.versions
                      if v.valid_from <= end and (v.valid_to is None or v.valid_to >= start))

@@ -3,7 +3,7 @@
 CC art. 6 / AC art. 5: the law in force when the act was committed applies; a later law that
 abolishes the offence or softens its penalty applies retroactively, a harsher one does not. The
 candidates are the versions in force from commission to decision that cover the offender (an
-abolished one always counts); `penalties.reasoning.mitior` ranks them, and versions it cannot rank
+abolished one always counts; a gap, a wording not read, between them refuses the choice); `penalties.reasoning.mitior` ranks them, and versions it cannot rank
 against the one chosen are returned with it.
 """
 
@@ -45,6 +45,13 @@ def choose(in_force: Sequence[Version], offender: str) -> tuple[Version, tuple[V
     """Among the versions in force from commission to decision, in date order (the first is the one
     at commission), the one to apply for `offender`, and those it could not be ranked against."""
     return mildest(tuple(v for v in in_force if v.abolished or offender in v.offenders), offender)
+
+
+def versions_from(prov: Provision, at_commission: Version, at_decision: Version) -> tuple[Version, ...]:
+    """The versions of `prov` from `at_commission` to `at_decision`, in date order: the candidates when
+    the offence was committed under the one and decided under the other. `UnreadWordingError` where a
+    wording in force between them was not read: lex mitior cannot compare a wording it does not have."""
+    return prov.versions_between(at_commission.valid_from, at_decision.valid_from)
 
 
 def accepts(prov: Provision, version: Version, offender: str) -> bool:

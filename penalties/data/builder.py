@@ -1,0 +1,352 @@
+"""Building article files from readings: the dated versions that two read redactions prove.
+
+Given an article as read in an early redaction and in the newest one (`penalties.data.readings`),
+and the acts its official footnotes name, `build_article()` writes the versions the two texts
+establish, and marks as gaps the periods they do not:
+
+- a part's early wording applies from the Code's entry into force (or, when an act named in the
+  footnotes took effect before the early redaction, from that act; the earlier wording is a gap);
+- where the two redactions word a sanction alike, one version spans both: the acts in between
+  changed other words of the article (the notes say which acts, and that the redactions between
+  were not read);
+- where they differ and one act took effect in between, it starts the new wording; where several
+  did, the days from the first to the last are a gap naming them (the change came from one of
+  them, and the redactions between were not read);
+- a part the newest redaction shows as repealed ("Исключена Законом …") ends on the day before that
+  act applies, and is abolished from then; a part or article added later starts likewise;
+- every structured sanction is the sanction reader's reading of the quoted text; a wording it cannot
+  read makes that part an explicit exception (`statutes/kz/readings/<code>/exceptions.toml`), never
+  a guess.
+
+Dates of acts whose publication date is not known are the earliest possible days (the project's
+convention; see `penalties.law.footnotes`).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+import attrs
+
+from ..law.footnotes import Amendment, FirstDay, amendments, first_day, normal_number
+from ..law.provisions import CODES_IN_FORCE
+from .reader import Reading, SanctionTextError, normalise, read_sanction
+from .readings import ArticleReading
+
+ZAN = "https://zan.gov.kz/client/#!/doc/81097/{lang}/{day:%d.%m.%Y}"
+CODE_ACT = {"number": "226-V", "date": date(2014, 7, 3), "title": "Уголовный кодекс Республики Казахстан",
+            "entry_into_force": "2015-01-01 (art. 467)"}
+
+
+class BuildError(Exception):
+    """An article or part the builder cannot build without a person's reading; `reason` says why."""
+
+    def __init__(self, reason: str):
+        self.reason = reason
+        super().__init__(reason)
+
+
+@attrs.frozen
+class Act:
+    number: str
+    signed: date
+    first: FirstDay
+    rule: str
+
+    def table(self) -> dict:
+        entry = self.first.reason
+        return {"number": self.number, "date": self.signed, "title": f"Закон РК от {self.signed:%d.%m.%Y} № {self.number}",
+                "entry_into_force": f"{self.rule} [{entry}]" if self.rule else entry}
+
+
+def acts_named(readings: list[ArticleReading], published: dict[str, date] | None = None) -> list[Act]:
+    """Every act the footnotes (and repeal notes) of these readings name, once, by first day."""
+    published = published or {}
+    found: dict[str, Act] = {}
+    for reading in readings:
+        texts = list(reading.footnotes) + ([reading.repealed] if reading.repealed else [])
+        texts += [p.repealed for p in reading.parts if p.repealed]
+        for text in texts:
+            for a in amendments(text):
+                key = normal_number(a.number)
+                if key not in found:
+                    found[key] = Act(a.number, a.signed, first_day(a, published.get(key)), a.rule)
+    return sorted(found.values(), key=lambda act: (act.first.earliest, act.number))
+
+
+def _repealing_act(text: str, acts: list[Act]) -> Act:
+    named = amendments("Сноска. " + text)
+    if len(named) != 1:
+        raise BuildError(f"a repeal note that names {len(named)} acts: {text!r}")
+    key = normal_number(named[0].number)
+    match = [a for a in acts if normal_number(a.number) == key]
+    return match[0] if match else Act(named[0].number, named[0].signed, first_day(named[0]), named[0].rule)
+
+
+@attrs.frozen
+class Wording:
+    """A part's sanction as one redaction words it."""
+
+    text: str
+    reading: Reading | None     # None when repealed
+    repealed: str | None
+    redaction: date
+    url: str
+    kk: str | None = None
+
+
+def _wording(article: ArticleReading, part, item, kk: ArticleReading | None, exceptions: dict) -> Wording | None:
+    pr = article.part(part, item)
+    if pr is None:
+        return None
+    if pr.repealed:
+        return Wording(pr.repealed, None, pr.repealed, article.redaction, article.url)
+    exception = exceptions.get((article.article, part or "", article.redaction))
+    if exception is not None and "sanction" not in exception:
+        raise BuildError(f"listed exception: {exception['reason']}")
+    try:
+        reading = read_sanction(pr.sanction)
+    except SanctionTextError as error:
+        if exception is None:
+            raise BuildError(f"the sanction reader cannot read the {article.redaction} wording: {error}") from None
+        reading = None
+    kk_part = kk.part(part, item) if kk is not None else None
+    return Wording(pr.sanction, reading, None, article.redaction, article.url,
+                   kk_part.sanction if kk_part is not None and kk_part.sanction else None)
+
+
+def _same(a: Wording, b: Wording) -> bool:
+    return normalise(a.text) == normalise(b.text)
+
+
+def _category(reading: Reading) -> str | None:
+    """CC art. 11 (general.toml) from the sanction alone, where the form of guilt cannot change it:
+    no imprisonment nor restriction of freedom → criminal misdemeanour; at most two years → minor
+    (intentional up to 2, careless up to 5 years); otherwise it depends on intent, which the sanction
+    does not say: "crime" (the General Part's rules for every crime apply, not those of one gravity)."""
+    kinds = {item.kind for item in reading.main}
+    terms = [item.max.value / 12 for item in reading.main if item.kind == "imprisonment" and item.max]
+    if kinds & {"life_imprisonment", "death_penalty"}:
+        return "crime"
+    if not terms:
+        return "minor" if "restriction_of_freedom" in kinds else "criminal_misdemeanour"
+    return "minor" if max(terms) <= 2 else "crime"
+
+
+def _sources(w: Wording) -> list[str]:
+    lang = "rus"
+    return [ZAN.format(lang=lang, day=w.redaction), w.url]
+
+
+def _version(start: date, end: date | None, act: dict, w: Wording, notes: str, reading: Reading,
+             through: date, more_sources: list[str] = (), kk: str | None = None) -> dict:
+    table: dict = {"valid_from": start}
+    if end is not None:
+        table["valid_to"] = end
+    table["act"] = act
+    category = _category(reading)
+    if category:
+        table["category"] = category
+    table["verification"] = "primary"
+    table["verified_through"] = through
+    table["sources"] = list(dict.fromkeys(list(more_sources) + _sources(w)))
+    table["text_ru"] = w.text
+    if kk:
+        table["text_kk"] = kk
+    table["notes"] = notes
+    table["sanctions"] = [dict({"offender": "individual"}, **{k: v for k, v in reading.as_toml_tables().items() if v})]
+    return table
+
+
+def _day_before(day: date) -> date:
+    return day - timedelta(days=1)
+
+
+def _names(acts: list[Act]) -> str:
+    return ", ".join(f"{a.number} of {a.signed:%d.%m.%Y} (from {a.first.earliest}{'' if a.first.exact else ' at the earliest'})"
+                     for a in acts)
+
+
+def _open_version(w: Wording, start: date, act: dict, through_reading: list[Wording], case) -> dict:
+    return {"start": start, "act": act, "wording": w, "seen": list(through_reading), "acts_between": [], "case": case}
+
+
+def _close(state: dict, end: date | None, last_redaction: date, note_more: str = "") -> dict:
+    w = state["wording"]
+    seen = state["seen"]
+    dates = ", ".join(f"{x.redaction:%d.%m.%Y}" for x in seen)
+    notes = f"Sanction as worded in the redaction{'s' if len(seen) > 1 else ''} of {dates}."
+    if state["acts_between"]:
+        notes += (f" The article was amended meanwhile by {_names(state['acts_between'])}; the redactions read "
+                  f"word this sanction alike, the others between them were not read.")
+    notes += note_more
+    through = end if end is not None else last_redaction
+    sources = [u for x in seen for u in _sources(x)]
+    reading = w.reading.for_item(state["case"]) if state["case"] else w.reading.for_item(None)
+    return _version(state["start"], end, state["act"], w, notes, reading, through, sources,
+                    kk=w.kk if end is None else None)
+
+
+def build_part(chain: list[tuple[date, Wording | None]], acts: list[Act], case: str | None = None) -> tuple[list[dict], list[dict]]:
+    """(versions, gaps) of one part from its wordings in the redactions read, in date order.
+
+    `chain` holds (redaction, wording or None when the part is not in that redaction yet). A
+    redaction of zan.gov.kz includes every act signed by its date (whether in force yet or not).
+    """
+    in_force = [a for a in acts if a.first.earliest > CODES_IN_FORCE]
+    last_redaction = chain[-1][0]
+    late_acts = [a for a in in_force if a.signed > last_redaction]
+    if late_acts:
+        raise BuildError(f"acts signed after the newest redaction read ({last_redaction}): {_names(late_acts)}")
+    versions: list[dict] = []
+    gaps: list[dict] = []
+    state: dict | None = None
+    previous_day: date | None = None
+
+    def gap(start: date, end: date, reason: str, named: list[Act]):
+        if end >= start:
+            gaps.append({"valid_from": start, "valid_to": end, "reason": reason, "acts": [a.number for a in named]})
+
+    for day, w in chain:
+        window = [a for a in in_force if (previous_day is None or a.signed > previous_day) and a.signed <= day]
+        window.sort(key=lambda a: (a.first.earliest, a.signed))
+        if w is not None and w.repealed is None and w.reading is None:
+            raise BuildError(f"the {day} wording is listed as an exception without a sanction")
+        if state is None and (w is None or w.repealed):
+            if w is not None and w.repealed and previous_day is None:
+                raise BuildError(f"repealed already in the first redaction read ({day})")
+            previous_day = day
+            continue
+        if state is None:  # the first wording read
+            if previous_day is None and not window:
+                state = _open_version(w, CODES_IN_FORCE, CODE_ACT, [w], case)
+            elif previous_day is None:
+                what = (f"the wording before the redaction of {day:%d.%m.%Y} was not read; the article was amended "
+                        f"before it by {_names(window)}")
+                gap(CODES_IN_FORCE, _day_before(window[-1].first.earliest), what, window)
+                state = _open_version(w, window[-1].first.earliest, window[-1].table(), [w], case)
+            else:
+                if not window:
+                    raise BuildError(f"a part first read in the redaction of {day} with no act to date it")
+                if len(window) > 1:
+                    gap(window[0].first.earliest, _day_before(window[-1].first.earliest),
+                        f"the part was added by one of {_names(window)}; its first wording was not read", window)
+                state = _open_version(w, window[-1].first.earliest, window[-1].table(), [w], case)
+            previous_day = day
+            continue
+        current: Wording = state["wording"]
+        if w is None:
+            raise BuildError(f"the part is missing from the redaction of {day} without a repeal (renumbered?)")
+        if w.repealed is None and _same(current, w):
+            state["seen"].append(w)
+            state["acts_between"].extend(window)
+            previous_day = day
+            continue
+        if not window:
+            raise BuildError(f"the sanction differs between the redactions of {previous_day} and {day}, "
+                             f"but no act signed in between is named")
+        if w.repealed is not None:
+            repeal = _repealing_act(w.repealed, acts)
+            changes = [a for a in window if a.first.earliest < repeal.first.earliest]
+            end = changes[0].first.earliest if changes else repeal.first.earliest
+            versions.append(_close(state, _day_before(end), last_redaction))
+            if changes:
+                gap(changes[0].first.earliest, _day_before(repeal.first.earliest),
+                    f"amended by {_names(changes)} before its repeal; that wording was not read", changes)
+            versions.append({"valid_from": repeal.first.earliest, "act": repeal.table(), "verification": "primary",
+                             "verified_through": last_redaction, "sources": _sources(w), "text_ru": w.repealed,
+                             "abolished": True, "notes": f"Repealed: the redaction of {day:%d.%m.%Y} reads {w.repealed!r}."})
+            return versions, gaps
+        first, last = window[0], window[-1]
+        if first.first.earliest <= state["start"]:
+            raise BuildError(f"an act of the window {previous_day}..{day} takes effect before the wording it replaces")
+        versions.append(_close(state, _day_before(first.first.earliest), last_redaction,
+                               f" Changed by {'one of ' if len(window) > 1 else ''}{_names(window)}."))
+        if len(window) > 1:
+            gap(first.first.earliest, _day_before(last.first.earliest),
+                f"the sanction was changed by one of {_names(window)} (signed between the redactions of "
+                f"{previous_day:%d.%m.%Y} and {day:%d.%m.%Y}, which were read); the wording in between was not read",
+                window)
+        state = _open_version(w, last.first.earliest, last.table(), [w], case)
+        previous_day = day
+    if state is None:
+        raise BuildError("no wording read")
+    versions.append(_close(state, None, last_redaction))
+    return versions, gaps
+
+
+def part_keys(*articles: ArticleReading | None) -> list[tuple[str | None, str | None]]:
+    keys: list = []
+    for article in articles:
+        for p in (article.parts if article else ()):
+            if (p.part, p.item) not in keys:
+                keys.append((p.part, p.item))
+    return sorted(keys, key=lambda k: [int(n) if n.isdigit() else 0 for n in re.split(r"[-.]", (k[0] or "0"))] + [int(k[1] or 0)])
+
+
+def build_article(code: str, chain: list[ArticleReading], kk: ArticleReading | None, exceptions: dict,
+                  published: dict | None = None, notes: dict | None = None) -> tuple[dict, list[str]]:
+    """The TOML table of one article from its readings (date order; the last is the newest
+    redaction read), and the parts left out with the reason.
+
+    `notes` ({(article, part): text}) are a reader's findings to attach to a part (e.g. a Russian and
+    Kazakh text that disagree)."""
+    notes = notes or {}
+    late = chain[-1]
+    acts = acts_named(chain, published)
+    # an article without parts that an amendment gave a part 2: its text became part 1
+    latest_with_parts = late if not late.repealed else next((r for r in reversed(chain) if not r.repealed), late)
+    became_part_1 = latest_with_parts.part(None) is None and latest_with_parts.part("1") is not None
+
+    def part_in(reading: ArticleReading, part, item):
+        if became_part_1 and (part, item) == ("1", None) and reading.part("1") is None:
+            return None  # part 1 is the old unnumbered text
+        return part
+
+    keys = [k for k in part_keys(*chain) if not (became_part_1 and k == (None, None))]
+    parts: list[dict] = []
+    left_out: list[str] = []
+    for part, item in keys:
+        try:
+            wordings = []
+            for reading in chain:
+                if reading.repealed:
+                    wordings.append((reading.redaction, Wording(reading.repealed, None, reading.repealed,
+                                                                reading.redaction, reading.url)))
+                    continue
+                wanted = part_in(reading, part, item)
+                if became_part_1 and (part, item) == ("1", None) and reading.part("1") is None:
+                    wanted = None
+                wordings.append((reading.redaction, _wording(reading, wanted, item, kk if reading is late else None,
+                                                             exceptions)))
+            cases = sorted({c for _, w in wordings if w and w.reading for c, _ in w.reading.cases})
+            for case in [None] + cases:
+                versions, gaps = build_part(wordings, acts, case)
+                table: dict = {}
+                if part:
+                    table["part"] = part
+                if case or item:
+                    table["item"] = case or item
+                remarks = []
+                if became_part_1 and (part, item) == ("1", None) and any(r.part(None) for r in chain):
+                    remarks.append("Earlier redactions have no numbered parts: the article's one paragraph became "
+                                   "part 1 when a later act added the parts after it.")
+                if (late.article, part or "") in notes and case is None:
+                    remarks.append(notes[(late.article, part or "")])
+                if case is None and cases:
+                    remarks.append(f"The sanction of this part except sub-paragraph(s) {', '.join(cases)}, which the "
+                                   f"sentence gives a sanction of its own (encoded as the item).")
+                if remarks:
+                    table["notes"] = " ".join(remarks)
+                if gaps:
+                    table["gaps"] = gaps
+                table["versions"] = versions
+                parts.append(table)
+        except BuildError as error:
+            left_out.append(f"part {part or '-'}{f' item {item}' if item else ''}: {error.reason}")
+    named = next((r for r in reversed(chain) if not r.repealed), chain[0])
+    title = {"ru": named.title}
+    if kk is not None and kk.title and not late.repealed:
+        title["kk"] = kk.title
+    return {"code": code, "article": late.article, "title": title, "parts": parts}, left_out

@@ -1,0 +1,156 @@
+"""Readings: the official text of a Code's articles as transcribed from one redaction, verbatim.
+
+A reading file (`statutes/kz/readings/<code>/<YYYY-MM-DD>/<lang>/<first>-<last>.toml`) holds, for
+a range of articles, what one redaction of the official text says: each article's title, its
+footnotes (the amending acts, "Сноска. …"), and each part's sanction sentence word for word. It
+says nothing the text does not: no dates of versions, no structured sanctions. Those are derived
+(by `penalties.data.reader` and the article builder) and the article files cite the reading.
+"""
+
+from __future__ import annotations
+
+import functools
+from datetime import date
+from pathlib import Path
+
+import attrs
+
+from ..data.paths import statutes_dir
+from ..data.toml import read_toml
+from ..errors import DataFileError
+from ..law.provenance import Checker
+
+REPO = "https://github.com/kazakhstan-law/codes/blob"
+#: the two path layouts of the corpus; readings name files relative to the language folder
+CODE_FOLDERS = {("cc", "new"): "02-codes/20140703-ugolovnyi-kodeks-respubliki-kazakhstan-81097",
+                ("cc", "old"): "02-codes/2014/0703-ugolovnyi-kodeks-respubliki-kazakhstan-81097"}
+_LANG_FOLDERS = {"ru": "rus", "kk": "kaz"}
+
+
+@attrs.frozen
+class PartReading:
+    part: str | None
+    item: str | None
+    sanction: str | None
+    repealed: str | None
+
+
+@attrs.frozen
+class ArticleReading:
+    """One article as one redaction's official text has it."""
+
+    article: str
+    title: str
+    repealed: str | None
+    footnotes: tuple[str, ...]
+    parts: tuple[PartReading, ...]
+    redaction: date
+    lang: str
+    url: str
+    where: str  # file:line of the article in the reading file
+
+    def part(self, part: str | None, item: str | None = None) -> PartReading | None:
+        return next((p for p in self.parts if p.part == part and p.item == item), None)
+
+
+def reading_files(code: str, root: Path | None = None) -> list[Path]:
+    base = Path(root or statutes_dir()) / "kz" / "readings" / code
+    return sorted(base.glob("*/*/*.toml"))
+
+
+def load_reading_file(path: Path) -> list[ArticleReading]:
+    """The articles of one reading file; `DataFileError` with file:line for any problem."""
+    data, lines = read_toml(path)
+    c = Checker(path, lines)
+    c.keys(data, (), {"redaction", "lang", "commit", "articles"},
+           {"articles_from", "articles_to", "look_ups", "unread", "source_line", "files", "notes", "layout"})
+    redaction = c.typed(data, "redaction", (), date)
+    lang = c.typed(data, "lang", (), str)
+    commit = c.typed(data, "commit", (), str)
+    layout = c.typed(data, "layout", (), str, "new")
+    if layout not in ("new", "old"):
+        c.problem(("layout",), f"layout should be 'new' or 'old', got {layout!r}")
+    if lang is not None and lang not in _LANG_FOLDERS:
+        c.problem(("lang",), f"lang should be ru or kk, got {lang!r}")
+    if commit is not None and (len(commit) != 40 or any(ch not in "0123456789abcdef" for ch in commit)):
+        c.problem(("commit",), "commit should be the 40 hexadecimal digits of the corpus commit")
+    if redaction is not None and path.parent.parent.name != redaction.isoformat():
+        c.problem(("redaction",), f"redaction {redaction} does not match the folder {path.parent.parent.name!r}")
+    if lang is not None and path.parent.name != lang:
+        c.problem(("lang",), f"lang {lang!r} does not match the folder {path.parent.name!r}")
+    code = path.parent.parent.parent.name
+    articles: list[ArticleReading] = []
+    seen: set[str] = set()
+    for i, table in enumerate(c.typed(data, "articles", (), list, [])):
+        where = ("articles", i)
+        if not isinstance(table, dict):
+            c.problem(where, "each [[articles]] entry should be a table")
+            continue
+        c.keys(table, where, {"article", "title"}, {"file", "repealed", "footnotes", "parts", "notes"})
+        number = c.typed(table, "article", where, str)
+        title = c.typed(table, "title", where, str)
+        file = c.typed(table, "file", where, str)
+        repealed = c.typed(table, "repealed", where, str) or None
+        footnotes = c.typed(table, "footnotes", where, list, [])
+        if any(not isinstance(f, str) for f in footnotes):
+            c.problem(where + ("footnotes",), "footnotes should be a list of strings")
+        if number in seen:
+            c.problem(where + ("article",), f"article {number!r} appears twice")
+        seen.add(number)
+        parts = []
+        for j, part in enumerate(c.typed(table, "parts", where, list, [])):
+            pwhere = where + ("parts", j)
+            if not isinstance(part, dict):
+                c.problem(pwhere, "each [[articles.parts]] entry should be a table")
+                continue
+            c.keys(part, pwhere, {"part"}, {"item", "sanction", "repealed", "notes"})
+            sanction = c.typed(part, "sanction", pwhere, str) or None
+            part_repealed = c.typed(part, "repealed", pwhere, str) or None
+            if not sanction and not part_repealed:
+                c.problem(pwhere, "a part needs its 'sanction' (or 'repealed')")
+            parts.append(PartReading(c.typed(part, "part", pwhere, str) or None,
+                                     c.typed(part, "item", pwhere, str) or None, sanction, part_repealed))
+        if None in (number, title, redaction, lang, commit):
+            continue
+        folder = _LANG_FOLDERS.get(lang, lang)
+        relative = file if file is None or file.startswith(folder + "/") else f"{folder}/{file}"
+        url = f"{REPO}/{commit}/{CODE_FOLDERS.get((code, layout), code)}/{relative}" if file else ""
+        articles.append(ArticleReading(number, title, repealed, tuple(f for f in footnotes if isinstance(f, str)),
+                                       tuple(parts), redaction, lang, url, f"{path}:{c.lines.line_of(where)}"))
+    if c.problems:
+        raise DataFileError(c.problems)
+    return articles
+
+
+def load_reader_notes(path: Path) -> dict:
+    """`notes.toml` / `exceptions.toml` beside the readings: {(article, part): table}; file:line errors."""
+    data, lines = read_toml(path)
+    c = Checker(path, lines)
+    key = "notes" if path.name == "notes.toml" else "exceptions"
+    c.keys(data, (), {key}, set())
+    out = {}
+    for i, table in enumerate(c.typed(data, key, (), list, [])):
+        where = (key, i)
+        if not isinstance(table, dict):
+            c.problem(where, f"each [[{key}]] entry should be a table")
+            continue
+        if key == "notes":
+            c.keys(table, where, {"article", "note"}, {"part"})
+        else:
+            c.keys(table, where, {"article", "redaction", "reason"}, {"part"})
+        for name in ("article", "part", "note", "reason"):
+            c.typed(table, name, where, str)
+        out[(table.get("article"), table.get("part", ""))] = table
+    if c.problems:
+        raise DataFileError(c.problems)
+    return out
+
+
+@functools.cache
+def readings(code: str) -> dict[tuple[date, str], dict[str, ArticleReading]]:
+    """Every reading of `code`: {(redaction, lang): {article: ArticleReading}}."""
+    out: dict[tuple[date, str], dict[str, ArticleReading]] = {}
+    for path in reading_files(code):
+        for article in load_reading_file(path):
+            out.setdefault((article.redaction, article.lang), {})[article.article] = article
+    return out

@@ -1,0 +1,144 @@
+"""Building article files from readings: the dates each rule gives, pinned on both sides.
+
+The readings here are made up in the shape of real ones; their dates follow the rules stated in
+`penalties.data.builder` and `penalties.law.footnotes` (ten calendar days after a publication on
+the signing day at the earliest: signed 12.07.2018 → first day 23.07.2018).
+"""
+
+import importlib.util
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import penalties
+from penalties.data import builder
+from penalties.data.readings import ArticleReading, PartReading
+from penalties.errors import UnreadWordingError
+
+ROOT = Path(__file__).resolve().parent.parent
+TEN_DAYS = "вводится в действие по истечении десяти календарных дней после дня его первого официального опубликования"
+THREE = "наказывается лишением свободы на срок до трех лет."
+FIVE = "наказывается лишением свободы на срок до пяти лет."
+SEVEN = "наказывается лишением свободы на срок до семи лет."
+
+
+def reading(day, parts, footnotes=(), repealed=None):
+    return ArticleReading("999", "Проверочная статья", repealed, tuple(footnotes),
+                          tuple(PartReading(p, None, s, r) for p, s, r in parts), day, "ru",
+                          "https://example.invalid/read", "test")
+
+
+def footnote(*acts):
+    return "Сноска. Статья 999 с изменениями, внесенными законами РК " + "; ".join(
+        f"от {signed} № {number} ({TEN_DAYS})" for number, signed in acts) + "."
+
+
+def build(*chain):
+    article, left_out = builder.build_article("cc", list(chain), None, {})
+    assert not left_out, left_out
+    return article["parts"][0]
+
+
+def spans(part):
+    return ([(v["valid_from"], v.get("valid_to"), v.get("text_ru")) for v in part["versions"]],
+            [(g["valid_from"], g["valid_to"]) for g in part.get("gaps", [])])
+
+
+def test_never_amended_is_one_version_from_2015():
+    part = build(reading(date(2015, 11, 13), [("1", THREE, None)]), reading(date(2026, 3, 8), [("1", THREE, None)]))
+    assert spans(part) == ([(date(2015, 1, 1), None, THREE)], [])
+
+
+def test_one_act_in_between_starts_the_new_wording_on_its_first_day():
+    fn = [footnote(("180-VI", "12.07.2018"))]
+    part = build(reading(date(2015, 11, 13), [("1", THREE, None)]), reading(date(2026, 3, 8), [("1", FIVE, None)], fn))
+    assert spans(part) == ([(date(2015, 1, 1), date(2018, 7, 22), THREE), (date(2018, 7, 23), None, FIVE)], [])
+
+
+def test_several_acts_in_between_leave_a_gap_naming_them():
+    fn = [footnote(("180-VI", "12.07.2018"), ("292-VI", "27.12.2019"))]
+    part = build(reading(date(2015, 11, 13), [("1", THREE, None)]), reading(date(2026, 3, 8), [("1", FIVE, None)], fn))
+    assert spans(part) == ([(date(2015, 1, 1), date(2018, 7, 22), THREE), (date(2020, 1, 7), None, FIVE)],
+                           [(date(2018, 7, 23), date(2020, 1, 6))])
+    assert "180-VI" in part["gaps"][0]["reason"] and "292-VI" in part["gaps"][0]["reason"]
+
+
+def test_a_reading_in_between_splits_the_gap():
+    fn = [footnote(("180-VI", "12.07.2018"), ("292-VI", "27.12.2019"))]
+    part = build(reading(date(2015, 11, 13), [("1", THREE, None)]),
+                 reading(date(2018, 7, 12), [("1", SEVEN, None)], fn[:1]),
+                 reading(date(2026, 3, 8), [("1", FIVE, None)], fn))
+    assert spans(part) == ([(date(2015, 1, 1), date(2018, 7, 22), THREE), (date(2018, 7, 23), date(2020, 1, 6), SEVEN),
+                            (date(2020, 1, 7), None, FIVE)], [])
+
+
+def test_a_wording_alike_in_both_redactions_spans_them_and_says_what_was_not_read():
+    fn = [footnote(("180-VI", "12.07.2018"))]
+    part = build(reading(date(2015, 11, 13), [("1", THREE, None)]), reading(date(2026, 3, 8), [("1", THREE, None)], fn))
+    assert spans(part) == ([(date(2015, 1, 1), None, THREE)], [])
+    assert "180-VI" in part["versions"][0]["notes"] and "not read" in part["versions"][0]["notes"]
+
+
+def test_an_act_before_the_first_redaction_leaves_the_original_wording_a_gap():
+    fn = [footnote(("343-V", "02.08.2015"))]
+    part = build(reading(date(2015, 11, 13), [("1", THREE, None)], fn), reading(date(2026, 3, 8), [("1", THREE, None)], fn))
+    assert spans(part) == ([(date(2015, 8, 13), None, THREE)], [(date(2015, 1, 1), date(2015, 8, 12))])
+
+
+def test_a_repealed_part_is_abolished_from_the_repealing_act():
+    repeal = f"Исключена Законом РК от 12.07.2018 № 180-VI ({TEN_DAYS})."
+    part = build(reading(date(2015, 11, 13), [("1", THREE, None)]), reading(date(2026, 3, 8), [("1", None, repeal)]))
+    versions = part["versions"]
+    assert (versions[0]["valid_to"], versions[1]["valid_from"], versions[1]["abolished"]) == (
+        date(2018, 7, 22), date(2018, 7, 23), True)
+
+
+def test_a_part_added_later_starts_with_its_act():
+    fn = [footnote(("180-VI", "12.07.2018"))]
+    article, _ = builder.build_article("cc", [reading(date(2015, 11, 13), [("1", THREE, None)]),
+                                              reading(date(2026, 3, 8), [("1", THREE, None), ("2", FIVE, None)], fn)],
+                                       None, {})
+    assert spans(article["parts"][1]) == ([(date(2018, 7, 23), None, FIVE)], [])
+
+
+def test_a_change_without_a_named_act_is_left_out_with_the_reason():
+    _, left_out = builder.build_article("cc", [reading(date(2015, 11, 13), [("1", THREE, None)]),
+                                               reading(date(2026, 3, 8), [("1", FIVE, None)])], None, {})
+    assert left_out and "no act" in left_out[0]
+
+
+def test_the_generated_files_are_what_the_readings_give():
+    spec = importlib.util.spec_from_file_location("build_articles", ROOT / "scripts" / "build_articles.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main(["cc", "--check"]) == 0
+
+
+# ------------------------------------------------------------------ pinned on the shipped data
+
+def test_theft_from_the_readings():
+    # CC 188(1), redaction of 08.03.2026: "наказывается штрафом в размере до одной тысячи месячных
+    # расчетных показателей либо исправительными работами в том же размере, либо привлечением к
+    # общественным работам на срок до восьмисот часов, либо ограничением свободы на срок до трех
+    # лет, либо лишением свободы на тот же срок, с конфискацией имущества или без таковой."
+    version = penalties.provision("CC 188(1)").version_on(date(2026, 3, 8))
+    main = {i.kind: i.max.value for i in version.sanctions[0].main}
+    assert main == {"fine": 1000, "corrective_labour": 1000, "community_service": 800,
+                    "restriction_of_freedom": 36, "imprisonment": 36}
+    assert [(i.kind, i.mandatory) for i in version.sanctions[0].additional] == [("confiscation", False)]
+
+
+def test_a_day_in_a_gap_of_the_shipped_data_is_refused():
+    p = penalties.provision("CC 188(1)")
+    gap = p.gaps[0]
+    with pytest.raises(UnreadWordingError):
+        penalties.assess(p, on=gap.valid_from)
+    with pytest.raises(UnreadWordingError):
+        penalties.assess(p, on=gap.valid_to)
+
+
+@pytest.mark.parametrize("article, part, words", [("149", "1", "екі жүз алпыс"), ("412", "2", "бес жылға")])
+def test_russian_and_kazakh_disagreements_are_recorded(article, part, words):
+    text = (ROOT / "statutes" / "kz" / "cc" / f"{article}.toml").read_text(encoding="utf-8")
+    assert "disagree" in text and words in text
