@@ -398,3 +398,27 @@ def test_a_null_provision_is_worded_as_assess_words_it():
                                                                        ("committed", pa.date32())])))
     compare(rows, result)
     assert "a reference is a string" in result.column("error")[0].as_py()
+
+
+GAPPED = [p for p in penalties.provisions() if p.gaps]
+
+
+@pytest.mark.skipif(not GAPPED, reason="no provision with a gap (a wording not read) in the data")
+@settings(suppress_health_check=[HealthCheck.too_slow], max_examples=30, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(GAPPED or [None]), st.integers(0, 20), st.integers(1, 900),
+                          st.integers(-100, 1500)), min_size=1, max_size=15), st.booleans())
+def test_gaps_are_refused_as_assess_refuses_them_on_every_path(cases, dense):
+    # lex mitior across a wording not read, or a decision inside one, is an UnreadWordingError in assess()
+    from datetime import timedelta
+
+    rows = []
+    for p, which, before, after in cases:
+        gap = p.gaps[which % len(p.gaps)]
+        committed = max(date(2015, 1, 1), gap.valid_from - timedelta(days=before))
+        rows.append({"provision": p.label, "committed": committed,
+                     "decided": max(committed, gap.valid_from + timedelta(days=after)),
+                     "offender": (p.versions[-1].offenders or ("individual",))[0]})
+    table = pa.Table.from_pylist(rows, schema=pa.schema([("provision", pa.string()), ("committed", pa.date32()),
+                                                         ("decided", pa.date32()), ("offender", pa.string())]))
+    with _dense_limit(2_000_000 if dense else 0):
+        compare(rows, assess_batch(table))
