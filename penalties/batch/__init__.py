@@ -17,12 +17,16 @@ table: the input columns plus
     abolished                       bool
     error                           dictionary<string>  why the row could not be assessed, else null
 
-A bad row gets `error` and nulls; the rest of the batch is computed. The results equal
-`penalties.assess()` row by row (tests/test_batch.py checks it on random rows): the legal
-reasoning (version choice with lex mitior, General-Part limits, the MCI valuation rule) runs once
-per distinct combination of provision, offender, versions and rule periods, through the same
-code as `assess()`; the per-row work is vectorised (binary searches over dates, integer
-arithmetic in tiyn and cents). It is stateless and thread-safe.
+A bad row gets `error` (worded as `assess()` words it) and nulls; the rest of the batch is
+computed, and no row ever fails the table. The results equal `penalties.assess()` row by row
+(tests/test_batch.py checks it on random and hostile rows): the legal reasoning (version choice
+with lex mitior, General-Part limits, the MCI valuation rule) runs once per distinct combination
+of provision, offender, versions and rule periods, through the functions of `penalties.reasoning`
+that `assess()` calls; the per-row work is vectorised (binary searches over dates, integer
+arithmetic in tiyn and cents). Rows it cannot take (null or far-off dates, values that are not
+dates or amounts, base amounts `assess()` refuses or whose integers could overflow) are assessed
+by `assess()` itself. An empty table gives an empty result with these columns; anything but a
+table is a `UserInputError`. It is stateless and thread-safe.
 
 The package, in the order a table goes through it:
 
@@ -31,7 +35,8 @@ The package, in the order a table goes through it:
     plan      the distinct keys and the legal reasoning once per key (`penalties.reasoning`)
     refusals  a failing row's error, worded by `assess()`
     amounts   MCI, tenge and dollars per row, in integers
-    arrow     the output columns as Arrow arrays
+    rows      the rows the vectorised path does not take, assessed by `assess()`
+    arrow     the output columns as Arrow arrays, in one order whichever path made them
 """
 
 from __future__ import annotations
