@@ -422,3 +422,28 @@ def test_gaps_are_refused_as_assess_refuses_them_on_every_path(cases, dense):
                                                          ("decided", pa.date32()), ("offender", pa.string())]))
     with _dense_limit(2_000_000 if dense else 0):
         compare(rows, assess_batch(table))
+
+
+def test_many_offender_categories_are_worded_row_by_row():
+    # failing rows are grouped by distinct case before assess() words them: 70 unknown categories
+    # over two provisions must not share a message (a packed key of provision × 64 + offender did)
+    rows = [{"provision": ref, "committed": date(2019, 6, 1), "offender": f"category{i}"}
+            for ref in ("CC 403(1)", "AC 488(1)") for i in range(70)]
+    result = assess_batch(pa.Table.from_pylist(rows))
+    compare(rows, result)
+    assert len(set(result.column("error").to_pylist())) == len(rows)
+
+
+def test_a_row_the_checks_refuse_but_assess_accepts_gets_the_figures():
+    # the vectorised checks only send rows to assess(): one it does not refuse is redone by it
+    import numpy as np
+
+    from penalties.batch.arrow import Output
+    from penalties.batch.inputs import read_columns
+    from penalties.batch.refusals import fail_rows
+
+    table = pa.table({"provision": ["CC 403(1)"], "committed": [date(2019, 6, 1)]})
+    cols = read_columns(table, 1)
+    out = Output(1)
+    fail_rows(np.array([0]), [penalties.provision("CC 403(1)")], cols, out)
+    assert out.redo.tolist() == [0] and not out.messages

@@ -20,7 +20,7 @@ from . import keys
 from .amounts import columns_by_cell, columns_by_valuation_day
 from .arrow import VERIFICATION
 from .keys import NO_DATE, SPAN, bisect_days_by_code, day_date, day_number, lookup_days, rule_edges, unique
-from .refusals import fail_rows, scalar_error
+from .refusals import add_redo, fail_rows, scalar_error
 
 def _reason_by_day(cols, out, provs, rates) -> bool:
     """The common case: every row's version, limits and valuation rule are a function of
@@ -242,7 +242,11 @@ def reason(cols, out, rates=None):
         chosen_start[k] = day_number(version.valid_from)
     for k in (k for k, v in enumerate(chosen) if v is None):  # the message names no date: one per combination
         rows = row_of(np.flatnonzero(inv1 == k))
-        out.fail(rows, scalar_error(combos[k][0], combos[k][1], cols, rows[0]))
+        message = scalar_error(combos[k][0], combos[k][1], cols, rows[0])
+        if message is None:  # assess() does not refuse it after all: it gives the figures
+            add_redo(out, rows)
+        else:
+            out.fail(rows, message)
 
     # stage 2: the General-Part period (of the later of committed and the version's start) and the
     # valuation-rule period (of committed), through one dense table per kind of rule
@@ -360,14 +364,14 @@ def _scatter(t, base_names, inv, good, pick, row_of, cols, out, provs):
     out.valued_on[good] = committed if valued is None else valued_on(
         valued, committed, pick(cols["initiated"]), pick(cols["decided"]), np.choose)
     if t["big"].any():
-        out.redo = row_of(np.flatnonzero(t["big"][inv]))
+        add_redo(out, row_of(np.flatnonzero(t["big"][inv])))
     if t["needs_base"].any():
         needs = t["needs_base"][inv]
         base = cols["base_tiyn"]
         if base is not None:  # bases so large that e4 × base would overflow int64: assess() does the rows
             over = row_of(np.flatnonzero(pick(base) > t["base_cap"][inv]))
             if len(over):
-                out.redo = over if out.redo is None else np.union1d(out.redo, over)
+                add_redo(out, over)
         local = np.flatnonzero(needs if base is None else needs & (pick(base) < 0))
         missing, combination = row_of(local), inv[local]
         for j in np.unique(combination):

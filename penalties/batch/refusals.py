@@ -4,29 +4,48 @@
 from __future__ import annotations
 
 from ..errors import PenaltiesError
-from .keys import NO_DATE, SPAN, day_date
+from .keys import NO_DATE, day_date
+
 
 def fail_rows(rows, provs, cols, out):
-    """Word the error of each failing row as `assess()` does, once per distinct case."""
+    """Word the error of each failing row as `assess()` does, once per distinct case. A row that
+    `assess()` does not refuse after all is added to `out.redo`, so that it gets `assess()`'s figures:
+    the vectorised checks can only send a row to `assess()`, never give it an error of their own."""
     import numpy as np
 
     if not len(rows):
         return
-    clip = lambda a: np.clip(a, 0, SPAN - 1)  # noqa: E731 - NO_DATE sorts first
-    major = (cols["provision"][rows] * 64 + cols["offender"][rows]) * SPAN + clip(cols["committed"][rows])
-    minor = clip(cols["initiated"][rows]) * SPAN + clip(cols["decided"][rows])
-    order = np.lexsort((minor, major))
-    major, minor, rows = major[order], minor[order], rows[order]
-    edges = np.flatnonzero((np.diff(major) != 0) | (np.diff(minor) != 0)) + 1
-    for group in np.split(np.arange(len(rows)), edges):
+    keys = [cols[k][rows] for k in ("decided", "initiated", "committed", "offender", "provision")]
+    order = np.lexsort(keys)
+    rows = rows[order]
+    keys = [k[order] for k in keys]
+    changes = np.zeros(max(len(rows) - 1, 0), dtype=bool)
+    for k in keys:
+        changes |= np.diff(k) != 0
+    redo = []
+    for group in np.split(np.arange(len(rows)), np.flatnonzero(changes) + 1):
         row = rows[group[0]]
         p = provs[cols["provision"][row]]
         who = cols["offenders"][cols["offender"][row]]
-        out.fail(rows[group], str(p) if isinstance(p, Exception) else scalar_error(p, who, cols, row))
+        message = str(p) if isinstance(p, Exception) else scalar_error(p, who, cols, row)
+        if message is None:
+            redo.append(rows[group])
+        else:
+            out.fail(rows[group], message)
+    if redo:
+        add_redo(out, np.concatenate(redo))
 
 
-def scalar_error(prov, offender, cols, row) -> str:
-    """The message `assess()` gives for this row (only called for rows that fail)."""
+def add_redo(out, rows) -> None:
+    """Mark `rows` for `assess()` itself (`penalties.batch.rows`)."""
+    import numpy as np
+
+    out.redo = np.asarray(rows) if out.redo is None else np.union1d(out.redo, rows)
+
+
+def scalar_error(prov, offender, cols, row) -> str | None:
+    """The message `assess()` gives for this row, or None if it gives none (then the row is redone by
+    `assess()`, see `fail_rows`)."""
     from ..assessment import assess
 
     try:
@@ -35,4 +54,4 @@ def scalar_error(prov, offender, cols, row) -> str:
                base_amount=1)
     except PenaltiesError as error:
         return str(error)
-    return "cannot assess this row"
+    return None
