@@ -7,7 +7,7 @@ from .keys import NO_DATE
 
 
 class Output:
-    """The result of the vectorised path, per row: built in numpy, then `columns()` as Arrow arrays."""
+    """The result of the vectorised path, per row: built in numpy, then `to_columns()` as Arrow arrays."""
 
     def __init__(self, n):
         self.n = n

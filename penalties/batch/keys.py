@@ -17,10 +17,12 @@ NO_DATE = -(2 ** 31)
 
 
 def day_number(d: date) -> int:
+    """Days since 1970-01-01."""
     return (d - EPOCH).days
 
 
 def day_date(day: int) -> date:
+    """The date of a day number."""
     return EPOCH + timedelta(days=int(day))
 
 
