@@ -13,9 +13,11 @@ The architecture, in layers (each module's first docstring line says its one ide
     law/           the encoded law as frozen values, no I/O: provisions (provisions, versions,
                    sanctions), kinds (kinds of punishment and their measures), quantities,
                    provenance (acts and sources), general_part (the General Parts' dated rules),
-                   mci (the MCI by date and purpose), rates (USD/KZT rates and their basis)
+                   mci (the MCI by date and purpose), rates (USD/KZT rates and their basis),
+                   entry_into_force (an act's first day from a footnote's rule phrase),
+                   footnotes (reading official amendment footnotes)
     data/          reading statutes/: paths, toml (TOML with line numbers), articles (article
-                   files, the catalogue, the whole-tree check)
+                   files, the catalogue, the whole-tree check), acts (the acts registry)
     reasoning/     the legal steps, each written once and called by assess(), assess_batch() and
                    explain_amount(): case_dates (dates, defaults, the MCI's valuation day),
                    version_choice (the version applied, with lex mitior), mitior (lex mitior, a

@@ -266,15 +266,17 @@ def _coverage(args) -> int:
 
 
 def _check(args) -> int:
-    from .data.articles import check
+    from .data.articles import check_report
 
-    problems, files = check(args.path)
+    problems, warnings, files = check_report(args.path)
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
         print(f"{len(problems)} problem(s) in {files} file(s)", file=sys.stderr)
         return 1
-    print(f"ok: {files} file(s) checked")
+    print(f"ok: {files} file(s) checked" + (f", {len(warnings)} warning(s)" if warnings else ""))
     return 0
 
 

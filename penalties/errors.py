@@ -117,15 +117,6 @@ class SanctionTextError(UserInputError):
         super().__init__(f"cannot read the sanction: {reason}: {phrase!r}")
 
 
-class FootnoteError(UserInputError):
-    """An official footnote or entry-into-force rule that cannot be read. `text` is the words."""
-
-    def __init__(self, text: str, reason: str):
-        self.text = text
-        self.reason = reason
-        super().__init__(f"{reason}: {text[:120]!r}")
-
-
 class MissingIndexError(OutOfCoverageError):
     """No MCI value is known for the date and purpose."""
 
@@ -209,6 +200,25 @@ class DataFileError(PenaltiesError):
         first = self.problems[0] if self.problems else None
         more = f" (and {len(self.problems) - 1} more)" if len(self.problems) > 1 else ""
         super().__init__(f"{first}{more}" if first else "malformed statute data")
+
+
+class PhraseError(PenaltiesError, ValueError):
+    """Official Russian text the library reads (an entry-into-force rule, an amendment footnote)
+    is not in a form it knows. `phrase` is the text; `expected` says what form was looked for."""
+
+    def __init__(self, phrase: str, expected: str):
+        self.phrase = phrase
+        self.expected = expected
+        super().__init__(f"unrecognised {expected}: {phrase!r}")
+
+
+class EntryIntoForceError(PhraseError):
+    """A rule phrase (`вводится в действие …`) that `penalties.law.entry_into_force` cannot read."""
+
+
+class FootnoteError(PhraseError):
+    """A footnote (`Сноска. Статья … с изменениями, внесенными …`) that `penalties.law.footnotes`
+    cannot read."""
 
 
 class MissingMessageError(PenaltiesError, LookupError):

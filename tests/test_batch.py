@@ -122,7 +122,7 @@ def test_equals_assess_row_by_row(raw):
 def test_dask_map_partitions_on_a_local_cluster():
     dd = pytest.importorskip("dask.dataframe")
     distributed = pytest.importorskip("distributed")
-    df = pd.DataFrame({"provision": ["CC 403(1)", "CC 403(2)", "AC 488(1)", "CC 402(1)"] * 25,
+    df = pd.DataFrame({"provision": ["CC 403(1)", "CC 403(2)", "AC 488(1)", "CC 999(1)"] * 25,
                        "committed": [date(2016, 6, 1), date(2019, 6, 1), date(2019, 6, 1), date(2019, 6, 1)] * 25})
     meta = assess_batch(df.head(4))
     with distributed.LocalCluster(n_workers=2, processes=False, dashboard_address=None) as cluster, \

@@ -38,7 +38,8 @@ SAMPLES = {
     "unread_from": date(2018, 7, 23),
     "unread_to": date(2020, 1, 6),
     "text": "наказывается ссылкой на срок до трех лет.",
-    "phrase": "ссылкой на срок до трех лет",
+    "phrase": "вводится в действие по истечении десяти лун",
+    "expected": "entry-into-force rule",
     "problems": (Problem("statutes/kz/cc/403.toml", 12, "valid_to before valid_from"),
                  Problem("statutes/kz/cc/404.toml", None, "cannot read")),
 }

@@ -21,8 +21,8 @@ from ..law.quantities import parse_measure
 from ..data.toml import Problem, read_toml
 
 _VERSION_REQUIRED = {"valid_from", "act", "verification", "sources"}
-_VERSION_OPTIONAL = {"valid_to", "valid_from_latest", "verified_through", "category", "text_ru", "text_kk", "text_en", "notes",
-                     "abolished", "moved_to", "sanctions", "reader_exception"}
+_VERSION_OPTIONAL = {"valid_to", "valid_from_latest", "entry_into_force", "verified_through", "category", "text_ru", "text_kk",
+                     "text_en", "notes", "abolished", "moved_to", "sanctions", "reader_exception"}
 _ITEM_KEYS = {"kind", "min", "max", "amount", "mandatory", "lifelong", "base", "note"}
 GENERAL_FILES = {"general.toml"}
 _PART = re.compile(r"^[0-9]{1,3}(-[0-9]{1,2})?$")
@@ -263,14 +263,25 @@ def check(root: Path | str | None = None) -> tuple[list[Problem], int]:
     """Validate every data file under `root` (or one file). Returns the problems and the file count.
 
     Beyond each file's own checks: a provision id defined twice, and a `moved_to` that names no
-    encoded provision, are problems too.
+    encoded provision, are problems too. `check_report()` gives the warnings as well.
     """
+    problems, _, count = check_report(root)
+    return problems, count
+
+
+def check_report(root: Path | str | None = None) -> tuple[list[Problem], list[Problem], int]:
+    """`check()`, plus the warnings: problems that do not make the data wrong, only worse to
+    maintain (today: an inline act table for an act the acts registry holds)."""
+    from .acts import inline_duplicates
+
     root = Path(root or statutes_dir())
     files = sorted(root.rglob("*.toml")) if root.is_dir() else [root]
     problems: list[Problem] = []
+    warnings: list[Problem] = []
     defined: dict[str, str] = {}
     moves: list[tuple[str, str, str]] = []
     for path in files:
+        warnings.extend(inline_duplicates(path))
         try:
             loader = _loader_for(path)
             if loader is not None:
@@ -287,7 +298,7 @@ def check(root: Path | str | None = None) -> tuple[list[Problem], int]:
         for path, pid, target in moves:
             if target not in defined:
                 problems.append(Problem(path, None, f"{pid}: moved_to {target!r} is not an encoded provision"))
-    return problems, len(files)
+    return problems, warnings, len(files)
 
 
 def _loader_for(path: Path):
@@ -295,10 +306,13 @@ def _loader_for(path: Path):
     from ..law.general_part import load_general_part
     from ..law.mci import load_mci
     from ..law.rates import load_shipped_rates
+    from .acts import load_acts, registry_file
 
     if "readings" in path.parts:
         from ..data.readings import load_reader_notes, load_reading_file
         return load_reader_notes if path.name in ("notes.toml", "exceptions.toml") else load_reading_file
+    if registry_file(path):
+        return load_acts
     if path.name in GENERAL_FILES:
         return load_general_part
     if path.parent.name == "indices" and path.name == "mci.toml":

@@ -19,7 +19,8 @@ establish, and marks as gaps the periods they do not:
   a guess.
 
 Dates of acts whose publication date is not known are the earliest possible days (the project's
-convention; see `penalties.law.footnotes`).
+convention; see `penalties.law.entry_into_force`); an act the registry (`statutes/kz/acts.toml`)
+gives a publication date for gets its exact first day.
 """
 
 from __future__ import annotations
@@ -29,14 +30,16 @@ from datetime import date, timedelta
 
 import attrs
 
-from ..law.footnotes import Amendment, FirstDay, amendments, first_day, normal_number
+from ..errors import PhraseError
+from ..law.entry_into_force import FirstDay, first_day
+from ..law.footnotes import Entry, read_footnote
 from ..law.provisions import CODES_IN_FORCE
+from .acts import normalise_number, registry
 from .reader import Reading, SanctionTextError, normalise, read_sanction
 from .readings import ArticleReading
 
 ZAN = "https://zan.gov.kz/client/#!/doc/81097/{lang}/{day:%d.%m.%Y}"
-CODE_ACT = {"number": "226-V", "date": date(2014, 7, 3), "title": "Уголовный кодекс Республики Казахстан",
-            "entry_into_force": "2015-01-01 (art. 467)"}
+CODE_ACT = ("226-V", None)  # the Code itself: its registry entry states the rule
 
 
 class BuildError(Exception):
@@ -54,34 +57,66 @@ class Act:
     first: FirstDay
     rule: str
 
-    def table(self) -> dict:
-        entry = self.first.reason
-        return {"number": self.number, "date": self.signed, "title": f"Закон РК от {self.signed:%d.%m.%Y} № {self.number}",
-                "entry_into_force": f"{self.rule} [{entry}]" if self.rule else entry}
+    def reference(self) -> tuple[str, str]:
+        """(act, entry_into_force) of a version: the registry number, and this footnote's rule with
+        the first day it gives."""
+        return self.number, f"{self.rule} [{self.first.reason}]"
+
+    def registry_row(self, source: str) -> dict:
+        return {"number": self.number, "date": self.signed, "kind": "law", "entry_into_force": self.rule,
+                "sources": [source],
+                "notes": "Number, signing day and rule as an official footnote of the Criminal Code gives them "
+                         "(title and publication date not read)."}
 
 
-def acts_named(readings: list[ArticleReading], published: dict[str, date] | None = None) -> list[Act]:
+@attrs.frozen
+class _Signed:
+    """What `first_day` needs of an act: its signing day and (when known) its first publication."""
+
+    date: date
+    published: date | None
+
+
+def _act(entry: Entry) -> Act:
+    known = registry().get(entry.number)
+    published = known.published if known is not None else None
+    if entry.rule is None:
+        raise BuildError(f"the footnote gives no entry-into-force rule for act {entry.number}")
+    try:
+        first = first_day(_Signed(entry.signed, published), entry.rule)
+    except PhraseError as error:
+        raise BuildError(str(error)) from None
+    return Act(entry.number, entry.signed, first, entry.rule)
+
+
+def _entries(text: str) -> tuple[Entry, ...]:
+    try:
+        return read_footnote(text).entries
+    except PhraseError as error:
+        raise BuildError(f"a footnote that cannot be read: {error}") from None
+
+
+def acts_named(readings: list[ArticleReading]) -> list[Act]:
     """Every act the footnotes (and repeal notes) of these readings name, once, by first day."""
-    published = published or {}
     found: dict[str, Act] = {}
     for reading in readings:
         texts = list(reading.footnotes) + ([reading.repealed] if reading.repealed else [])
         texts += [p.repealed for p in reading.parts if p.repealed]
         for text in texts:
-            for a in amendments(text):
-                key = normal_number(a.number)
+            for entry in _entries(text):
+                key = normalise_number(entry.number)
                 if key not in found:
-                    found[key] = Act(a.number, a.signed, first_day(a, published.get(key)), a.rule)
+                    found[key] = _act(entry)
     return sorted(found.values(), key=lambda act: (act.first.earliest, act.number))
 
 
 def _repealing_act(text: str, acts: list[Act]) -> Act:
-    named = amendments("Сноска. " + text)
+    named = _entries(text)
     if len(named) != 1:
         raise BuildError(f"a repeal note that names {len(named)} acts: {text!r}")
-    key = normal_number(named[0].number)
-    match = [a for a in acts if normal_number(a.number) == key]
-    return match[0] if match else Act(named[0].number, named[0].signed, first_day(named[0]), named[0].rule)
+    key = normalise_number(named[0].number)
+    match = [a for a in acts if normalise_number(a.number) == key]
+    return match[0] if match else _act(named[0])
 
 
 @attrs.frozen
@@ -139,12 +174,15 @@ def _sources(w: Wording) -> list[str]:
     return [ZAN.format(lang=lang, day=w.redaction), w.url]
 
 
-def _version(start: date, end: date | None, act: dict, w: Wording, notes: str, reading: Reading,
+def _version(start: date, end: date | None, act: tuple, w: Wording, notes: str, reading: Reading,
              through: date, more_sources: list[str] = (), kk: str | None = None) -> dict:
     table: dict = {"valid_from": start}
     if end is not None:
         table["valid_to"] = end
-    table["act"] = act
+    number, rule = act
+    table["act"] = number
+    if rule:
+        table["entry_into_force"] = rule
     category = _category(reading)
     if category:
         table["category"] = category
@@ -168,7 +206,7 @@ def _names(acts: list[Act]) -> str:
                      for a in acts)
 
 
-def _open_version(w: Wording, start: date, act: dict, through_reading: list[Wording], case) -> dict:
+def _open_version(w: Wording, start: date, act: tuple, through_reading: list[Wording], case) -> dict:
     return {"start": start, "act": act, "wording": w, "seen": list(through_reading), "acts_between": [], "case": case}
 
 
@@ -225,14 +263,14 @@ def build_part(chain: list[tuple[date, Wording | None]], acts: list[Act], case: 
                 what = (f"the wording before the redaction of {day:%d.%m.%Y} was not read; the article was amended "
                         f"before it by {_names(window)}")
                 gap(CODES_IN_FORCE, _day_before(window[-1].first.earliest), what, window)
-                state = _open_version(w, window[-1].first.earliest, window[-1].table(), [w], case)
+                state = _open_version(w, window[-1].first.earliest, window[-1].reference(), [w], case)
             else:
                 if not window:
                     raise BuildError(f"a part first read in the redaction of {day} with no act to date it")
                 if len(window) > 1:
                     gap(window[0].first.earliest, _day_before(window[-1].first.earliest),
                         f"the part was added by one of {_names(window)}; its first wording was not read", window)
-                state = _open_version(w, window[-1].first.earliest, window[-1].table(), [w], case)
+                state = _open_version(w, window[-1].first.earliest, window[-1].reference(), [w], case)
             previous_day = day
             continue
         current: Wording = state["wording"]
@@ -254,7 +292,9 @@ def build_part(chain: list[tuple[date, Wording | None]], acts: list[Act], case: 
             if changes:
                 gap(changes[0].first.earliest, _day_before(repeal.first.earliest),
                     f"amended by {_names(changes)} before its repeal; that wording was not read", changes)
-            versions.append({"valid_from": repeal.first.earliest, "act": repeal.table(), "verification": "primary",
+            number, rule = repeal.reference()
+            versions.append({"valid_from": repeal.first.earliest, "act": number, "entry_into_force": rule,
+                             "verification": "primary",
                              "verified_through": last_redaction, "sources": _sources(w), "text_ru": w.repealed,
                              "abolished": True, "notes": f"Repealed: the redaction of {day:%d.%m.%Y} reads {w.repealed!r}."})
             return versions, gaps
@@ -268,7 +308,7 @@ def build_part(chain: list[tuple[date, Wording | None]], acts: list[Act], case: 
                 f"the sanction was changed by one of {_names(window)} (signed between the redactions of "
                 f"{previous_day:%d.%m.%Y} and {day:%d.%m.%Y}, which were read); the wording in between was not read",
                 window)
-        state = _open_version(w, last.first.earliest, last.table(), [w], case)
+        state = _open_version(w, last.first.earliest, last.reference(), [w], case)
         previous_day = day
     if state is None:
         raise BuildError("no wording read")
@@ -286,7 +326,7 @@ def part_keys(*articles: ArticleReading | None) -> list[tuple[str | None, str | 
 
 
 def build_article(code: str, chain: list[ArticleReading], kk: ArticleReading | None, exceptions: dict,
-                  published: dict | None = None, notes: dict | None = None) -> tuple[dict, list[str]]:
+                  notes: dict | None = None) -> tuple[dict, list[str]]:
     """The TOML table of one article from its readings (date order; the last is the newest
     redaction read), and the parts left out with the reason.
 
@@ -294,7 +334,7 @@ def build_article(code: str, chain: list[ArticleReading], kk: ArticleReading | N
     Kazakh text that disagree)."""
     notes = notes or {}
     late = chain[-1]
-    acts = acts_named(chain, published)
+    acts = acts_named(chain)
     # an article without parts that an amendment gave a part 2: its text became part 1
     latest_with_parts = late if not late.repealed else next((r for r in reversed(chain) if not r.repealed), late)
     became_part_1 = latest_with_parts.part(None) is None and latest_with_parts.part("1") is not None

@@ -1,2 +1,3 @@
 """The encoded law as frozen values: provisions, versions and sanctions, kinds of punishment and their
-measures, sources, the General Parts' dated rules, the MCI and the USD/KZT rate series."""
+measures, sources, the General Parts' dated rules, the MCI and the USD/KZT rate series; and the
+arithmetic of entry into force and the reading of amendment footnotes."""

@@ -1,154 +1,125 @@
-"""The official footnotes of an article ("Сноска. …"): which acts amended it, and from when.
+"""Reading official amendment footnotes: which acts changed a provision, when signed, under which rule (pure).
 
-Every article of the reference bank ends with footnotes such as
-"Сноска. Статья 174 с изменениями, внесенными законами РК от 26.07.2016 № 12-VІ (вводится в действие
-по истечении двух месяцев после дня его первого официального опубликования); от 26.06.2020 № 349-VI
-(вводится в действие по истечении десяти календарных дней …)." `amendments()` lists the acts they
-name with each act's entry-into-force rule as the footnote words it; `first_day()` turns a rule into
-the first day the change applied, exactly or as the earliest possible day when the act's
-publication date is unknown.
+The footnotes of the official texts (zan.gov.kz, adilet) read "Сноска. Статья 174 с изменениями,
+внесенными законами РК от 26.07.2016 № 12-VІ (вводится в действие …); от …".
 
-Conventions (as in the hand-encoded files, e.g. statutes/kz/cc/174.toml): "по истечении N
-календарных дней после дня первого официального опубликования" on publication day P gives P + N + 1;
-"по истечении N месяцев" gives P + N months + 1 day; "со дня первого официального опубликования"
-gives P; "с DD.MM.YYYY" gives that day. With P unknown, the earliest possible day takes P = the
-signing day (an act is published on or after the day it is signed).
+    >>> parse_footnote("Сноска. Статья 130 исключена Законом РК от 26.06.2020 № 349-VI (вводится в "
+    ...                "действие по истечении десяти календарных дней после дня его первого официального "
+    ...                "опубликования).")
+    [('349-VI', datetime.date(2020, 6, 26), 'вводится в действие по истечении десяти календарных дней после дня его первого официального опубликования')]
+
+`parse_footnote(text)` gives `(number, signed, rule)` for each act the footnote names, in order:
+the number as printed (often with a Cyrillic "І": look it up with `penalties.data.acts`, which
+normalises it), the signing date, and the rule phrase in the parentheses after it (None when
+there is none, or when the quote elides it as "(...)"); `first_day()` in
+`penalties.law.entry_into_force` reads the rule. `read_footnote(text)` gives the same with the
+subject ("Статья 174", "Заголовок статьи 400", "Кодекс") and, for each act, the kind of change:
+
+    amended                   "с изменениями, внесенными", "с изменением, внесенным"
+    amended_and_supplemented  "с изменениями и дополнениями, внесенными"
+    supplemented              "с дополнениями, внесенными", "с дополнением, внесенным"
+    restated                  "в редакции Закона …"
+    repealed                  "исключена Законом …"
+    added                     "дополнен(а) статьей … в соответствии с Законом …"
+
+A footnote may list several kinds ("Статья 86 в редакции Закона РК от … № 415-V (…); с изменениями,
+внесенными Законом РК от … № 300-VІ (…)"): each act has the kind last named before it. A text
+naming no act ("от DD.MM.YYYY № N") raises `FootnoteError`.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
 import attrs
 
 from ..errors import FootnoteError
 
+CHANGES = ("amended", "amended_and_supplemented", "supplemented", "restated", "repealed", "added")
+
+# longest first: "с изменениями и дополнениями" before "с изменениями"
+_CHANGE_PHRASES = (
+    (r"с\s+изменениями\s+и\s+дополнениями", "amended_and_supplemented"),
+    (r"с\s+изменени(?:ем|ями)", "amended"),
+    (r"с\s+дополнени(?:ем|ями)", "supplemented"),
+    (r"в\s+редакции", "restated"),
+    (r"исключен[аоы]?", "repealed"),
+    (r"дополнен[аоы]?\s+(?:стать[а-я]+|част[а-я]+|пункт[а-я]*|подпункт[а-я]*|глав[а-я]+)", "added"),
+)
+_CHANGE = re.compile("|".join(f"(?P<c{i}>(?<!\\w){p}\\b)" for i, (p, _) in enumerate(_CHANGE_PHRASES)), re.IGNORECASE)
+_ACT = re.compile(r"от\s+(?P<d>\d{2})\.(?P<m>\d{2})\.(?P<y>\d{4})\s*(?:года\s*)?№\s*(?P<number>[0-9]+(?:\s*-\s*[A-Za-zА-Яа-яІі]+)?)")
+_PREFIX = re.compile(r"^\s*Сноска\.\s*", re.IGNORECASE)
+_ELIDED = re.compile(r"^\s*(?:\.\.\.|…)\s*$")
+
 
 @attrs.frozen
-class Amendment:
-    """One act a footnote names: its number as written, the day it was signed, and its rule."""
+class Entry:
+    """One act a footnote names: its number (as printed), signing date, rule phrase, kind of change."""
 
     number: str
     signed: date
-    rule: str            # the words in the brackets after the act, e.g. "вводится в действие с 01.01.2015"
-    change: str          # "amended", "repealed", "added", "reworded" (what the footnote says it did)
-    subject: str         # what the footnote is about: "Статья 174", "Часть 2 статьи 188", "Заголовок статьи 174"
+    rule: str | None
+    change: str | None
 
 
 @attrs.frozen
-class FirstDay:
-    """The first day a change applied: `earliest` always; `latest` equal to it when exact, or None
-    when it depends on a publication date not known."""
+class Footnote:
+    subject: str
+    entries: tuple[Entry, ...]
 
-    earliest: date
-    latest: date | None
-    reason: str
-
-    @property
-    def exact(self) -> bool:
-        return self.latest == self.earliest
+    def acts(self) -> list[tuple[str, date, str | None]]:
+        return [(e.number, e.signed, e.rule) for e in self.entries]
 
 
-_ACT = re.compile(r"от\s+(\d{2})\.(\d{2})\.(\d{4})\s*(?:года\s*)?№\s*([0-9]+\s*[-–]\s*[IVXІ]+|[0-9]+)")
-_CHANGE = (("исключен", "repealed"), ("дополнен", "added"), ("в редакции", "reworded"), ("изменени", "amended"))
-_LOOKALIKE = str.maketrans({"І": "I", "і": "i", "–": "-", " ": ""})
+def read_footnote(text: str) -> Footnote:
+    """The subject of `text` and every act it names, with the kind of change and the rule."""
+    if not isinstance(text, str):
+        raise FootnoteError(repr(text), "amendment footnote (a Russian text)")
+    body = _PREFIX.sub("", " ".join(text.split()))
+    changes = [(m.start(), next(kind for i, (_, kind) in enumerate(_CHANGE_PHRASES) if m.group(f"c{i}")))
+               for m in _CHANGE.finditer(body)]
+    entries = []
+    for match in _ACT.finditer(body):
+        before = [kind for start, kind in changes if start < match.start()]
+        rule = _parenthesis(body, match.end())
+        entries.append(Entry(
+            number=re.sub(r"\s+", "", match["number"]),
+            signed=_date(match, text),
+            rule=None if rule is None or _ELIDED.match(rule) else rule,
+            change=before[-1] if before else None))
+    if not entries:
+        raise FootnoteError(text, "amendment footnote (no act 'от DD.MM.YYYY № N' in it)")
+    first_change = changes[0][0] if changes else _ACT.search(body).start()
+    subject = body[:first_change].strip(" .,;")
+    return Footnote(subject, tuple(entries))
 
 
-def normal_number(number: str) -> str:
-    """An act number with Cyrillic look-alike letters and dashes made plain: "292-VІ" → "292-VI"."""
-    return number.translate(_LOOKALIKE)
+def parse_footnote(text: str) -> list[tuple[str, date, str | None]]:
+    """`(number, signed, rule_phrase)` for each act the footnote names, in order."""
+    return read_footnote(text).acts()
 
 
-def _brackets_after(text: str, start: int) -> str:
-    """The balanced (…) group right after `start` (spaces allowed), without its brackets; "" if none."""
-    i = start
-    while i < len(text) and text[i] in " \u00a0":
+def _date(match: re.Match, text: str) -> date:
+    try:
+        return date(int(match["y"]), int(match["m"]), int(match["d"]))
+    except ValueError:
+        raise FootnoteError(text, f"amendment footnote (no such date {match.group(0)!r})") from None
+
+
+def _parenthesis(body: str, end: int) -> str | None:
+    """The text of a parenthesis opening right after `end` (spaces allowed), balanced; else None."""
+    i = end
+    while i < len(body) and body[i] == " ":
         i += 1
-    if i >= len(text) or text[i] != "(":
-        return ""
-    depth = 0
-    for j in range(i, len(text)):
-        depth += {"(": 1, ")": -1}.get(text[j], 0)
-        if depth == 0:
-            return text[i + 1:j].strip()
-    raise FootnoteError(text, "unbalanced brackets in a footnote")
-
-
-def amendments(footnote: str) -> list[Amendment]:
-    """Every act named in one footnote, in the order written."""
-    text = re.sub(r"\s+", " ", footnote.replace("\u00a0", " ")).strip()
-    head = re.match(r"^(?:Сноска|Примечание ИЗПИ)\.\s*(.*?)(?=\s+(?:с изменени|исключен|дополнен|в редакции|изложен))", text)
-    subject = head.group(1) if head else ""
-    lowered = text.lower()
-    change = next((name for stem, name in _CHANGE if stem in lowered), "amended")
-    out = []
-    for match in _ACT.finditer(text):
-        day, month, year, number = match.groups()
-        try:
-            signed = date(int(year), int(month), int(day))
-        except ValueError:
-            raise FootnoteError(text, f"not a date: {day}.{month}.{year}") from None
-        out.append(Amendment(re.sub(r"\s+", "", number), signed, _brackets_after(text, match.end()), change, subject))
-    return out
-
-
-# ------------------------------------------------------------------ entry into force
-
-_COUNT = {
-    "одного": 1, "двух": 2, "трех": 3, "четырех": 4, "пяти": 5, "шести": 6, "семи": 7, "восьми": 8,
-    "девяти": 9, "десяти": 10, "пятнадцати": 15, "двадцати": 20, "тридцати": 30, "сорока": 40,
-    "сорока пяти": 45, "шестидесяти": 60, "девяноста": 90, "двадцати одного": 21,
-}
-_DAYS = re.compile(r"по истечении ([а-я ]+?) календарн[а-я]+ дн[а-я]+ после дня (?:его )?первого официального опубликования")
-_MONTHS = re.compile(r"по истечении ([а-я ]+?) (?:месяцев|месяца) после дня (?:его )?первого официального опубликования")
-_ON_PUBLICATION = re.compile(r"со дня (?:его )?первого официального опубликования")
-_FROM_DATE = re.compile(r"^вводится в действие с (\d{2})\.(\d{2})\.(\d{4})")
-
-
-def _add_months(day: date, months: int) -> date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    last = [31, 29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-    return date(year, month, min(day.day, last[month - 1]))
-
-
-def first_day(amendment: Amendment, published: date | None = None) -> FirstDay:
-    """The first day `amendment`'s change applied, by the rule its footnote states.
-
-    Only the main rule is read: where the rule continues "за исключением …", the exceptions are
-    left to the reader of `reason`, which quotes them.
-    """
-    rule = re.sub(r"\s+", " ", amendment.rule).strip()
-    main = rule.split(", за исключением")[0].split("; ")[0]
-    base = published or amendment.signed
-    known = published is not None
-    note = f" (rule: {rule!r})" if "за исключением" in rule or "кроме" in rule else ""
-    if m := _FROM_DATE.match(main):
-        day = date(int(m[3]), int(m[2]), int(m[1]))
-        return FirstDay(day, day, f"in force from {day.isoformat()} by the footnote" + note)
-    if m := _DAYS.search(main):
-        n = _count(m[1], rule)
-        day = base + timedelta(days=n + 1)
-        return _dated(day, known, f"{n} calendar days after first official publication", amendment, note)
-    if m := _MONTHS.search(main):
-        n = _count(m[1], rule)
-        day = _add_months(base, n) + timedelta(days=1)
-        return _dated(day, known, f"{n} months after first official publication", amendment, note)
-    if _ON_PUBLICATION.search(main):
-        return _dated(base, known, "from the day of first official publication", amendment, note)
-    raise FootnoteError(rule or amendment.number, "an entry-into-force rule this module cannot read")
-
-
-def _count(words: str, rule: str) -> int:
-    words = words.strip()
-    if words not in _COUNT:
-        raise FootnoteError(rule, f"unknown number {words!r}")
-    return _COUNT[words]
-
-
-def _dated(day: date, known: bool, what: str, amendment: Amendment, note: str) -> FirstDay:
-    if known:
-        return FirstDay(day, day, f"{what}; publication date known" + note)
-    return FirstDay(day, None, f"{what}; publication date not known: {day.isoformat()} is the earliest possible "
-                               f"day (signed {amendment.signed.isoformat()})" + note)
+    if i >= len(body) or body[i] != "(":
+        return None
+    depth, start = 0, i + 1
+    for j in range(i, len(body)):
+        if body[j] == "(":
+            depth += 1
+        elif body[j] == ")":
+            depth -= 1
+            if depth == 0:
+                return body[start:j].strip()
+    return body[start:].strip()  # unclosed: the rest (quotes are often cut short)

@@ -223,7 +223,7 @@ class GeneralPart:
 
 
 _COMMON = {"valid_from", "act", "verification", "sources"}
-_OPTIONAL = {"valid_to", "verified_through", "notes", "text_ru", "text_kk", "text_en"}
+_OPTIONAL = {"valid_to", "verified_through", "entry_into_force", "notes", "text_ru", "text_kk", "text_en"}
 
 
 def load_general_part(path: Path) -> GeneralPart:

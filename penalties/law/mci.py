@@ -84,7 +84,7 @@ def load_mci(path=None) -> MCIIndex:
     for i, row in enumerate(data.get("values", [])):
         where = ("values", i)
         checker.keys(row, where, {"valid_from", "valid_to", "kzt", "purposes", "act", "verification", "sources"},
-                     {"verified_through", "notes"})
+                     {"verified_through", "entry_into_force", "notes"})
         start, end = checker.interval(row, where)
         kzt = checker.typed(row, "kzt", where, int)
         purposes = checker.typed(row, "purposes", where, list, [])

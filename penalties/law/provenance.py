@@ -2,6 +2,9 @@
 
 `Checker` reads the provenance keys shared by every dated record in `statutes/` (an MCI value, a
 rate, a version of a provision, a General-Part rule) and collects `Problem`s with file and line.
+A record names its act by number (`act = "180-VI"`, looked up in the acts registry,
+`penalties.data.acts`) or, in old data, by an inline table; `entry_into_force` beside a number
+is the record's own rule and replaces the act's for that record.
 """
 
 from __future__ import annotations
@@ -16,9 +19,24 @@ from ..data.toml import LineMap, Problem
 VERIFICATION_LEVELS = ("primary", "secondary", "unverified")
 
 
+ACT_KINDS = ("code", "law", "decree")
+
+# The keys an act's JSON has always had (`version.act`, `mci_act`); the registry's further fields
+# (kind, in_force, published, sources, notes) are attributes, not JSON, so that the JSON contract
+# stays as it was.
+_JSON_FIELDS = ("number", "date", "title", "entry_into_force", "url", "article")
+
+
 @attrs.frozen
 class Act:
-    """A legal act: `number` as printed (`"180-VI"`), its date, and optional details."""
+    """A legal act: `number` as printed (`"180-VI"`), its date (signed), and optional details.
+
+    An act comes from the registry (`statutes/kz/acts.toml`, `penalties.data.acts`) or, for old
+    data, from an inline table. `entry_into_force` is the rule in words; a version may state its
+    own (part-specific) rule, and then its `act` carries that one. `in_force` is the date the rule
+    names, when it names one; `published` is the first official publication, when known, and
+    `published_source` says where that date was read.
+    """
 
     number: str
     date: date
@@ -26,13 +44,20 @@ class Act:
     entry_into_force: str | None = None
     url: str | None = None
     article: str | None = None
+    kind: str | None = None
+    in_force: date | None = None
+    published: date | None = None
+    published_source: str | None = None
+    sources: tuple[str, ...] = ()
+    notes: str | None = None
 
     def __str__(self) -> str:
         text = f"No. {self.number} of {self.date.isoformat()}"
         return f"{text} «{self.title}»" if self.title else text
 
     def to_dict(self) -> dict:
-        return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in attrs.asdict(self).items() if v is not None}
+        return {k: (v.isoformat() if isinstance(v, date) else v)
+                for k in _JSON_FIELDS if (v := getattr(self, k)) is not None}
 
 
 @attrs.frozen
@@ -80,8 +105,25 @@ class Checker:
         return value
 
     def act(self, value, where: tuple) -> Act | None:
+        """The act of a record: a number the registry holds (`act = "180-VI"`) or, as in old data,
+        an inline table `{ number = …, date = … }`."""
+        if isinstance(value, str):
+            from ..data.acts import registry_for
+            from ..errors import DataFileError
+
+            try:
+                registry = registry_for(self.path)
+            except DataFileError:
+                self.problem(where, f"act {value!r}: the acts registry is malformed (penalties check names its problems)")
+                return None
+            found = registry.get(value)
+            if found is None:
+                self.problem(where, f"unknown act {value!r}: not in the acts registry ({registry.path}); "
+                                    "add it there or check the number")
+            return found
         if not isinstance(value, dict):
-            self.problem(where, "'act' should be a table { number = …, date = … }")
+            self.problem(where, "'act' should be an act number (\"180-VI\", from statutes/kz/acts.toml) "
+                                "or a table { number = …, date = … }")
             return None
         if not self.keys(value, where, {"number", "date"}, {"title", "entry_into_force", "url", "article"}):
             return None
@@ -94,6 +136,13 @@ class Checker:
 
     def provenance(self, table: dict, where: tuple) -> Provenance | None:
         act = self.act(table.get("act"), where + ("act",)) if "act" in table else None
+        rule = self.typed(table, "entry_into_force", where, str)
+        if rule is not None and isinstance(table.get("act"), dict):
+            self.problem(where + ("entry_into_force",),
+                         "'entry_into_force' beside 'act' goes with an act number (act = \"180-VI\"); "
+                         "an inline act table has its own")
+        elif rule is not None and act is not None:
+            act = attrs.evolve(act, entry_into_force=rule)
         sources = self.typed(table, "sources", where, list, [])
         if not sources:
             self.problem(where + ("sources",), "every value needs at least one source URL in 'sources'")
