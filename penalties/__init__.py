@@ -18,7 +18,11 @@ The architecture, in layers (each module's first docstring line says its one ide
                    footnotes (reading official amendment footnotes)
     data/          reading statutes/: paths, toml (TOML with line numbers), articles (article
                    files, the catalogue, the whole-tree check), acts (the acts registry)
-    reasoning/     the legal steps: mitior (lex mitior, a partial order)
+    reasoning/     the legal steps, each written once and called by assess(), assess_batch() and
+                   explain_amount(): case_dates (dates, defaults, the MCI's valuation day),
+                   version_choice (the version applied, with lex mitior), mitior (lex mitior, a
+                   partial order), sanction (resolve: the General Part's limits), money (MCI ->
+                   tenge -> USD, exact; when the MCI is needed)
     assessment.py  assess(): the applicable penalty, given the case's dates
     crediting.py   CC arts 61-62: equivalents of punishments, credit of pre-trial custody
     conversion.py  MCI <-> KZT <-> USD, exact
@@ -26,7 +30,10 @@ The architecture, in layers (each module's first docstring line says its one ide
     output/        notices (warnings as data), formatting (numbers and terms per language),
                    messages (the words, from the gettext catalogs in locale/), render (text,
                    JSON, docs/coverage.md)
-    batch.py       assess_batch() on Arrow and pandas tables
+    batch/         assess_batch() on Arrow and pandas tables: inputs (columns to codes, days, tiyn),
+                   keys (day numbers, dense tables), plan (distinct keys -> reasoning/), refusals
+                   (errors worded by assess()), amounts (integer money), rows (rows assess() does
+                   itself), arrow (output columns)
     cli.py         the command line          units.py  pint interoperability (lazy)
     nbk.py         optional National Bank rate fetcher
     errors.py      the exceptions, with data

@@ -1,12 +1,13 @@
 """`assess()`: the penalty the law provides for an offence, given the case's dates.
 
-The steps, each recorded in the assessment's trace (`explain()`):
-1. the version: the one in force when the offence was committed, unless a version in force later,
-   up to the decision, is milder (lex mitior, `penalties.reasoning.mitior`) or abolished the offence;
-2. the sanction for the offender category;
-3. the General Part's limits where the sanction is silent (a lower bound for "up to N");
-4. the MCI, valued on the date the code's rule names (CC: committed; AC: initiated);
-5. tenge and US dollars (the rate's basis is stated).
+The steps, each recorded in the assessment's trace (`explain()`), each a function of
+`penalties.reasoning` that `assess_batch()` calls too:
+1. the case's dates and the day the MCI is valued on (`reasoning.case_dates`: CC committed, AC initiated);
+2. the version: the one in force when the offence was committed, unless a version in force later,
+   up to the decision, is milder (lex mitior) or abolished the offence (`reasoning.version_choice`);
+3. the sanction for the offender category, with the General Part's limits where it is silent
+   (`reasoning.sanction.resolve`);
+4. the MCI, tenge and US dollars, the rate's basis stated (`reasoning.money`).
 """
 
 from __future__ import annotations
@@ -15,38 +16,29 @@ import functools
 import time
 from datetime import date
 from typing import NamedTuple
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 import attrs
 
 from . import inputs
-from .errors import MissingBaseError, MissingIndexError, MissingRateError, OutOfCoverageError, UserInputError
-from .law.general_part import FALLBACK_VALUATION, ReducedPaymentRule, general_part
-from .law.kinds import KINDS, MONEY, NONE
+from .errors import MissingBaseError, MissingRateError
+from .law.general_part import ReducedPaymentRule, general_part
+from .law.kinds import MONEY
 from .lookup import provision as find_provision
-from .law.mci import MCIValue, default_index
-from .reasoning.mitior import mildest
-from .law.provisions import CODES_IN_FORCE, Provision, Version
+from .law.mci import MCIValue
+from .law.provisions import Provision, Version
 from .law.quantities import Measure, decimal_text
 from .law.rates import UsdRate, usd_rate
 from .output.notices import Notice
 from .output.render import item_flags, version_dict
+# the legal steps (and the values they produce, importable from here as before)
+from .reasoning.case_dates import CaseDates, case_dates
+from .reasoning.money import CENT, Money, mci_on, money  # noqa: F401 - CENT, ResolvedSanction: public here before
+from .reasoning.sanction import ResolvedItem, ResolvedSanction, limits_day, resolve  # noqa: F401
+from .reasoning.version_choice import applicable
 
-CENT = Decimal("0.01")
 #: a verification older than this, for a version still in force, earns a warning
 STALE_AFTER_DAYS = 365
-
-
-@attrs.frozen(slots=True)
-class Money:
-    """An amount in MCI, tenge and US dollars (None where it cannot be computed)."""
-
-    mci: Decimal | None
-    kzt: Decimal | None
-    usd: Decimal | None
-
-    def to_dict(self) -> dict:
-        return {"mci": decimal_text(self.mci), "kzt": decimal_text(self.kzt), "usd": decimal_text(self.usd)}
 
 
 @attrs.frozen(slots=True)
@@ -56,23 +48,6 @@ class Bound:
 
     value: Money | Decimal
     basis: str
-
-
-@attrs.frozen(slots=True)
-class ResolvedItem:
-    """A sanction item with the General Part's limits applied, before any money conversion.
-    Computed once per (version, offender, period of General-Part rules) and cached."""
-
-    kind: str
-    unit: str | None            # "money", "day", "month", "hour", or None
-    min: Measure | None
-    max: Measure | None
-    min_basis: str | None
-    max_basis: str | None
-    mandatory: bool | None
-    lifelong: bool
-    base: str | None
-    needs_base: bool
 
 
 class AssessedItem(NamedTuple):
@@ -107,7 +82,7 @@ class AssessedItem(NamedTuple):
             return None
         if self.resolved.unit != MONEY:
             return Bound(measure.value, basis)
-        return Bound(_money(measure, self.mci_kzt, self.usd_kzt, self.base_amount), basis)
+        return Bound(money(measure, self.mci_kzt, self.usd_kzt, self.base_amount), basis)
 
     def to_dict(self) -> dict:
         out: dict = {"kind": self.kind}
@@ -144,7 +119,7 @@ class ReducedPayment:
         if measure is None:
             return None
         f = self.fine
-        return _money(Measure(measure.value * self.percent / 100, measure.unit), f.mci_kzt, f.usd_kzt, f.base_amount)
+        return money(Measure(measure.value * self.percent / 100, measure.unit), f.mci_kzt, f.usd_kzt, f.base_amount)
 
     @property
     def min(self) -> Money | None:
@@ -159,18 +134,6 @@ class ReducedPayment:
         return {"article": self.article, "percent": int(self.percent), "within_days": self.within_days,
                 "min": low.to_dict() if low else None, "max": high.to_dict() if high else None,
                 "verification": self.rule.provenance.verification, "sources": list(self.rule.provenance.sources)}
-
-
-class CaseDates(NamedTuple):
-    """The case's dates, and the one the MCI was valued on."""
-
-    committed: date
-    initiated: date
-    decided: date
-    mci_valued_on: date
-
-    def to_dict(self) -> dict:
-        return {k: getattr(self, k).isoformat() for k in ("committed", "initiated", "decided", "mci_valued_on")}
 
 
 @attrs.frozen(slots=True)
@@ -304,18 +267,10 @@ def assess(reference: str | Provision, on: date | None = None, *, committed: dat
     base = None if base_amount is None else inputs.amount(base_amount, "base_amount", zero=False)
     rates, today = inputs.rate_sources(rates), inputs.optional_date(today, "today")
     warnings: list[Notice] = []
-    dates, valuation = _case_dates(prov, on, committed, initiated, decided, warnings)
+    dates, valuation = case_dates(prov, on, committed, initiated, decided, warnings)
 
     # 1. the version, with lex mitior between commission and decision
-    at_commission = prov.version_on(dates.committed)
-    inputs.offender(offender, prov, at_commission)  # UnknownOffenderError, also for an abolished version
-    if dates.decided > dates.committed and (at_commission.valid_to is not None
-                                            and at_commission.valid_to < dates.decided):
-        usable = tuple(v for v in prov.versions_between(dates.committed, dates.decided)
-                       if v.valid_from >= at_commission.valid_from and (v.abolished or offender in v.offenders))
-        version, undecided = mildest(usable, offender)
-    else:
-        version, undecided = at_commission, ()
+    at_commission, version, undecided = applicable(prov, dates.committed, dates.decided, offender)
     if undecided:
         warnings.append(Notice("incomparable", (tuple(v.valid_from for v in undecided),)))
     warnings.extend(_version_warnings(version))
@@ -331,20 +286,15 @@ def assess(reference: str | Provision, on: date | None = None, *, committed: dat
                           at_commission, undecided, valuation)
 
     # 2.-3. the sanction with the General Part's limits (cached per version, offender and period)
-    limits_on = dates.committed if dates.committed > version.valid_from else version.valid_from
-    resolved = _resolve(version, offender, prov.code, limits_on)
+    resolved = resolve(version, offender, prov.code, limits_day(version.valid_from, dates.committed))
     warnings.extend(resolved.warnings)
     if base is None and resolved.needs_base:
         raise MissingBaseError(prov.label, resolved.needs_base)
 
     # 4.-5. money
-    try:
-        mci_value = default_index().record(dates.mci_valued_on, "fine")
-    except MissingIndexError as error:
-        if resolved.has_money:
-            raise
-        mci_value = None  # a sanction with no amount in it needs no MCI
-        warnings.append(Notice("no_mci", (error.when,)))
+    mci_value, missing = mci_on(dates.mci_valued_on, resolved.has_money)
+    if missing is not None:  # a sanction with no amount in it needs no MCI
+        warnings.append(Notice("no_mci", (missing.when,)))
     rate = usd_kzt = None
     if resolved.has_money:  # MCI and dollar caveats matter only when something is an amount
         if mci_value.verification != "primary":
@@ -366,111 +316,6 @@ def assess(reference: str | Provision, on: date | None = None, *, committed: dat
     reduced = ReducedPayment(rule, main[0]) if rule else None
     return Assessment(prov, version, offender, dates, mci_value, rate, main, additional, tuple(warnings),
                       at_commission, undecided, valuation, resolved.limits, reduced)
-
-
-@attrs.frozen(slots=True)
-class _Resolved:
-    main: tuple[ResolvedItem, ...]
-    additional: tuple[ResolvedItem, ...]
-    warnings: tuple[Notice, ...]
-    limits: tuple
-    needs_base: str | None
-    has_money: bool
-
-
-_RESOLVED_CACHE: dict = {}
-
-
-def _resolve(version: Version, offender: str, code: str, on: date) -> _Resolved:
-    gp = general_part(code)
-    key = (version, offender, gp.period(on))
-    found = _RESOLVED_CACHE.get(key)
-    if found is None:
-        found = _RESOLVED_CACHE[key] = _resolve_uncached(version, offender, gp, on)
-    return found
-
-
-def _resolve_uncached(version: Version, offender: str, gp, on: date) -> _Resolved:
-    sanction = version.sanction_for(offender)
-    warnings: list[Notice] = []
-    limits: list = []
-    groups = []
-    for group in (sanction.main, sanction.additional):
-        resolved = []
-        for item in group:
-            kind = KINDS[item.kind]
-            limit = gp.limit(item.kind, version.category, on, offender, version.provision_id.split(".")[2])
-            low, high = item.min, item.max
-            low_basis = "sanction" if low else None
-            high_basis = "sanction" if high else None
-            if limit is not None:
-                limits.append((item.kind, limit))
-                if not limit.available:
-                    # cached per period of rules: name the period, not the day asked
-                    warnings.append(Notice("not_in_effect", (item.kind, limit.valid_from, limit.valid_to,
-                                                             limit.article)))
-                    continue
-                if high is not None and limit.max is not None and limit.max.unit == high.unit \
-                        and high.value > limit.max.value:
-                    warnings.append(Notice("exceeds_limit", (item.kind, str(high), str(limit.max), limit.article)))
-                if not item.lifelong:
-                    if low is None and limit.min is not None and (high is None or limit.min.unit == high.unit):
-                        low, low_basis = limit.min, "general_part"
-                    if high is None and limit.max is not None:
-                        high, high_basis = limit.max, "general_part"
-            elif low is None and not item.lifelong and item.kind in _NEEDS_MINIMUM:
-                why = "category" if gp.code == "cc" and version.category is None else "no_limit"
-                warnings.append(Notice("no_minimum", (item.kind, why)))
-            unit = None if kind.measure == NONE else kind.measure
-            needs_base = any(m is not None and m.unit in ("base", "percent") for m in (low, high))
-            resolved.append(ResolvedItem(item.kind, unit, low, high, low_basis, high_basis, item.mandatory,
-                                         item.lifelong, item.base, needs_base))
-        groups.append(tuple(resolved))
-    needs = next((r.base or "base amount" for g in groups for r in g if r.needs_base), None)
-    has_money = any(r.unit == MONEY for g in groups for r in g)
-    return _Resolved(groups[0], groups[1], tuple(warnings), tuple(limits), needs, has_money)
-
-
-_NEEDS_MINIMUM = frozenset({"fine", "corrective_labour", "community_service", "restriction_of_freedom", "arrest",
-                            "imprisonment"})
-
-
-def _case_dates(prov: Provision, on, committed, initiated, decided, warnings) -> tuple[CaseDates, str]:
-    if committed is None and initiated is None and decided is None and type(on) is date and on >= CODES_IN_FORCE:
-        rule = _valuation(prov.code, on)  # the common case: one date for everything
-        if rule is not None:
-            return CaseDates(on, on, on, on), rule.description
-    on, initiated, decided = (inputs.optional_date(on, "on"), inputs.optional_date(initiated, "initiated"),
-                              inputs.optional_date(decided, "decided"))
-    committed = inputs.optional_date(committed, "committed") or on
-    if committed is None:
-        raise UserInputError("give the date: on=DATE, or committed=DATE")
-    if committed < CODES_IN_FORCE:
-        first, last = prov.coverage
-        raise OutOfCoverageError(prov.label, committed, first, last, "both Codes are in force from 2015-01-01")
-    if initiated is None:
-        initiated = on or committed
-        if prov.code == "ac" and on is None:
-            warnings.append(Notice("no_initiated"))
-    decided = decided or on or (committed if committed > initiated else initiated)
-    if decided < committed:
-        raise UserInputError(f"decided ({decided}) is before committed ({committed})")
-    if initiated < committed:
-        raise UserInputError(f"initiated ({initiated}) is before committed ({committed})")
-    rule = _valuation(prov.code, committed)
-    if rule is None:
-        valued = FALLBACK_VALUATION[prov.code]
-        warnings.append(Notice("no_valuation_rule", (prov.code.upper(), committed, valued)))
-        how = f"MCI valued on the {valued} date"
-    else:
-        valued = rule.date
-        how = rule.description
-    mci_on = committed if valued == "committed" else initiated if valued == "initiated" else decided
-    return CaseDates(committed, initiated, decided, mci_on), how
-
-
-def _valuation(code: str, on: date):
-    return general_part(code).valuation_rule(on)
 
 
 def _version_reason(version: Version, at_commission: Version, dates: CaseDates) -> str:
@@ -511,22 +356,6 @@ def _staleness_warnings(version: Version, committed: date, today: date) -> list[
     if committed > through:
         warnings.append(Notice("after_verified", (committed, through)))
     return warnings
-
-
-def _money(measure: Measure, mci_kzt: Decimal, usd_kzt: Decimal | None, base: Decimal | None) -> Money:
-    unit = measure.unit
-    if unit == "MCI":
-        mci, kzt = measure.value, measure.value * mci_kzt
-    else:
-        if unit == "KZT":
-            kzt = measure.value
-        elif unit == "base":
-            kzt = measure.value * base
-        else:  # percent
-            kzt = measure.value * base / 100
-        mci = kzt / mci_kzt
-    usd = (kzt / usd_kzt).quantize(CENT, ROUND_HALF_UP) if usd_kzt else None
-    return Money(mci, kzt, usd)
 
 
 def _term(value):

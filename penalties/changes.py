@@ -23,7 +23,7 @@ from .lookup import provisions as all_provisions
 from .law.mci import MCIValue, default_index
 from .law.provisions import Item, Version
 from .law.quantities import measure_text
-from .assessment import _resolve
+from .reasoning.sanction import resolve
 from .law.general_part import general_part
 
 
@@ -165,7 +165,7 @@ def explain_amount(amount, unit: str, on: date) -> AmountExplanation:
             if version.abolished:
                 continue
             for offender in version.offenders:
-                resolved = _resolve(version, offender, p.code, on)
+                resolved = resolve(version, offender, p.code, on)
                 reduced = general_part(p.code).reduced_payment_rule(
                     on, offender, tuple(r.kind for r in resolved.main), tuple(r.kind for r in resolved.additional))
                 readings = [(count, "fine")]

@@ -200,7 +200,7 @@ def test_the_general_code_agrees_when_dense_tables_are_refused(raw, with_decided
     # and row-by-row money; with the limit at 0 every such choice takes that fallback
     from datetime import timedelta
 
-    import penalties.batch as batch
+    import penalties.batch.keys as batch
 
     rows = [{"provision": r["provision"], "committed": r["committed"], "offender": r["offender"],
              "base_amount": r["base_amount"],
@@ -209,12 +209,12 @@ def test_the_general_code_agrees_when_dense_tables_are_refused(raw, with_decided
     fields = [("provision", pa.string()), ("committed", pa.date32()), ("offender", pa.string()),
               ("base_amount", pa.int64())] + ([("decided", pa.date32())] if with_decided else [])
     table = pa.Table.from_pylist(rows, schema=pa.schema(fields))
-    limit = batch._DENSE_LIMIT
-    batch._DENSE_LIMIT = 0
+    limit = batch.DENSE_LIMIT
+    batch.DENSE_LIMIT = 0
     try:
         result = assess_batch(table)
     finally:
-        batch._DENSE_LIMIT = limit
+        batch.DENSE_LIMIT = limit
     compare(rows, result)
 
 
@@ -230,9 +230,8 @@ def test_a_missing_required_column_is_named():
         assess_batch(pa.table({"provision": ["CC 403(1)"]}))
 
 
-@pytest.mark.xfail(strict=True, reason="known divergence: assess() no longer needs an MCI for a sanction without "
-                   "amounts (imprisonment only); assess_batch still fails such rows past the MCI's coverage")
 def test_imprisonment_only_past_the_mci_coverage_matches_assess():
+    # a sanction with no amount in it needs no MCI (reasoning.money.mci_on), in the batch as in assess()
     from datetime import date
 
     import pandas as pd
@@ -241,4 +240,210 @@ def test_imprisonment_only_past_the_mci_coverage_matches_assess():
 
     expected = penalties.assess("CC 99(1)", on=date(2027, 1, 1))
     row = penalties.assess_batch(pd.DataFrame({"provision": ["CC 99(1)"], "committed": [date(2027, 1, 1)]})).iloc[0]
-    assert expected.main and row["error"] is None
+    # (a null in a pandas column reads as NaN/NA, not None)
+    assert expected.main and pd.isna(row["error"])
+    # statutes/kz/cc/99.toml: "лишением свободы на срок от восьми до пятнадцати лет": 15 years = 180 months
+    assert row["imprisonment_max_months"] == 180 and pd.isna(row["fine_max_kzt"])
+
+
+# --- issue 16: a bad row fails only itself; no silent wrong number ---------------------------------------------
+
+BASE_SCHEMA = pa.schema([("provision", pa.string()), ("committed", pa.date32()), ("decided", pa.date32()),
+                         ("base_amount", pa.decimal128(38, 3))])
+
+
+def _dense_limit(value):
+    import penalties.batch.keys as keys
+
+    class Setting:
+        def __enter__(self):
+            self.old, keys.DENSE_LIMIT = keys.DENSE_LIMIT, value
+
+        def __exit__(self, *exc):
+            keys.DENSE_LIMIT = self.old
+
+    return Setting()
+
+
+def test_a_large_base_amount_is_exact_not_an_int64_overflow():
+    # reliability audit H1. statutes/kz/cc/366.toml, part 4 from 2015-01-01: "80 base" (a fixed
+    # multiple of the bribe, 80 times): 80 × 60,000,000,000 = 4,800,000,000,000 KZT
+    rows = [{"provision": "CC 366(4)", "committed": date(2016, 6, 1), "base_amount": 60_000_000_000},
+            {"provision": "CC 366(4)", "committed": date(2016, 6, 1), "base_amount": 10 ** 15},
+            {"provision": "CC 403(1)", "committed": date(2016, 6, 1), "base_amount": None}]
+    schema = pa.schema([("provision", pa.string()), ("committed", pa.date32()), ("base_amount", pa.int64())])
+    for limit in (2_000_000, 0):
+        with _dense_limit(limit):
+            result = assess_batch(pa.Table.from_pylist(rows, schema=schema))
+        compare(rows, result)
+        got = result.to_pylist()
+        assert Decimal(got[0]["fine_max_kzt"]) == Decimal("4800000000000") and got[0]["error"] is None
+        assert Decimal(got[1]["fine_max_kzt"]) == 80 * Decimal(10) ** 15
+        assert all(Decimal(r["fine_max_kzt"]) > 0 for r in got)
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow], max_examples=40, deadline=None)
+@given(st.lists(st.fixed_dictionaries({
+    "provision": st.sampled_from(["CC 366(1)", "CC 366(4)", "CC 367(1)", "AC 489-1(1)", "CC 403(1)"]),
+    "committed": st.dates(min_value=date(2015, 1, 1), max_value=date(2026, 12, 31)),
+    "base_amount": st.one_of(st.none(), st.integers(1, 10 ** 18 - 1),
+                             st.decimals(min_value=Decimal("0.01"), max_value=Decimal(10) ** 18 - 1, places=2)),
+}), min_size=1, max_size=20), st.booleans())
+def test_bases_up_to_10_18_equal_assess_row_by_row(rows, dense):
+    table = pa.Table.from_pylist(rows, schema=pa.schema([("provision", pa.string()), ("committed", pa.date32()),
+                                                         ("base_amount", pa.decimal128(38, 2))]))
+    with _dense_limit(2_000_000 if dense else 0):
+        result = assess_batch(table)
+    compare(rows, result)
+    for got in result.to_pylist():
+        for name in ("fine_min_kzt", "fine_max_kzt", "fine_min_mci", "fine_max_mci", "fine_max_usd"):
+            assert got[name] is None or got[name] >= 0, (got, name)  # 0.20 KZT is 0.00 USD
+
+
+HOSTILE = [
+    {"provision": "CC 403(1)", "committed": None},                                  # a null committed
+    {"provision": "CC 403(1)", "committed": date(1969, 12, 31)},                    # before 1970
+    {"provision": "CC 403(1)", "committed": date(1, 1, 1)},
+    {"provision": "CC 403(1)", "committed": date(2019, 6, 1), "decided": date(9999, 12, 31)},
+    {"provision": "CC 403(1)", "committed": date(9999, 12, 31)},
+    {"provision": "CC 366(4)", "committed": date(2019, 6, 1), "base_amount": Decimal("1000.005")},  # 3 decimals
+    {"provision": "CC 366(4)", "committed": date(2019, 6, 1), "base_amount": Decimal(10) ** 17},
+    {"provision": "CC 366(4)", "committed": date(2019, 6, 1), "base_amount": Decimal("1E18").quantize(Decimal("0.001"))},  # refused
+    {"provision": "CC 366(4)", "committed": date(2019, 6, 1), "base_amount": Decimal("-5.000")},  # as the decimal128(38, 3) column holds it
+    {"provision": "CC 366(4)", "committed": date(2019, 6, 1), "base_amount": Decimal("0.000")},
+    {"provision": "CC 403(1)", "committed": date(2019, 6, 1), "base_amount": Decimal("-5.000")},  # refused though unused
+]
+VALID = [{"provision": "CC 403(1)", "committed": date(2019, 6, 1)},
+         {"provision": "CC 366(4)", "committed": date(2019, 6, 1), "base_amount": Decimal(1000)}]
+
+
+@pytest.mark.parametrize("bad", HOSTILE, ids=lambda r: f"{r['committed']}-{r.get('decided')}-{r.get('base_amount')}")
+def test_a_hostile_row_fails_only_itself(bad):
+    rows = VALID + [bad] + VALID
+    table = pa.Table.from_pylist([{"decided": None, "base_amount": None, **r} for r in rows], schema=BASE_SCHEMA)
+    for limit in (2_000_000, 0):
+        with _dense_limit(limit):
+            result = assess_batch(table)
+        compare(rows, result)
+        got = result.to_pylist()
+        assert [g["error"] for g in got[:2] + got[3:]] == [None] * 4
+        # CC 403(1) from 2018-07-23 (180-VI): a fine up to 160 MCI; MCI 2019: 2,525 KZT
+        assert Decimal(got[0]["fine_max_kzt"]) == 160 * 2525
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow], max_examples=40, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(HOSTILE), rows_strategy.map(
+    lambda r: {"provision": r["provision"], "committed": r["committed"], "offender": r["offender"],
+               "base_amount": None if r["base_amount"] is None else Decimal(r["base_amount"])})), min_size=1, max_size=25))
+def test_tables_mixing_hostile_and_random_rows_equal_assess_row_by_row(rows):
+    full = [{"decided": None, "base_amount": None, "offender": None, **r} for r in rows]
+    table = pa.Table.from_pylist(full, schema=BASE_SCHEMA.append(pa.field("offender", pa.string())))
+    compare(rows, assess_batch(table))
+
+
+def test_dates_and_amounts_that_are_not_dates_or_amounts_are_row_errors():
+    frame = pd.DataFrame({"provision": ["CC 403(1)", "CC 403(1)", "CC 366(4)", "CC 366(4)"],
+                          "committed": ["2019-06-01", "yesterday", "2019-06-01", "2019-06-01"],
+                          "base_amount": [None, None, "abc", "1 000"]})
+    got = assess_batch(frame)
+    assert pd.isna(got["error"][0]) and got["fine_max_kzt"][0] == Decimal("404000.00")  # 160 × 2,525
+    for row, value, name in ((1, "yesterday", "committed"), (2, "abc", "base_amount")):
+        with pytest.raises(penalties.PenaltiesError) as error:
+            penalties.assess("CC 403(1)" if row == 1 else "CC 366(4)", committed=value if row == 1 else date(2019, 6, 1),
+                             base_amount=value if row == 2 else None)
+        assert got["error"][row] == str(error.value) and name in got["error"][row]
+    # "1 000" is an amount as people write it (penalties.inputs): CC 366(4) from 2018-07-23 "70 base".."80 base"
+    assert got["fine_max_kzt"][3] == Decimal("80000.00")
+
+
+def test_an_empty_table_gives_an_empty_result_with_the_schema():
+    one = assess_batch(pa.table({"provision": ["CC 403(1)"], "committed": [date(2019, 6, 1)]}))
+    empty = assess_batch(pa.table({"provision": pa.array([], pa.string()), "committed": pa.array([], pa.date32())}))
+    assert empty.num_rows == 0 and empty.schema == one.schema
+    frame = assess_batch(pd.DataFrame({"provision": pd.Series([], dtype=str), "committed": pd.Series([], dtype=object)}))
+    assert len(frame) == 0 and list(frame.columns) == one.column_names
+
+
+@pytest.mark.parametrize("value", [[{"provision": "CC 403(1)"}], {"provision": ["CC 403(1)"]}, None, "CC 403(1)", 5])
+def test_a_non_table_is_a_user_input_error(value):
+    with pytest.raises(penalties.UserInputError, match="takes a pyarrow.Table or a pandas.DataFrame"):
+        assess_batch(value)
+
+
+def test_a_record_batch_is_a_table():
+    batch = pa.RecordBatch.from_pylist([{"provision": "CC 403(1)", "committed": date(2019, 6, 1)}])
+    assert Decimal(assess_batch(batch).column("fine_max_kzt")[0].as_py()) == 160 * 2525
+
+
+@pytest.mark.parametrize("limit", [2_000_000, 0])
+@pytest.mark.parametrize("decided", [False, True])
+def test_imprisonment_only_needs_no_mci_on_every_path(limit, decided):
+    # statutes/kz/cc/99.toml, part 1: "лишением свободы на срок от восьми до пятнадцати лет" (no amount);
+    # CC 403(1) past the MCI's coverage needs it and fails as assess() does
+    rows = [{"provision": "CC 99(1)", "committed": date(2027, 1, 1)},
+            {"provision": "CC 403(1)", "committed": date(2027, 1, 1)}]
+    if decided:
+        rows = [dict(r, decided=date(2027, 3, 1)) for r in rows]
+    with _dense_limit(limit):
+        result = assess_batch(pa.Table.from_pylist(rows))
+    compare(rows, result)
+    got = result.to_pylist()
+    assert got[0]["error"] is None and got[0]["imprisonment_max_months"] == 180 and got[1]["error"]
+
+
+def test_a_null_provision_is_worded_as_assess_words_it():
+    # reliability audit L8: the batch said "unknown provision ''", assess() names None
+    rows = [{"provision": None, "committed": date(2019, 6, 1)}, {"provision": "CC 403(1)", "committed": date(2019, 6, 1)}]
+    result = assess_batch(pa.Table.from_pylist(rows, schema=pa.schema([("provision", pa.string()),
+                                                                       ("committed", pa.date32())])))
+    compare(rows, result)
+    assert "a reference is a string" in result.column("error")[0].as_py()
+
+
+GAPPED = [p for p in penalties.provisions() if p.gaps]
+
+
+@pytest.mark.skipif(not GAPPED, reason="no provision with a gap (a wording not read) in the data")
+@settings(suppress_health_check=[HealthCheck.too_slow], max_examples=30, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(GAPPED or [None]), st.integers(0, 20), st.integers(1, 900),
+                          st.integers(-100, 1500)), min_size=1, max_size=15), st.booleans())
+def test_gaps_are_refused_as_assess_refuses_them_on_every_path(cases, dense):
+    # lex mitior across a wording not read, or a decision inside one, is an UnreadWordingError in assess()
+    from datetime import timedelta
+
+    rows = []
+    for p, which, before, after in cases:
+        gap = p.gaps[which % len(p.gaps)]
+        committed = max(date(2015, 1, 1), gap.valid_from - timedelta(days=before))
+        rows.append({"provision": p.label, "committed": committed,
+                     "decided": max(committed, gap.valid_from + timedelta(days=after)),
+                     "offender": (p.versions[-1].offenders or ("individual",))[0]})
+    table = pa.Table.from_pylist(rows, schema=pa.schema([("provision", pa.string()), ("committed", pa.date32()),
+                                                         ("decided", pa.date32()), ("offender", pa.string())]))
+    with _dense_limit(2_000_000 if dense else 0):
+        compare(rows, assess_batch(table))
+
+
+def test_many_offender_categories_are_worded_row_by_row():
+    # failing rows are grouped by distinct case before assess() words them: 70 unknown categories
+    # over two provisions must not share a message (a packed key of provision × 64 + offender did)
+    rows = [{"provision": ref, "committed": date(2019, 6, 1), "offender": f"category{i}"}
+            for ref in ("CC 403(1)", "AC 488(1)") for i in range(70)]
+    result = assess_batch(pa.Table.from_pylist(rows))
+    compare(rows, result)
+    assert len(set(result.column("error").to_pylist())) == len(rows)
+
+
+def test_a_row_the_checks_refuse_but_assess_accepts_gets_the_figures():
+    # the vectorised checks only send rows to assess(): one it does not refuse is redone by it
+    import numpy as np
+
+    from penalties.batch.arrow import Output
+    from penalties.batch.inputs import read_columns
+    from penalties.batch.refusals import fail_rows
+
+    table = pa.table({"provision": ["CC 403(1)"], "committed": [date(2019, 6, 1)]})
+    cols = read_columns(table, 1)
+    out = Output(1)
+    fail_rows(np.array([0]), [penalties.provision("CC 403(1)")], cols, out)
+    assert out.redo.tolist() == [0] and not out.messages

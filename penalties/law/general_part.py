@@ -156,6 +156,12 @@ class GeneralPart:
                 edges.add(rule.valid_to + timedelta(days=1))
         object.__setattr__(self, "_edges", tuple(sorted(edges)))
 
+    @property
+    def edges(self) -> tuple[date, ...]:
+        """The days on which some limit or valuation rule starts or stops, in order: `period` changes
+        exactly on them."""
+        return self._edges
+
     def period(self, on: date) -> int:
         """An index that is the same for two dates exactly when the same rules are in force."""
         return bisect_right(self._edges, on)

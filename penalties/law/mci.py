@@ -51,6 +51,10 @@ class MCIIndex:
             chosen = sorted((v for v in values if purpose in v.purposes), key=lambda v: v.valid_from)
             self._series[purpose] = ([v.valid_from for v in chosen], chosen)
 
+    def series(self, purpose: str = "fine") -> tuple[MCIValue, ...]:
+        """The values for `purpose`, in date order."""
+        return tuple(self._series[purpose][1])
+
     def coverage(self, purpose: str = "fine") -> tuple[date, date]:
         _, values = self._series[purpose]
         return values[0].valid_from, values[-1].valid_to

@@ -54,7 +54,7 @@ def test_numpy_baseline(benchmark, rows):
             fine = next((i for i in s.main if i.kind == "fine"), None)
             caps.append(int(fine.max.value) if fine and fine.max else 0)
     from penalties.law.mci import default_index
-    series = default_index()._series["fine"][1]
+    series = default_index().series("fine")
     mci_starts = np.array([(v.valid_from - EPOCH).days for v in series])
     mci_values = np.array([int(v.kzt) for v in series])
     result = benchmark(numpy_baseline, codes, days, np.array(starts), np.array(caps), mci_starts, mci_values)
@@ -97,7 +97,7 @@ def test_scalar_assess_loop_10k(benchmark, rows):
 def test_peer_openfisca_parameter_at_date(benchmark):
     parameters = pytest.importorskip("openfisca_core.parameters")
     values = {v.valid_from.isoformat(): {"value": int(v.kzt)}
-              for v in __import__("penalties.law.mci").law.mci.default_index()._series["fine"][1]}
+              for v in __import__("penalties.law.mci").law.mci.default_index().series("fine")}
     mci = parameters.Parameter("mci", data={"values": values})
     assert benchmark(mci, "2019-06-01") == 2525
 

@@ -1,0 +1,113 @@
+"""Assessing many cases at once: `assess_batch(table)` on a pyarrow Table or a pandas DataFrame.
+
+Install the extra: `pip install "penalties[batch]"` (numpy, pyarrow, pandas). Nothing here is
+imported by `import penalties`.
+
+Input columns: `provision` (any reference form), `committed` (date), and optionally `initiated`,
+`decided`, `offender`, `base_amount` (tenge, integer or decimal). The output is the same kind of
+table: the input columns plus
+
+    fine_min_mci, fine_max_mci      decimal128(24, 4)   bounds of the "fine" alternative, in MCI
+    fine_min_kzt, fine_max_kzt      decimal128(22, 2)   the same in tenge (exact)
+    fine_max_usd                    decimal128(22, 2)   rounded half-up to the cent; null without a rate
+    arrest_max_days                 int32
+    imprisonment_max_months         int32
+    version_from                    date32              start of the version applied
+    verification                    dictionary<string>  primary / secondary / unverified
+    abolished                       bool
+    error                           dictionary<string>  why the row could not be assessed, else null
+
+A bad row gets `error` (worded as `assess()` words it) and nulls; the rest of the batch is
+computed, and no row ever fails the table. The results equal `penalties.assess()` row by row
+(tests/test_batch.py checks it on random and hostile rows): the legal reasoning (version choice
+with lex mitior, General-Part limits, the MCI valuation rule) runs once per distinct combination
+of provision, offender, versions and rule periods, through the functions of `penalties.reasoning`
+that `assess()` calls; the per-row work is vectorised (binary searches over dates, integer
+arithmetic in tiyn and cents). Rows it cannot take (null or far-off dates, values that are not
+dates or amounts, base amounts `assess()` refuses or whose integers could overflow) are assessed
+by `assess()` itself. An empty table gives an empty result with these columns; anything but a
+table is a `UserInputError`. It is stateless and thread-safe.
+
+The package, in the order a table goes through it:
+
+    inputs    the input columns as integer codes, day numbers and tiyn
+    keys      day numbers, keys, dense tables or binary searches
+    plan      the distinct keys and the legal reasoning once per key (`penalties.reasoning`)
+    refusals  a failing row's error, worded by `assess()`
+    amounts   MCI, tenge and dollars per row, in integers
+    rows      the rows the vectorised path does not take, assessed by `assess()`
+    arrow     the output columns as Arrow arrays, in one order whichever path made them
+"""
+
+from __future__ import annotations
+
+from ..inputs import rate_sources
+from ..errors import UserInputError, shown
+from .amounts import row_money
+from .arrow import Output, append_columns, merged
+from .inputs import read_columns
+from .plan import reason
+from .rows import assessed_rows
+
+__all__ = ["assess_batch"]
+
+
+def assess_batch(table, *, rates=None):
+    """Assess every row of `table` (a pyarrow Table or RecordBatch, or a pandas DataFrame); see the
+    module docstring. `UserInputError` for anything else, or a table without the required columns."""
+    import numpy as np
+
+    arrow, pandas_input = _as_arrow(table)
+    rates = rate_sources(rates)
+    n = arrow.num_rows
+    cols = read_columns(arrow, n)
+    aside = cols["aside"]
+    if n == 0:
+        columns = assessed_rows(arrow, [], rates)
+    elif aside is None:  # the common case: every row vectorised
+        columns, redo = _vectorised(cols, rates)
+        if len(redo):
+            columns = merged(columns, n, np.arange(n), assessed_rows(arrow, redo, rates), redo)
+    else:  # rows aside: assess() does them, the rest is vectorised
+        vector_rows = np.flatnonzero(~aside)
+        if len(vector_rows):
+            columns, redo = _vectorised(read_columns(arrow.take(vector_rows), len(vector_rows)), rates)
+            redo = vector_rows[redo]
+        else:
+            columns, redo = assessed_rows(arrow, [], rates), vector_rows
+        other_rows = np.union1d(np.flatnonzero(aside), redo)
+        columns = merged(columns, n, vector_rows, assessed_rows(arrow, other_rows, rates), other_rows)
+    result = append_columns(arrow, columns)
+    return result.to_pandas() if pandas_input else result
+
+
+def _as_arrow(table):
+    import sys
+
+    import pyarrow as pa
+
+    if isinstance(table, pa.Table):
+        return table, False
+    if isinstance(table, pa.RecordBatch):
+        return pa.Table.from_batches([table]), False
+    pd = sys.modules.get("pandas")
+    if pd is not None and isinstance(table, pd.DataFrame):
+        try:
+            return pa.Table.from_pandas(table, preserve_index=False), True
+        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError) as error:
+            raise UserInputError(f"assess_batch cannot read the DataFrame as a table: {error}") from None
+    raise UserInputError(f"assess_batch takes a pyarrow.Table or a pandas.DataFrame, got {shown(table)}")
+
+
+def _vectorised(cols, rates):
+    """The result columns of the rows `cols` holds, and the rows among them whose figures would
+    overflow the integer arithmetic (assess() does those)."""
+    import numpy as np
+
+    out = Output(cols["n"])
+    # the legal reasoning runs once per distinct combination; rows get its results by gathers
+    reason(cols, out, rates)
+    if out.columns is None:  # the paths through cells build their columns themselves
+        out.allocate()  # (a no-op after _scatter; needed when every row failed)
+        row_money(cols, out, rates)
+    return out.to_columns(), out.redo if out.redo is not None else np.zeros(0, dtype=np.int64)

@@ -1,0 +1,82 @@
+"""Money: a sanction's measure (MCI, tenge, a multiple or a percent of a base) in MCI, tenge and US dollars, exactly.
+
+The rules, shared by `assess()` and `assess_batch()`:
+- an amount in MCI is that many times the MCI in force on the valuation day, in tenge, exactly;
+- an amount in tenge, or a multiple or percent of a base amount (a bribe, damage), is read back
+  in MCI as tenge / MCI, exactly where the quotient terminates (28 significant digits otherwise);
+- US dollars are tenge / rate, rounded half-up to the cent; none without a rate;
+- a sanction with no amount in it needs no MCI at all (imprisonment only, past the MCI's coverage).
+
+`assess_batch` computes the same in integers (tiyn, cents, 10^-4 MCI) with `div_half_up`, and
+through `money()` itself wherever the integers could overflow.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+import attrs
+
+from ..errors import MissingIndexError
+from ..law.mci import MCIValue, default_index
+from ..law.quantities import Measure, decimal_text
+
+CENT = Decimal("0.01")
+#: the units of a money measure (`penalties.law.quantities`)
+MONEY_UNITS = ("MCI", "KZT", "base", "percent")
+
+
+@attrs.frozen(slots=True)
+class Money:
+    """An amount in MCI, tenge and US dollars (None where it cannot be computed)."""
+
+    mci: Decimal | None
+    kzt: Decimal | None
+    usd: Decimal | None
+
+    def to_dict(self) -> dict:
+        return {"mci": decimal_text(self.mci), "kzt": decimal_text(self.kzt), "usd": decimal_text(self.usd)}
+
+
+def money(measure: Measure, mci_kzt: Decimal, usd_kzt: Decimal | None, base: Decimal | None) -> Money:
+    """`measure` in MCI, tenge and dollars, given the MCI, the rate (None: no dollars) and the base amount."""
+    unit = measure.unit
+    if unit == "MCI":
+        mci, kzt = measure.value, measure.value * mci_kzt
+    else:
+        kzt = tenge(measure, base)
+        mci = kzt / mci_kzt
+    return Money(mci, kzt, usd(kzt, usd_kzt))
+
+
+def tenge(measure: Measure, base: Decimal | None) -> Decimal:
+    """A measure in tenge, a multiple of the base, or a percent of it, in tenge (not for MCI)."""
+    if measure.unit == "KZT":
+        return measure.value
+    if measure.unit == "base":
+        return measure.value * base
+    return measure.value * base / 100  # percent
+
+
+def usd(kzt: Decimal, usd_kzt: Decimal | None) -> Decimal | None:
+    """Tenge in US dollars at `usd_kzt` tenge per dollar, rounded half-up to the cent."""
+    return (kzt / usd_kzt).quantize(CENT, ROUND_HALF_UP) if usd_kzt else None
+
+
+def mci_on(on: date, needed: bool) -> tuple[MCIValue | None, MissingIndexError | None]:
+    """The MCI for fines on the valuation day `on`, and the error where none is encoded. A sanction
+    with an amount in it (`needed`) cannot be assessed without it (the error is raised); one with
+    none is assessed without it (the error is returned, for a notice)."""
+    try:
+        return default_index().record(on, "fine"), None
+    except MissingIndexError as error:
+        if needed:
+            raise
+        return None, error
+
+
+def div_half_up(num, den):
+    """Integer division rounded half-up, for non-negative numerators: the rounding of `usd()` and
+    of the MCI columns, in integers (Python ints or numpy arrays, elementwise)."""
+    return (2 * num + den) // (2 * den)
