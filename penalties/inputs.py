@@ -199,10 +199,14 @@ def offender(value, provision, version) -> str:
     version, which has no sanctions, the categories are those of the provision's other versions."""
     name = text(value, "offender")
     if not version.abolished:
-        if name not in version.offenders:
+        if not version.applies_to(name):
             version.sanction_for(name)  # raises UnknownOffenderError naming what is covered
         return name
     covered = tuple(dict.fromkeys(o for v in provision.versions for o in v.offenders))
+    if "unnamed" in covered:
+        from .law.provisions import OFFENDERS
+
+        covered = OFFENDERS
     if not covered:
         from .law.provisions import OFFENDERS
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from ..data.paths import statutes_dir
 from ..errors import DataFileError
 from ..law.kinds import KINDS, NONE
-from ..law.provisions import CATEGORIES, CODES, CODES_IN_FORCE, OFFENDERS, Gap, Item, Provision, Sanction, Version
+from ..law.provisions import CATEGORIES, CODES, CODES_IN_FORCE, OFFENDERS, UNNAMED, Gap, Item, Provision, Sanction, Version
 from ..law.provenance import Checker, check_sequence
 from ..law.quantities import parse_measure
 from ..data.toml import Problem, read_toml
@@ -199,8 +199,8 @@ def _read_sanction(c: Checker, table, where: tuple, code: str) -> Sanction | Non
     c.keys(table, where, {"main"}, {"offender", "additional", "notes"})
     offender = table.get("offender", "individual")
     offenders = (offender,) if isinstance(offender, str) else tuple(offender) if isinstance(offender, list) else ()
-    if not offenders or any(o not in OFFENDERS for o in offenders):
-        c.problem(where + ("offender",), f"offender should be one or a list of {', '.join(OFFENDERS)}, got {offender!r}")
+    if not offenders or any(o not in OFFENDERS + (UNNAMED,) for o in offenders):
+        c.problem(where + ("offender",), f"offender should be one or a list of {', '.join(OFFENDERS + (UNNAMED,))}, got {offender!r}")
         return None
     if code == "cc" and offenders != ("individual",):
         c.problem(where + ("offender",), "the Criminal Code has only the offender 'individual'")

@@ -36,10 +36,12 @@ from ..law.footnotes import Entry, read_footnote
 from ..law.provisions import CODES_IN_FORCE
 from .acts import normalise_number, registry
 from .reader import Reading, SanctionTextError, normalise, read_sanction
+from .reader_ac import read_ac_reading
 from .readings import ArticleReading
 
-ZAN = "https://zan.gov.kz/client/#!/doc/81097/{lang}/{day:%d.%m.%Y}"
-CODE_ACT = ("226-V", None)  # the Code itself: its registry entry states the rule
+ZAN = "https://zan.gov.kz/client/#!/doc/{doc}/{lang}/{day:%d.%m.%Y}"
+ZAN_DOCUMENTS = {"cc": 81097, "ac": 81245}
+CODE_ACTS = {"cc": ("226-V", None), "ac": ("235-V", None)}  # the Codes themselves: the registry states their rule
 
 
 class BuildError(Exception):
@@ -65,7 +67,7 @@ class Act:
     def registry_row(self, source: str) -> dict:
         return {"number": self.number, "date": self.signed, "kind": "law", "entry_into_force": self.rule,
                 "sources": [source],
-                "notes": "Number, signing day and rule as an official footnote of the Criminal Code gives them "
+                "notes": "Number, signing day and rule as an official footnote gives them "
                          "(title and publication date not read)."}
 
 
@@ -129,6 +131,7 @@ class Wording:
     redaction: date
     url: str
     kk: str | None = None
+    code: str = "cc"
 
 
 def _wording(article: ArticleReading, part, item, kk: ArticleReading | None, exceptions: dict) -> Wording | None:
@@ -136,19 +139,19 @@ def _wording(article: ArticleReading, part, item, kk: ArticleReading | None, exc
     if pr is None:
         return None
     if pr.repealed:
-        return Wording(pr.repealed, None, pr.repealed, article.redaction, article.url)
+        return Wording(pr.repealed, None, pr.repealed, article.redaction, article.url, code=article.code)
     exception = exceptions.get((article.article, part or "", article.redaction))
     if exception is not None and "sanction" not in exception:
         raise BuildError(f"listed exception: {exception['reason']}")
     try:
-        reading = read_sanction(pr.sanction)
+        reading = read_sanction(pr.sanction) if article.code == "cc" else read_ac_reading(pr.sanction)
     except SanctionTextError as error:
         if exception is None:
             raise BuildError(f"the sanction reader cannot read the {article.redaction} wording: {error}") from None
         reading = None
     kk_part = kk.part(part, item) if kk is not None else None
     return Wording(pr.sanction, reading, None, article.redaction, article.url,
-                   kk_part.sanction if kk_part is not None and kk_part.sanction else None)
+                   kk_part.sanction if kk_part is not None and kk_part.sanction else None, code=article.code)
 
 
 def _same(a: Wording, b: Wording) -> bool:
@@ -170,8 +173,7 @@ def _category(reading: Reading) -> str | None:
 
 
 def _sources(w: Wording) -> list[str]:
-    lang = "rus"
-    return [ZAN.format(lang=lang, day=w.redaction), w.url]
+    return [ZAN.format(doc=ZAN_DOCUMENTS[w.code], lang="rus", day=w.redaction), w.url]
 
 
 def _version(start: date, end: date | None, act: tuple, w: Wording, notes: str, reading: Reading,
@@ -183,7 +185,7 @@ def _version(start: date, end: date | None, act: tuple, w: Wording, notes: str, 
     table["act"] = number
     if rule:
         table["entry_into_force"] = rule
-    category = _category(reading)
+    category = _category(reading) if w.code == "cc" else None
     if category:
         table["category"] = category
     table["verification"] = "primary"
@@ -193,7 +195,7 @@ def _version(start: date, end: date | None, act: tuple, w: Wording, notes: str, 
     if kk:
         table["text_kk"] = kk
     table["notes"] = notes
-    table["sanctions"] = [dict({"offender": "individual"}, **{k: v for k, v in reading.as_toml_tables().items() if v})]
+    table["sanctions"] = reading.sanction_tables()
     return table
 
 
@@ -265,7 +267,7 @@ def build_part(chain: list[tuple[date, Wording | None]], acts: list[Act], case: 
             continue
         if state is None:  # the first wording read
             if previous_day is None and not window:
-                state = _open_version(w, CODES_IN_FORCE, CODE_ACT, [w], case)
+                state = _open_version(w, CODES_IN_FORCE, CODE_ACTS[w.code], [w], case)
             elif previous_day is None:
                 what = (f"the wording before the redaction of {day:%d.%m.%Y} was not read; the article was amended "
                         f"before it by {_names(window)}")
@@ -293,6 +295,9 @@ def build_part(chain: list[tuple[date, Wording | None]], acts: list[Act], case: 
                              f"but no act signed in between is named")
         if w.repealed is not None:
             repeal = _repealing_act(w.repealed, acts)
+            if repeal.first.earliest <= state["start"]:
+                raise BuildError(f"repealed by {repeal.number} from {repeal.first.earliest}, before the wording it "
+                                 f"repeals took effect ({state['start']}): the footnotes' dates need a person's reading")
             changes = [a for a in window if a.first.earliest < repeal.first.earliest]
             end = changes[0].first.earliest if changes else repeal.first.earliest
             versions.append(_close(state, _day_before(end), last_redaction))
@@ -356,11 +361,14 @@ def build_article(code: str, chain: list[ArticleReading], kk: ArticleReading | N
     left_out: list[str] = []
     for part, item in keys:
         try:
+            if item and not part:
+                raise BuildError("sub-paragraphs with sanctions of their own in an article without parts "
+                                 "(the data model needs a part)")
             wordings = []
             for reading in chain:
                 if reading.repealed:
                     wordings.append((reading.redaction, Wording(reading.repealed, None, reading.repealed,
-                                                                reading.redaction, reading.url)))
+                                                                reading.redaction, reading.url, code=code)))
                     continue
                 wanted = part_in(reading, part, item)
                 if became_part_1 and (part, item) == ("1", None) and reading.part("1") is None:

@@ -44,6 +44,10 @@ class Reading:
         """The sanction of sub-paragraph `item` (the general one unless the sentence sets its own)."""
         return dict(self.cases).get(item, self) if item else attrs.evolve(self, cases=())
 
+    def sanction_tables(self) -> list[dict]:
+        """The `[[parts.versions.sanctions]]` tables (the Criminal Code has one offender: individual)."""
+        return [dict({"offender": "individual"}, **{k: v for k, v in self.as_toml_tables().items() if v})]
+
     def as_toml_tables(self) -> dict:
         """The `[[parts.versions.sanctions]]` table of this reading (offender: individual)."""
         return {"main": [_item_table(i) for i in self.main],
@@ -87,7 +91,8 @@ def _number(words: list[str]) -> int:
     return total + current
 
 
-_NUM = r"(?:(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"|тысяч[аиу]?)\s?)+"
+# each word whole: "пятидесятимесячных" (a typo of the source) is not "пятидесяти" + "месячных"
+_NUM = r"(?:(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"|тысяч[аиу]?)(?![а-я])\s?)+"
 _TERM_UNITS = {"лет": "year", "года": "year", "год": "year", "месяцев": "month", "месяца": "month",
                "месяц": "month", "суток": "day", "часов": "hour", "часа": "hour", "час": "hour"}
 _UNIT = r"(?:лет|года|год|месяцев|месяца|месяц|суток|часов|часа|час)"

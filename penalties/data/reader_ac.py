@@ -23,10 +23,12 @@ from __future__ import annotations
 
 import re
 
+import attrs
+
 from ..errors import SanctionTextError
 from ..law.provisions import OFFENDERS, Item, Sanction
 from ..law.quantities import parse_measure
-from .reader import MCI_WORDS, MULTIPLE, NUMBER, TERM_UNIT, multiple_of, normalise, spelled_measure
+from .reader import MCI_WORDS, MULTIPLE, NUMBER, TERM_UNIT, item_table, multiple_of, normalise, spelled_measure
 
 _START = re.compile(r"\bвлеч(?:ет|ут)\b\s*|\bвлекут\b\s*")
 
@@ -39,8 +41,12 @@ _OFFENDERS = (
     ("субъектов малого предпринимательства", ("small_business",)),
     ("субъектов среднего предпринимательства", ("medium_business",)),
     ("субъектов крупного предпринимательства", ("large_business",)),
+    ("субъектов малого или среднего предпринимательства или некоммерческие организации", ("small_business", "medium_business")),
+    ("физических и должностных лиц", ("individual", "official")),
+    ("физических и юридических лиц", ("individual", "legal_entity")),
     ("физических лиц", ("individual",)),
     ("физическое лицо", ("individual",)),
+    ("юридическое лицо", ("legal_entity",)),
     ("должностных лиц", ("official",)),
     ("должностное лицо", ("official",)),
     ("индивидуальных предпринимателей", ("individual_entrepreneur",)),
@@ -53,6 +59,32 @@ _ALTERNATIVE = re.compile(r",?\s+либо\s+|\s+или\s+(?=штраф|адми�
 _ADDITIONAL = re.compile(r",?\s+(?=с конфискаци|с лишением|с приостановлени|с запрещени|с выдворени|с административным выдворени)")
 
 
+@attrs.frozen
+class ACReading:
+    """What an AC sanction sentence says: one sanction per group of offenders it names."""
+
+    sanctions: tuple[Sanction, ...]
+    cases: tuple = ()
+
+    def for_item(self, item: str | None) -> "ACReading":
+        return self
+
+    def sanction_tables(self) -> list[dict]:
+        out = []
+        for s in self.sanctions:
+            table: dict = {"offender": s.offenders[0] if len(s.offenders) == 1 else list(s.offenders),
+                           "main": [item_table(i) for i in s.main]}
+            if s.additional:
+                table["additional"] = [item_table(i) for i in s.additional]
+            out.append(table)
+        return out
+
+
+def read_ac_reading(text: str) -> ACReading:
+    """`read_ac_sanction` as a reading the article builder uses."""
+    return ACReading(read_ac_sanction(text))
+
+
 def read_ac_sanction(text: str) -> tuple[Sanction, ...]:
     """The sanctions of an official AC sanction sentence; `SanctionTextError` for an unknown phrase."""
     clean = normalise(text)
@@ -63,6 +95,10 @@ def read_ac_sanction(text: str) -> tuple[Sanction, ...]:
     sentence, trailing = _split_trailing_additional(text, sentence)
     segments = _segments(text, sentence)
     unit_at_end = bool(re.search(rf"(?:{MCI_WORDS}|расчетных показателей)(?:\s|,|$)", segments[-1][1])) if segments else False
+    named = [o for offenders, _ in segments for o in offenders]
+    twice = sorted({o for o in named if named.count(o) > 1})
+    if twice:
+        raise SanctionTextError(text, ", ".join(twice), "an offender category named twice in one sentence")
     out = []
     for offenders, body in segments:
         main, own_additional = _main_items(text, body, unit_at_end)
@@ -134,8 +170,8 @@ def _segments(text: str, sentence: str) -> list[tuple[tuple[str, ...], str]]:
 _FINE = re.compile(rf"^(?:штраф[а-я]* )?в размере (?:(?:от (?P<lo>{NUMBER}))?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))\s*(?P<unit>{MCI_WORDS}|расчетных показателей)?$")
 _FINE_MULTIPLE = re.compile(rf"^(?:штраф[а-я]* )?в размере (?P<fix>{MULTIPLE}) (?P<base>.+)$")
 _FINE_PERCENT = re.compile(rf"^(?:штраф[а-я]* )?в размере (?P<fix>{NUMBER})процентов (?P<base>.+)$")
-_ARREST = re.compile(rf"^(?:административный )?арест(?: на срок| сроком)? (?:(?:от (?P<lo>{NUMBER}))?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))суток$")
-_LICENCE_RIGHT = re.compile(rf"^лишени[ея] права управления транспортными средствами (?:сроком на|на срок) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
+_ARREST = re.compile(rf"^(?:административный )?арест(?: на срок| сроком| на)? (?:(?:от (?P<lo>{NUMBER}))?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))суток$")
+_LICENCE_RIGHT = re.compile(rf"^лишени[ея] права управления (?:транспортными средствами|транспортным средством) (?:сроком на|на срок) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
 _PUBLIC_WORKS = re.compile(rf"^(?:привлечение к )?общественн(?:ые|ым) работ(?:ы|ам) на срок (?:(?:от (?P<lo>{NUMBER}))?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))часов$")
 _MAIN_SUSPENSION = re.compile(rf"^приостановление деятельности[а-я ,()]*? (?:сроком на|на срок) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
 _BASES = {
@@ -145,10 +181,22 @@ _BASES = {
 
 
 def _main_items(text: str, body: str, unit_at_end: bool) -> tuple[list[Item], list[Item]]:
-    pieces = _ADDITIONAL.split(body)
-    main_text, extra = pieces[0], pieces[1:]
-    items = [_main(text, alt.strip(" ,"), unit_at_end) for alt in _ALTERNATIVE.split(main_text)]
-    return items, [item for e in extra for item in _additional_list(text, e.strip(" ,"))]
+    # alternatives first, then each one's additional penalties ("штраф … с конфискацией …, или
+    # административный арест …"): an additional phrase never swallows the alternatives after it
+    items, joined, extra = [], [], []
+    for whole in _ALTERNATIVE.split(body):
+        alt, *more = _ADDITIONAL.split(whole)
+        extra.extend(more)
+        # "административный арест на пятнадцать суток и лишение права управления транспортным средством
+        # сроком на семь лет": both are imposed; the second is encoded as a mandatory additional penalty
+        first, *together = re.split(r"\s+и\s+(?=лишени[ея] права управления)", alt.strip(" ,"))
+        items.append(_main(text, first, unit_at_end))
+        for phrase in together:
+            m = _LICENCE_RIGHT.match(phrase)
+            if m is None:
+                raise SanctionTextError(text, phrase, "not a penalty the reader knows")
+            joined.append(_term_item("deprivation_of_special_right", m, True))
+    return items, joined + [item for e in extra for item in _additional_list(text, e.strip(" ,"))]
 
 
 def _additional_list(text: str, phrase: str) -> list[Item]:
@@ -186,6 +234,10 @@ def _main(text: str, phrase: str, unit_at_end: bool) -> Item:
             return Item("expulsion")
         if m := _LICENCE_RIGHT.match(phrase):
             return _term_item("deprivation_of_special_right", m, None)
+        if phrase in ("лишение лицензии", "лишение лицензии на занятие определенным видом деятельности"):
+            return Item("deprivation_of_licence")
+        if phrase in ("приостановление действия лицензии", "приостановление деятельности"):
+            return Item("suspension_of_activity")
         if m := _MAIN_SUSPENSION.match(phrase):
             return _term_item("suspension_of_activity", m, None)
         if m := _PUBLIC_WORKS.match(phrase):
@@ -211,8 +263,8 @@ def _term_item(kind: str, m, mandatory) -> Item:
 
 
 _OPTIONAL = re.compile(r"\s+или без так(?:ового|овой|овых)$")
-_SUSPENSION = re.compile(rf"^с приостановлением (?:деятельности|действия)[а-я ,()]*? на срок (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
-_RIGHT_AFTER = re.compile(rf"^с лишением права управления транспортными средствами (?:сроком на|на срок) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
+_SUSPENSION = re.compile(rf"^с приостановлением (?:деятельности|действия)[а-я ,()]*? (?:на срок|сроком на|на) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
+_RIGHT_AFTER = re.compile(rf"^с лишением права управления (?:транспортными средствами|транспортным средством) (?:сроком на|на срок) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
 
 
 def _additional(text: str, phrase: str) -> Item:
@@ -220,20 +272,22 @@ def _additional(text: str, phrase: str) -> Item:
     core = phrase[:optional.start()] if optional else phrase
     mandatory = optional is None
     try:
-        if core.startswith("с конфискацией"):
+        if core.startswith("с конфискацией"):  # what is confiscated is described, not counted
             return Item("confiscation", mandatory=mandatory)
         if m := _RIGHT_AFTER.match(core):
             return _term_item("deprivation_of_special_right", m, mandatory)
         if m := _SUSPENSION.match(core):
             return _term_item("suspension_of_activity", m, mandatory)
-        if core.startswith("с приостановлением"):
+        # the remaining forms carry no term: a phrase with a number in it is not one of them
+        counted = re.search(rf"(?:^|\s)(?:{NUMBER})|\d", core)
+        if core.startswith("с приостановлением") and not counted:
             return Item("suspension_of_activity", mandatory=mandatory)
-        if core.startswith("с запрещением деятельности") or core.startswith("с запрещением осуществления"):
+        if (core.startswith("с запрещением деятельности") or core.startswith("с запрещением осуществления")) and not counted:
             return Item("prohibition_of_activity", mandatory=mandatory)
         if core.startswith(("с выдворением за пределы республики казахстан",
                             "с административным выдворением за пределы республики казахстан")):
             return Item("expulsion", mandatory=mandatory)
-        if core.startswith("с лишением лицензии") or core.startswith("с лишением специального разрешения"):
+        if (core.startswith("с лишением лицензии") or core.startswith("с лишением специального разрешения")) and not counted:
             return Item("deprivation_of_licence", mandatory=mandatory)
     except ValueError as error:
         raise SanctionTextError(text, phrase, f"unknown word {error}") from None

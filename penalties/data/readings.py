@@ -23,7 +23,9 @@ from ..law.provenance import Checker
 REPO = "https://github.com/kazakhstan-law/codes/blob"
 #: the two path layouts of the corpus; readings name files relative to the language folder
 CODE_FOLDERS = {("cc", "new"): "02-codes/20140703-ugolovnyi-kodeks-respubliki-kazakhstan-81097",
-                ("cc", "old"): "02-codes/2014/0703-ugolovnyi-kodeks-respubliki-kazakhstan-81097"}
+                ("cc", "old"): "02-codes/2014/0703-ugolovnyi-kodeks-respubliki-kazakhstan-81097",
+                ("ac", "new"): "02-codes/20140705-ob-administrativnykh-pravonarusheniiakh-81245",
+                ("ac", "old"): "02-codes/2014/0705-ob-administrativnykh-pravonarusheniiakh-81245"}
 _LANG_FOLDERS = {"ru": "rus", "kk": "kaz"}
 
 
@@ -48,6 +50,7 @@ class ArticleReading:
     lang: str
     url: str
     where: str  # file:line of the article in the reading file
+    code: str = attrs.field(default="cc", kw_only=True)
 
     def part(self, part: str | None, item: str | None = None) -> PartReading | None:
         return next((p for p in self.parts if p.part == part and p.item == item), None)
@@ -116,7 +119,8 @@ def load_reading_file(path: Path) -> list[ArticleReading]:
         relative = file if file is None or file.startswith(folder + "/") else f"{folder}/{file}"
         url = f"{REPO}/{commit}/{CODE_FOLDERS.get((code, layout), code)}/{relative}" if file else ""
         articles.append(ArticleReading(number, title, repealed, tuple(f for f in footnotes if isinstance(f, str)),
-                                       tuple(parts), redaction, lang, url, f"{path}:{c.lines.line_of(where)}"))
+                                       tuple(parts), redaction, lang, url, f"{path}:{c.lines.line_of(where)}",
+                                       code=code))
     if c.problems:
         raise DataFileError(c.problems)
     return articles

@@ -22,6 +22,9 @@ CODES_IN_FORCE = date(2015, 1, 1)
 CATEGORIES = ("criminal_misdemeanour", "minor", "medium", "grave", "especially_grave", "crime")
 OFFENDERS = ("individual", "official", "individual_entrepreneur", "small_business", "medium_business",
              "large_business", "legal_entity")
+#: the offender of an AC sanction that names none ("влечет штраф в размере …"): it applies to whoever
+#: the article's disposition names, which the data does not encode; any offender category is accepted
+UNNAMED = "unnamed"
 
 
 def label_of(pid: str) -> str:
@@ -99,10 +102,18 @@ class Version:
         """The offender categories this version sets a sanction for."""
         return self._offenders
 
+    def applies_to(self, offender: str) -> bool:
+        """Whether this version sets a sanction for `offender` (named, or by a sanction naming none)."""
+        return offender in self._offenders or (UNNAMED in self._offenders and offender in OFFENDERS)
+
     def sanction_for(self, offender: str) -> Sanction:
         for sanction in self.sanctions:
             if offender in sanction.offenders:
                 return sanction
+        if offender in OFFENDERS:
+            for sanction in self.sanctions:
+                if UNNAMED in sanction.offenders:
+                    return sanction
         raise UnknownOffenderError(label_of(self.provision_id), offender, self.offenders)
 
 

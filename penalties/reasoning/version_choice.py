@@ -44,7 +44,7 @@ def applicable(prov: Provision, committed: date, decided: date, offender: str) -
 def choose(in_force: Sequence[Version], offender: str) -> tuple[Version, tuple[Version, ...]]:
     """Among the versions in force from commission to decision, in date order (the first is the one
     at commission), the one to apply for `offender`, and those it could not be ranked against."""
-    return mildest(tuple(v for v in in_force if v.abolished or offender in v.offenders), offender)
+    return mildest(tuple(v for v in in_force if v.abolished or v.applies_to(offender)), offender)
 
 
 def versions_from(prov: Provision, at_commission: Version, at_decision: Version) -> tuple[Version, ...]:
@@ -57,7 +57,7 @@ def versions_from(prov: Provision, at_commission: Version, at_decision: Version)
 def accepts(prov: Provision, version: Version, offender: str) -> bool:
     """Whether `offender` is a category `applicable` accepts when `version` is the one at commission."""
     if not version.abolished:
-        return offender in version.offenders
+        return version.applies_to(offender)
     try:
         inputs.offender(offender, prov, version)
     except PenaltiesError:
