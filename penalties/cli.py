@@ -265,7 +265,16 @@ def _coverage(args) -> int:
     from .lookup import provisions
     from .output.render import coverage_markdown
 
-    sys.stdout.write(coverage_markdown(provisions()))
+    from .data.readings import readings
+
+    texts = {}
+    for code in ("cc", "ac"):
+        full = [(day, articles) for (day, lang), articles in readings(code).items() if lang == "ru" and len(articles) > 300]
+        if full:
+            day, articles = max(full, key=lambda item: item[0])
+            repealed = sum(1 for a in articles.values() if a.repealed)
+            texts[code] = (day, len(articles) - repealed, repealed)
+    sys.stdout.write(coverage_markdown(provisions(), texts))
     return 0
 
 

@@ -3,7 +3,7 @@
 Each page gives the article's titles in Russian, Kazakh and English, then a section per part (or
 sub-paragraph) with a table of versions (interval, act, sanction in MCI and in tenge and dollars at
 the start of the version, verification and sources), and one chart of the maximum fine of every
-part over time in MCI, KZT and USD, rendered with matplotlib. The index lists the articles of each
+part over time in MCI, KZT and USD, drawn as SVG. The index lists the articles of each
 Code with their titles in the three languages, so the site's search box finds them by title words.
 """
 
@@ -43,21 +43,31 @@ def _article_number(article: str) -> tuple[int, int]:
 
 
 def _series_of(p):
-    """The maximum fine of `p` every 15 days, per offender category that has one."""
+    """The maximum fine of `p` on the first day of each quarter and on every version's first day,
+    per offender category that has one (the MCI line only steps at versions; tenge steps with the
+    MCI, on 1 January and in 2020 and 2022 on 1 April; dollars are drawn quarterly)."""
     start = max(p.versions[0].valid_from, date(2015, 1, 1))
     end = p.versions[-1].valid_to or END
-    days = [start + timedelta(days=d) for d in range(0, (end - start).days + 1, 15)]
+    days = {date(y, m, 1) for y in range(start.year, end.year + 1) for m in (1, 4, 7, 10)}  # the MCI changes on 1 Jan / 1 Apr
+    days |= {v.valid_from for v in p.versions} | {start}
+    days = sorted(d for d in days if start <= d <= end)
     offenders = list(dict.fromkeys(o for v in p.versions for o in v.offenders)) or ["individual"]
+    offenders = [o if o != "unnamed" else "individual" for o in offenders]
     series = {}
-    for offender in offenders:
+    for offender in dict.fromkeys(offenders):
         caps = [_fine_cap(p, offender, d) for d in days]
         if any(c is not None for c in caps):
             series[offender] = caps
     return days, series
 
 
+_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
+
+
 def _chart(parts, path: Path) -> bool:
-    """One chart for an article: a line per part and offender category that has a fine."""
+    """One chart for an article, as SVG: a panel each for MCI, KZT and USD, a step line per part
+    and offender category that has a fine (written by hand: a thousand matplotlib figures would
+    make the site build take most of an hour)."""
     lines = []
     for p in parts:
         days, series = _series_of(p)
@@ -66,28 +76,59 @@ def _chart(parts, path: Path) -> bool:
             lines.append((name, days, caps))
     if not lines:
         return False
-    import matplotlib
+    width, panel, left, top = 720, 150, 90, 30
+    x0, x1 = date(2015, 1, 1).toordinal(), END.toordinal()
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    def x(day):
+        return left + (day.toordinal() - x0) / (x1 - x0) * (width - left - 20)
 
-    fig, axes = plt.subplots(3, 1, figsize=(8, 6.5), sharex=True)
-    for name, days, caps in lines:
-        for ax, attr in zip(axes, ("mci", "kzt", "usd")):
-            values = [float(getattr(c, attr)) if c is not None and getattr(c, attr) is not None else float("nan")
-                      for c in caps]
-            ax.step(days, values, where="post", label=name)
-    for ax, unit in zip(axes, ("MCI", "KZT", "USD")):
-        ax.set_ylabel(f"max fine, {unit}")
-        ax.grid(alpha=0.3)
-    first = parts[0]
-    axes[0].set_title(f"{first.label.split('(')[0]}: maximum fine over time")
-    if len(lines) > 1:
-        axes[0].legend(fontsize="x-small", ncol=2)
-    fig.tight_layout()
-    fig.savefig(path, dpi=80)
-    plt.close(fig)
+    svg = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{top + 3 * (panel + 25) + 20 * ((len(lines) + 2) // 3)}" '
+           f'font-family="sans-serif" font-size="11">',
+           f'<text x="{left}" y="18" font-size="13">{_escape(parts[0].label.split("(")[0])}: maximum fine over time</text>']
+    for k, (attr, unit) in enumerate((("mci", "MCI"), ("kzt", "KZT"), ("usd", "USD"))):
+        y_top = top + k * (panel + 25)
+        values = [float(getattr(c, attr)) for _, _, caps in lines for c in caps if c is not None and getattr(c, attr) is not None]
+        high = max(values, default=1) or 1
+        svg.append(f'<rect x="{left}" y="{y_top}" width="{width - left - 20}" height="{panel}" fill="none" stroke="#ccc"/>')
+        svg.append(f'<text x="4" y="{y_top + 12}">max fine, {unit}</text>')
+        svg.append(f'<text x="4" y="{y_top + 26}" fill="#666">up to {high:,.0f}</text>')
+        for year in range(2015, END.year + 1, 2):
+            xx = x(date(year, 1, 1))
+            svg.append(f'<text x="{xx:.0f}" y="{y_top + panel + 12}" fill="#666">{year}</text>')
+        for n, (name, days, caps) in enumerate(lines):
+            points, previous = [], None
+            for day, cap in zip(days, caps):
+                value = getattr(cap, attr) if cap is not None else None
+                if value is None:
+                    if points:
+                        svg.append(_polyline(points, _COLOURS[n % len(_COLOURS)]))
+                    points, previous = [], None
+                    continue
+                yy = y_top + panel - float(value) / high * (panel - 10)
+                if previous is not None:
+                    points.append((x(day), previous))
+                points.append((x(day), yy))
+                previous = yy
+            if points:
+                points.append((x(END), previous))
+                svg.append(_polyline(points, _COLOURS[n % len(_COLOURS)]))
+    legend_top = top + 3 * (panel + 25)
+    for n, (name, _, _) in enumerate(lines):
+        lx, ly = left + (n % 3) * 210, legend_top + 20 * (n // 3)
+        svg.append(f'<rect x="{lx}" y="{ly - 9}" width="12" height="4" fill="{_COLOURS[n % len(_COLOURS)]}"/>'
+                   f'<text x="{lx + 16}" y="{ly - 4}">{_escape(name)}</text>')
+    svg.append("</svg>")
+    path.write_text("\n".join(svg), encoding="utf-8")
     return True
+
+
+def _polyline(points, colour) -> str:
+    return (f'<polyline fill="none" stroke="{colour}" stroke-width="1.5" points="'
+            + " ".join(f"{a:.1f},{b:.1f}" for a, b in points) + '"/>')
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _versions_table(p) -> list[str]:
@@ -122,9 +163,9 @@ def _page(parts, charts: Path) -> str:
         lines.append(f"| {language} | {first.title.get(lang, '— (not read)')} |")
     lines += ["", f"Data file: `statutes/kz/{first.code}/{first.article}.toml`. "
               + (f"{len(parts)} provisions: " + ", ".join(p.label for p in parts) + "." if len(parts) > 1 else ""), ""]
-    chart = charts / f"{name}.png"
+    chart = charts / f"{name}.svg"
     if _chart(parts, chart):
-        lines += [f"![Maximum fine of {heading} in MCI, KZT and USD](_charts/{name}.png)", "",
+        lines += [f"![Maximum fine of {heading} in MCI, KZT and USD](_charts/{name}.svg)", "",
                   "USD is missing where no rate is shipped (see *US dollars* in the getting-started page).", ""]
     for p in parts:
         lines += [f"({p.id})=", f"## {p.label}", "", f"Machine id `{p.id}`; also `{p.label_ru}`, `{p.label_kk}`.", ""]
