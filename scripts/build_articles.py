@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from penalties.data import builder  # noqa: E402
 from penalties.data.paths import statutes_dir  # noqa: E402
-from penalties.data.readings import readings  # noqa: E402
+from penalties.data.readings import absences, readings  # noqa: E402
 from penalties.data.toml import read_toml  # noqa: E402
 from penalties.data.toml_out import article_toml  # noqa: E402
 
@@ -99,7 +99,8 @@ def main(argv: list[str]) -> int:
         chain = [by_redaction[(day, "ru")][number] for day in ru if number in by_redaction[(day, "ru")]]
         kk = kk_all.get(number)
         try:
-            article, missing = builder.build_article(code, chain, kk, listed, notes=notes(code))
+            absent_on = tuple(day for day, articles in sorted(absences(code).items()) if number in articles and day in ru)
+            article, missing = builder.build_article(code, chain, kk, listed, notes=notes(code), absent_on=absent_on)
         except builder.BuildError as error:
             left_out.append((number, [f"article: {error.reason}"]))
             continue

@@ -338,12 +338,13 @@ def part_keys(*articles: ArticleReading | None) -> list[tuple[str | None, str | 
 
 
 def build_article(code: str, chain: list[ArticleReading], kk: ArticleReading | None, exceptions: dict,
-                  notes: dict | None = None) -> tuple[dict, list[str]]:
+                  notes: dict | None = None, absent_on: tuple[date, ...] = ()) -> tuple[dict, list[str]]:
     """The TOML table of one article from its readings (date order; the last is the newest
     redaction read), and the parts left out with the reason.
 
     `notes` ({(article, part): text}) are a reader's findings to attach to a part (e.g. a Russian and
-    Kazakh text that disagree)."""
+    Kazakh text that disagree). `absent_on` are redactions read that do not have the article yet (it
+    was added later): before it is in the text, it is not in force, rather than unread."""
     notes = notes or {}
     late = chain[-1]
     acts = acts_named(chain)
@@ -375,6 +376,8 @@ def build_article(code: str, chain: list[ArticleReading], kk: ArticleReading | N
                     wanted = None
                 wordings.append((reading.redaction, _wording(reading, wanted, item, kk if reading is late else None,
                                                              exceptions)))
+            wordings = sorted(wordings + [(day, None) for day in absent_on if day < chain[0].redaction],
+                              key=lambda item: item[0])
             cases = sorted({c for _, w in wordings if w and w.reading for c, _ in w.reading.cases})
             for case in [None] + cases:
                 versions, gaps = build_part(wordings, acts, case)

@@ -150,6 +150,39 @@ def load_reader_notes(path: Path) -> dict:
     return out
 
 
+def _number_key(article: str) -> tuple[int, int]:
+    head, _, tail = article.partition("-")
+    return (int(head), int(tail or 0)) if head.isdigit() and (tail or "0").isdigit() else (10 ** 6, 0)
+
+
+@functools.cache
+def absences(code: str) -> dict[date, frozenset[str]]:
+    """For each redaction read (Russian), the articles known NOT to be in it: those a reading says
+    are "not in this redaction", and, in a reading of a whole range of articles ("99-160.toml"),
+    every article of the range it does not hold (the range was read through)."""
+    found = readings(code)
+    out: dict[date, set[str]] = {}
+    every = {a for (_, lang), articles in found.items() if lang == "ru" for a in articles}
+    for path in reading_files(code):
+        if path.parent.name != "ru":
+            continue
+        data, _ = read_toml(path)
+        day = data.get("redaction")
+        if not isinstance(day, date):
+            continue
+        held = {t.get("article") for t in data.get("articles", []) if isinstance(t, dict)}
+        absent = out.setdefault(day, set())
+        unread = [u for u in data.get("unread", []) if isinstance(u, str)]
+        absent |= {u.split(":")[0].strip() for u in unread if "not in this redaction" in u}
+        first, last = str(data.get("articles_from", "")), str(data.get("articles_to", ""))
+        if path.stem != "articles" and first[:1].isdigit():
+            low = _number_key(first)
+            high = _number_key(last) if last[:1].isdigit() else (10 ** 6, 0)
+            not_read = {u.split(":")[0].strip() for u in unread}
+            absent |= {a for a in every if low <= _number_key(a) <= high and a not in held and a not in not_read}
+    return {day: frozenset(a) for day, a in out.items()}
+
+
 @functools.cache
 def readings(code: str) -> dict[tuple[date, str], dict[str, ArticleReading]]:
     """Every reading of `code`: {(redaction, lang): {article: ArticleReading}}."""

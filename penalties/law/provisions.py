@@ -186,8 +186,13 @@ class Provision:
         gap = next((g for g in self.gaps if g.covers(on)), None)
         if gap is not None:
             raise UnreadWordingError(self.label, on, first, last, gap.valid_from, gap.valid_to, gap.reason)
-        hint = ("both Codes are in force from 2015-01-01" if on < CODES_IN_FORCE
-                else "no version of this provision is encoded for that date")
+        if on < CODES_IN_FORCE:
+            hint = "both Codes are in force from 2015-01-01"
+        elif on < first and not self.gaps:
+            hint = (f"the earliest wording encoded starts on {first} ({self.versions[0].act.number}); before it the "
+                    f"provision was not in the Code, or its wording was not read (the data file's notes say which)")
+        else:
+            hint = "no version of this provision is encoded for that date"
         raise OutOfCoverageError(self.label, on, first, last, hint)
 
     def versions_between(self, start: date, end: date) -> tuple[Version, ...]:
