@@ -266,7 +266,14 @@ def build_part(chain: list[tuple[date, Wording | None]], acts: list[Act], case: 
             previous_day = day
             continue
         if state is None:  # the first wording read
-            if previous_day is None and not window:
+            if previous_day is None and not window and w.code == "ac" and day > CODES_IN_FORCE:
+                # no Administrative Code redaction before 11.07.2017 is in the corpus: even where the
+                # footnotes name no earlier amendment, the 2015 wording is not assumed (issue 12)
+                gap(CODES_IN_FORCE, _day_before(day),
+                    f"no redaction of the Code before {day:%d.%m.%Y} was read; its footnotes name no amending act "
+                    f"before then, but the earlier wording is not assumed to be the same", [])
+                state = _open_version(w, day, CODE_ACTS[w.code], [w], case)
+            elif previous_day is None and not window:
                 state = _open_version(w, CODES_IN_FORCE, CODE_ACTS[w.code], [w], case)
             elif previous_day is None:
                 what = (f"the wording before the redaction of {day:%d.%m.%Y} was not read; the article was amended "
