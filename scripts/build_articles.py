@@ -80,6 +80,13 @@ def write_footnote_acts(check: bool, stale: list[str]) -> None:
         path.write_text(text, encoding="utf-8")
 
 
+def titles_en(code: str) -> dict:
+    from penalties.data.readings import load_titles_en
+
+    path = statutes_dir() / "kz" / "readings" / code / "titles_en.toml"
+    return load_titles_en(path) if path.exists() else {}
+
+
 def main(argv: list[str]) -> int:
     code = argv[0]
     check = "--check" in argv
@@ -90,6 +97,7 @@ def main(argv: list[str]) -> int:
     late_all = by_redaction[(late_day, "ru")]
     kk_all = by_redaction.get((late_day, "kk"), {})
     listed = exceptions(code)
+    english = titles_en(code)
     out_dir = statutes_dir() / "kz" / code
     left_out, built, stale = [], 0, []
     for number, late in sorted(late_all.items(), key=lambda kv: [int(x) for x in kv[0].split("-")]):
@@ -100,7 +108,8 @@ def main(argv: list[str]) -> int:
         kk = kk_all.get(number)
         try:
             absent_on = tuple(day for day, articles in sorted(absences(code).items()) if number in articles and day in ru)
-            article, missing = builder.build_article(code, chain, kk, listed, notes=notes(code), absent_on=absent_on)
+            article, missing = builder.build_article(code, chain, kk, listed, notes=notes(code), absent_on=absent_on,
+                                                     title_en=english.get(number))
         except builder.BuildError as error:
             left_out.append((number, [f"article: {error.reason}"]))
             continue

@@ -309,7 +309,9 @@ def _loader_for(path: Path):
     from .acts import load_acts, registry_file
 
     if "readings" in path.parts:
-        from ..data.readings import load_reader_notes, load_reading_file
+        from ..data.readings import load_reader_notes, load_reading_file, load_titles_en
+        if path.name == "titles_en.toml":
+            return load_titles_en
         return load_reader_notes if path.name in ("notes.toml", "exceptions.toml") else load_reading_file
     if registry_file(path):
         return load_acts

@@ -345,7 +345,8 @@ def part_keys(*articles: ArticleReading | None) -> list[tuple[str | None, str | 
 
 
 def build_article(code: str, chain: list[ArticleReading], kk: ArticleReading | None, exceptions: dict,
-                  notes: dict | None = None, absent_on: tuple[date, ...] = ()) -> tuple[dict, list[str]]:
+                  notes: dict | None = None, absent_on: tuple[date, ...] = (),
+                  title_en: str | None = None) -> tuple[dict, list[str]]:
     """The TOML table of one article from its readings (date order; the last is the newest
     redaction read), and the parts left out with the reason.
 
@@ -414,4 +415,6 @@ def build_article(code: str, chain: list[ArticleReading], kk: ArticleReading | N
     title = {"ru": named.title}
     if kk is not None and kk.title and not late.repealed:
         title["kk"] = kk.title
+    if title_en:
+        title["en"] = title_en  # the project's translation (statutes/kz/readings/<code>/titles_en.toml)
     return {"code": code, "article": late.article, "title": title, "parts": parts}, left_out

@@ -126,6 +126,20 @@ def load_reading_file(path: Path) -> list[ArticleReading]:
     return articles
 
 
+def load_titles_en(path: Path) -> dict[str, str]:
+    """`titles_en.toml` beside the readings: {article: English title} (the project's translation)."""
+    data, lines = read_toml(path)
+    c = Checker(path, lines)
+    c.keys(data, (), {"titles"}, set())
+    titles = c.typed(data, "titles", (), dict, {})
+    for number, title in titles.items():
+        if not isinstance(title, str) or not title.strip():
+            c.problem(("titles", number), "a title should be a non-empty string")
+    if c.problems:
+        raise DataFileError(c.problems)
+    return dict(titles)
+
+
 def load_reader_notes(path: Path) -> dict:
     """`notes.toml` / `exceptions.toml` beside the readings: {(article, part): table}; file:line errors."""
     data, lines = read_toml(path)
