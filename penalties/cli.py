@@ -153,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _rates(args):
     """The extra rate sources the options name: a CSV table, then the National Bank fetcher."""
-    sources = []
+    sources: list = []  # RateTable or NBKRates: anything with .rate(on)
     if getattr(args, "rates", None):
         from .law.rates import RateTable
         try:

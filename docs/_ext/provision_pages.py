@@ -73,11 +73,11 @@ def _chart(parts, path: Path) -> bool:
 
     fig, axes = plt.subplots(3, 1, figsize=(8, 6.5), sharex=True)
     for name, days, caps in lines:
-        for ax, attr in zip(axes, ("mci", "kzt", "usd")):
+        for ax, attr in zip(axes, ("mci", "kzt", "usd"), strict=True):
             values = [float(getattr(c, attr)) if c is not None and getattr(c, attr) is not None else float("nan")
                       for c in caps]
             ax.step(days, values, where="post", label=name)
-    for ax, unit in zip(axes, ("MCI", "KZT", "USD")):
+    for ax, unit in zip(axes, ("MCI", "KZT", "USD"), strict=True):
         ax.set_ylabel(f"max fine, {unit}")
         ax.grid(alpha=0.3)
     first = parts[0]
