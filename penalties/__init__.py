@@ -44,7 +44,7 @@ import importlib
 
 from . import _moved
 
-__version__ = "0.1.0"
+__version__ = "0.1.0"  # the one place it is written: pyproject.toml reads it (tool.hatch.version)
 
 # Public names and the module each lives in. They are imported on first use (PEP 562), so that
 # `import penalties` stays cheap for tools that only need part of the library.

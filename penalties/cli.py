@@ -12,6 +12,7 @@ import json
 import sys
 from datetime import date
 
+from . import __version__
 from .errors import DataFileError, UserInputError
 
 EPILOG = """examples:
@@ -50,6 +51,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="penalties", description="What penalty does Kazakh law provide for this offence, on this date?",
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"penalties {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     show = sub.add_parser("show", help="the applicable penalty on a date")
