@@ -42,6 +42,10 @@ The architecture, in layers (each module's first docstring line says its one ide
 
 import importlib
 
+from . import _moved
+
+__version__ = "0.1.0"  # the one place it is written: pyproject.toml reads it (tool.hatch.version)
+
 # Public names and the module each lives in. They are imported on first use (PEP 562), so that
 # `import penalties` stays cheap for tools that only need part of the library.
 _EXPORTS = {
@@ -53,13 +57,13 @@ _EXPORTS = {
     "diff": "changes", "explain_amount": "changes",
     "assess_batch": "batch",
     "provision": "lookup", "provisions": "lookup",
-    "Provision": "law.provisions", "Version": "law.provisions",
+    "Provision": "law.provisions", "Version": "law.provisions", "Offender": "law.provisions", "Code": "law.provisions",
     "RateTable": "law.rates", "UsdRate": "law.rates", "usd_rate": "law.rates",
     "Reference": "references", "parse_reference": "references",
-    **{name: "errors" for name in (
-        "AmountError", "DataFileError", "DateError", "MissingBaseError", "MissingIndexError", "MissingRateError", "OutOfCoverageError",
-        "PenaltiesError", "ReferenceSyntaxError", "UnitError", "UnknownOffenderError", "UnknownProvisionError",
-        "UnreadWordingError", "UserInputError", "SanctionTextError", "FootnoteError")},
+    **dict.fromkeys((
+        "AmountError", "DataFileError", "DateError", "MissingBaseError", "MissingIndexError", "MissingRateError",
+        "OutOfCoverageError", "PenaltiesError", "ReferenceSyntaxError", "UnitError", "UnknownOffenderError",
+        "UnknownProvisionError", "UnreadWordingError", "UserInputError", "SanctionTextError", "FootnoteError"), "errors"),
 }
 
 
@@ -76,10 +80,47 @@ def __dir__():
     return sorted(list(globals()) + list(_EXPORTS))
 
 
-from . import _moved
-
 _moved.install()
 
-__version__ = "0.1.0"
+# What type checkers see: the same names, imported for real (`TYPE_CHECKING` is false at run time,
+# and is not read from `typing`, so that `import penalties` imports nothing more). tests/test_typing.py
+# checks that this block, `_EXPORTS` and `__all__` name the same things.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .assessment import Assessment, assess
+    from .batch import assess_batch
+    from .changes import diff, explain_amount
+    from .conversion import Conversion, convert
+    from .crediting import CustodyCredit, Equivalent, custody_credit, punishment_equivalent
+    from .errors import (
+        AmountError,
+        DataFileError,
+        DateError,
+        FootnoteError,
+        MissingBaseError,
+        MissingIndexError,
+        MissingRateError,
+        OutOfCoverageError,
+        PenaltiesError,
+        ReferenceSyntaxError,
+        SanctionTextError,
+        UnitError,
+        UnknownOffenderError,
+        UnknownProvisionError,
+        UnreadWordingError,
+        UserInputError,
+    )
+    from .law.mci import mci
+    from .law.provisions import Code, Offender, Provision, Version
+    from .law.rates import RateTable, UsdRate, usd_rate
+    from .lookup import provision, provisions
+    from .references import Reference, parse_reference
 
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "AmountError", "Assessment", "Code", "Conversion", "CustodyCredit", "DataFileError", "DateError", "Equivalent",
+    "FootnoteError", "MissingBaseError", "MissingIndexError", "MissingRateError", "Offender", "OutOfCoverageError",
+    "PenaltiesError", "Provision", "RateTable", "Reference", "ReferenceSyntaxError", "SanctionTextError",
+    "UnitError", "UnknownOffenderError", "UnknownProvisionError", "UnreadWordingError", "UsdRate",
+    "UserInputError", "Version", "assess", "assess_batch", "convert", "custody_credit", "diff", "explain_amount",
+    "mci", "parse_reference", "provision", "provisions", "punishment_equivalent", "usd_rate",
+]

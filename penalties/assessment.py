@@ -15,22 +15,24 @@ from __future__ import annotations
 import functools
 import time
 from datetime import date
-from typing import NamedTuple
 from decimal import Decimal
+from typing import NamedTuple
 
 import attrs
 
 from . import inputs
 from .errors import MissingBaseError, MissingRateError
+from .inputs import Amount
 from .law.general_part import ReducedPaymentRule, general_part
 from .law.kinds import MONEY
-from .lookup import provision as find_provision
 from .law.mci import MCIValue
-from .law.provisions import Provision, Version
+from .law.provisions import Offender, Provision, Version
 from .law.quantities import Measure, decimal_text
-from .law.rates import UsdRate, usd_rate
+from .law.rates import Rates, UsdRate, usd_rate
+from .lookup import provision as find_provision
 from .output.notices import Notice
 from .output.render import item_flags, version_dict
+
 # the legal steps (and the values they produce, importable from here as before)
 from .reasoning.case_dates import CaseDates, case_dates
 from .reasoning.money import CENT, Money, mci_on, money  # noqa: F401 - CENT, ResolvedSanction: public here before
@@ -63,11 +65,25 @@ class AssessedItem(NamedTuple):
     usd_kzt: Decimal | None = None
     base_amount: Decimal | None = None
 
-    kind = property(lambda self: self.resolved.kind)
-    unit = property(lambda self: self.resolved.unit)
-    mandatory = property(lambda self: self.resolved.mandatory)
-    lifelong = property(lambda self: self.resolved.lifelong)
-    base = property(lambda self: self.resolved.base)
+    @property
+    def kind(self) -> str:
+        return self.resolved.kind
+
+    @property
+    def unit(self) -> str | None:
+        return self.resolved.unit
+
+    @property
+    def mandatory(self) -> bool | None:
+        return self.resolved.mandatory
+
+    @property
+    def lifelong(self) -> bool:
+        return self.resolved.lifelong
+
+    @property
+    def base(self) -> str | None:
+        return self.resolved.base
 
     @property
     def min(self) -> Bound | None:
@@ -80,16 +96,18 @@ class AssessedItem(NamedTuple):
     def _bound(self, measure: Measure | None, basis: str | None) -> Bound | None:
         if measure is None:
             return None
+        assert basis is not None  # the resolver names the basis of every bound it gives
         if self.resolved.unit != MONEY:
             return Bound(measure.value, basis)
+        assert self.mci_kzt is not None  # assess() finds the MCI (or refuses) when an item is money
         return Bound(money(measure, self.mci_kzt, self.usd_kzt, self.base_amount), basis)
 
     def to_dict(self) -> dict:
         out: dict = {"kind": self.kind}
         low, high = self.min, self.max
         if self.unit == MONEY:
-            out["min"] = low.value.to_dict() if low else None
-            out["max"] = high.value.to_dict() if high else None
+            out["min"] = low.value.to_dict() if low else None  # type: ignore[union-attr]  # money: a Money
+            out["max"] = high.value.to_dict() if high else None  # type: ignore[union-attr]
         else:
             if self.unit is not None:
                 out["unit"] = self.unit
@@ -119,6 +137,7 @@ class ReducedPayment:
         if measure is None:
             return None
         f = self.fine
+        assert f.mci_kzt is not None  # a fine was assessed, so the MCI was found
         return money(Measure(measure.value * self.percent / 100, measure.unit), f.mci_kzt, f.usd_kzt, f.base_amount)
 
     @property
@@ -254,8 +273,8 @@ class Assessment:
 
 
 def assess(reference: str | Provision, on: date | None = None, *, committed: date | None = None,
-           initiated: date | None = None, decided: date | None = None, offender: str = "individual",
-           base_amount: Decimal | int | str | None = None, rates=None, today: date | None = None) -> Assessment:
+           initiated: date | None = None, decided: date | None = None, offender: Offender = "individual",
+           base_amount: Amount | None = None, rates: Rates = None, today: date | None = None) -> Assessment:
     """The applicable penalty for `reference` (`"CC 403(1)"`, `"ч.1 ст.403 УК РК"`, …).
 
     `on` sets every case date at once; `committed`, `initiated` and `decided` override it.
@@ -297,6 +316,7 @@ def assess(reference: str | Provision, on: date | None = None, *, committed: dat
         warnings.append(Notice("no_mci", (missing.when,)))
     rate = usd_kzt = None
     if resolved.has_money:  # MCI and dollar caveats matter only when something is an amount
+        assert mci_value is not None  # mci_on raised when money needs an MCI and none is encoded
         if mci_value.verification != "primary":
             warnings.append(Notice("mci_level", (mci_value.kzt, mci_value.valid_from, mci_value.valid_to,
                                                  mci_value.verification)))
@@ -334,14 +354,15 @@ def _version_warnings(version: Version) -> tuple[Notice, ...]:
     return ()
 
 
-_TODAY = [0.0, date.today()]
+_TODAY: tuple[float, date] = (0.0, date.today())
 
 
 def _today() -> date:
     """The system date, read at most once a minute (it is only used to age verifications)."""
+    global _TODAY
     now = time.monotonic()
     if now - _TODAY[0] > 60:
-        _TODAY[:] = [now, date.today()]
+        _TODAY = (now, date.today())
     return _TODAY[1]
 
 

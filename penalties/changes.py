@@ -18,13 +18,14 @@ import attrs
 from . import inputs
 from .conversion import unit_name
 from .errors import OutOfCoverageError, UnitError
-from .lookup import provision as find_provision
-from .lookup import provisions as all_provisions
+from .inputs import Amount
+from .law.general_part import general_part
 from .law.mci import MCIValue, default_index
 from .law.provisions import Item, Version
 from .law.quantities import measure_text
+from .lookup import provision as find_provision
+from .lookup import provisions as all_provisions
 from .reasoning.sanction import resolve
-from .law.general_part import general_part
 
 
 @attrs.frozen
@@ -56,9 +57,10 @@ def _range(item: Item) -> str | None:
 
 
 def _item_changes(offender: str, group: str, a: Item | None, b: Item | None) -> list[Change]:
-    kind = (a or b).kind
     if a is None:
-        return [Change(offender, group, kind, "added", None, measure_text(b.max) or measure_text(b.min))]
+        assert b is not None  # an item is compared when one of the two versions has it
+        return [Change(offender, group, b.kind, "added", None, measure_text(b.max) or measure_text(b.min))]
+    kind = a.kind
     if b is None:
         return [Change(offender, group, kind, "removed", measure_text(a.max) or measure_text(a.min), None)]
     out = []
@@ -112,7 +114,7 @@ class AmountMatch:
     provision: str
     label: str
     offender: str
-    range: str
+    range: str | None  # None: the item names no bound
     via: str  # "fine" or "50 % under AC art. 810"
 
     def to_dict(self) -> dict:
@@ -146,7 +148,7 @@ class AmountExplanation:
         return "\n".join(lines)
 
 
-def explain_amount(amount, unit: str, on: date) -> AmountExplanation:
+def explain_amount(amount: Amount, unit: str, on: date) -> AmountExplanation:
     """Read a quoted amount (in KZT) as a number of MCI on `on`, and find the provisions that allow it."""
     if unit_name(unit) != "KZT":
         raise UnitError("explain-amount reads amounts in KZT")

@@ -12,6 +12,7 @@ import json
 import sys
 from datetime import date
 
+from . import __version__
 from .errors import DataFileError, UserInputError
 
 EPILOG = """examples:
@@ -50,6 +51,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="penalties", description="What penalty does Kazakh law provide for this offence, on this date?",
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"penalties {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     show = sub.add_parser("show", help="the applicable penalty on a date")
@@ -153,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _rates(args):
     """The extra rate sources the options name: a CSV table, then the National Bank fetcher."""
-    sources = []
+    sources: list = []  # RateTable or NBKRates: anything with .rate(on)
     if getattr(args, "rates", None):
         from .law.rates import RateTable
         try:
@@ -262,10 +264,9 @@ def _emit(args, result) -> int:
 
 
 def _coverage(args) -> int:
+    from .data.readings import readings
     from .lookup import provisions
     from .output.render import coverage_markdown
-
-    from .data.readings import readings
 
     texts = {}
     for code in ("cc", "ac"):

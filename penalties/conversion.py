@@ -17,9 +17,10 @@ import attrs
 
 from . import inputs
 from .errors import UnitError, shown
+from .inputs import Amount
 from .law.mci import default_index
 from .law.quantities import decimal_text
-from .law.rates import UsdRate, usd_rate
+from .law.rates import Rates, UsdRate, usd_rate
 
 UNITS = {"MCI": "MCI", "МРП": "MCI", "АЕК": "MCI", "KZT": "KZT", "TENGE": "KZT", "₸": "KZT", "USD": "USD", "$": "USD"}
 CENT = Decimal("0.01")
@@ -82,7 +83,8 @@ def _divide(a: Decimal, b: Decimal) -> Decimal:
         return a / b
 
 
-def convert_with_basis(amount, unit: str, to: str, on: date, purpose: str = "fine", rates=None) -> Conversion:
+def convert_with_basis(amount: Amount, unit: str, to: str, on: date, purpose: str = "fine",
+                       rates: Rates = None) -> Conversion:
     """Like `convert`, with the rates used (a `Conversion`)."""
     source, target = unit_name(unit), unit_name(to)
     value = to_decimal(amount)
@@ -93,21 +95,22 @@ def convert_with_basis(amount, unit: str, to: str, on: date, purpose: str = "fin
     mci_kzt = default_index()(on, purpose) if "MCI" in (source, target) else None
     usd = usd_rate(on, rates) if "USD" in (source, target) else None
     # to tenge
-    kzt = _multiply(value, mci_kzt) if source == "MCI" else _multiply(value, usd.kzt_per_usd) if source == "USD" \
-        else value
+    # (the ignores: mci_kzt and usd are read above exactly when a side is MCI or USD)
+    kzt = _multiply(value, mci_kzt) if source == "MCI" else _multiply(  # type: ignore[arg-type]
+        value, usd.kzt_per_usd) if source == "USD" else value  # type: ignore[union-attr]
     # from tenge
     if target == "KZT":
         result = kzt
     elif target == "MCI":
-        result = _divide(kzt, mci_kzt)
+        result = _divide(kzt, mci_kzt)  # type: ignore[arg-type]
     else:
         with localcontext(_EXACT) as ctx:
             ctx.traps[Inexact] = False  # the cent rounding is the one rounding wanted
-            result = (kzt / usd.kzt_per_usd).quantize(CENT, ROUND_HALF_UP)
+            result = (kzt / usd.kzt_per_usd).quantize(CENT, ROUND_HALF_UP)  # type: ignore[union-attr]
     return Conversion(result, target, value, source, on, mci_kzt, usd)
 
 
-def convert(amount, unit: str, to: str, on: date, purpose: str = "fine", rates=None) -> Decimal:
+def convert(amount: Amount, unit: str, to: str, on: date, purpose: str = "fine", rates: Rates = None) -> Decimal:
     """`amount` in `unit` expressed in `to` on `on`: `convert("5000", "MCI", "KZT", on=date(2019, 6, 1))`
     is `Decimal("12625000")`. Units: MCI, KZT, USD. Pass amounts as str, int or Decimal."""
     source, target = unit_name(unit), unit_name(to)

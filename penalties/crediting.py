@@ -22,9 +22,10 @@ import attrs
 
 from . import inputs
 from .errors import OutOfCoverageError, UserInputError
+from .inputs import Amount
 from .law.general_part import CUSTODY, REGIMES, CustodyCreditRule, EquivalenceRule, general_part
-from .output.notices import Notice
 from .law.quantities import Measure, decimal_text
+from .output.notices import Notice
 
 
 @attrs.frozen
@@ -80,7 +81,7 @@ def custody_credit(days: int, toward: str, on: date, *, custody: str = "detentio
     rule = gp.custody_credit_rule(on, custody)
     if rule is None:
         spans = [(r.valid_from, r.valid_to) for r in gp.custody_credit if r.custody == custody]
-        last = None if any(end is None for _, end in spans) else max(end for _, end in spans)
+        last = None if any(end is None for _, end in spans) else max(end for _, end in spans if end is not None)
         covered = ", ".join(f"{start}..{end or 'today'}" for start, end in spans)
         raise OutOfCoverageError(f"CC art. 62 credit of {custody}", on, min(start for start, _ in spans), last,
                                  f"encoded for {covered}; the wording in between was not read")
@@ -96,7 +97,7 @@ def custody_credit(days: int, toward: str, on: date, *, custody: str = "detentio
         known = sorted({k.partition(":")[0] for k in rule.per_day})
         raise UserInputError(f"on {on} art. {rule.article} credits {custody} toward {', '.join(known)}, "
                              f"not {toward!r}")
-    notices = ()
+    notices: tuple[Notice, ...] = ()
     if rule.valid_from_latest and on < rule.valid_from_latest:
         notices = (Notice("start_window", (rule.valid_from, rule.valid_from_latest, on)),)
     return CustodyCredit(days, custody, toward, regime if by_regime else None, per_day, rule, notices)
@@ -127,7 +128,7 @@ class Equivalent:
                 "article": self.article, "verification": p.verification, "sources": list(p.sources)}
 
 
-def punishment_equivalent(quantity, of: str, to: str, on: date) -> Equivalent:
+def punishment_equivalent(quantity: Amount, of: str, to: str, on: date) -> Equivalent:
     """What `quantity` (a number of the unit art. 61(1) counts `of` in: days of imprisonment,
     restriction of freedom or arrest, hours of community service, MCI of corrective labour) of the
     punishment `of` equals in the punishment `to`, when punishments are added together, under the

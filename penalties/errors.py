@@ -27,6 +27,8 @@ class PenaltiesError(Exception):
     kept and the copy is rebuilt through the same constructor, with the same message.
     """
 
+    _constructor_arguments: tuple[tuple, dict]
+
     def __new__(cls, *args, **kwargs):
         self = super().__new__(cls, *args)
         self._constructor_arguments = (args, kwargs)

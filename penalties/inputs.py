@@ -91,6 +91,10 @@ def optional_text(value, name: str) -> str | None:
     return None if value is None else text(value, name)
 
 
+#: what an amount parameter takes: exact numbers only (a float is refused, see `amount`)
+Amount = Decimal | int | str
+
+
 def amount(value, name: str = "amount", *, limit: Decimal = MAX_KZT, places: int = KZT_PLACES,
            zero: bool = True) -> Decimal:
     """The exact `Decimal` an amount argument stands for (the forms are in the module docstring).
@@ -156,7 +160,7 @@ def _parse(raw: str, name: str) -> Decimal:
 def _places(number: Decimal) -> int:
     """Decimal places, not counting trailing zeros (1.50 has one)."""
     _, digits, exponent = number.as_tuple()
-    if exponent >= 0:
+    if not isinstance(exponent, int) or exponent >= 0:  # a str exponent is NaN or infinity: no places
         return 0
     trailing = len(digits) - len("".join(map(str, digits)).rstrip("0"))
     return max(0, -exponent - trailing)

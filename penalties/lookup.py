@@ -6,10 +6,10 @@ import difflib
 import functools
 
 from . import inputs
-from .errors import ReferenceSyntaxError, UnknownProvisionError
-from .law.provisions import CODES, Provision
-from .references import parse_reference
 from .data.articles import article, catalogue
+from .errors import ReferenceSyntaxError, UnknownProvisionError
+from .law.provisions import CODES, Code, Provision
+from .references import parse_reference
 
 
 def provision(reference: str) -> Provision:
@@ -43,7 +43,7 @@ def _provision(reference: str) -> Provision:
                                 f"{CODES[ref.code]} {ref.article} is not encoded")
 
 
-def provisions(code: str | None = None) -> tuple[Provision, ...]:
+def provisions(code: Code | None = None) -> tuple[Provision, ...]:
     """Every encoded provision (of one code, `"cc"` or `"ac"`, if given), in article order."""
     return tuple(p for p in catalogue() if code is None or p.code == code)
 

@@ -22,7 +22,6 @@ from decimal import Decimal
 from .law.mci import default_index
 from .law.rates import usd_rate
 
-
 _registry = None
 _registry_lock = threading.Lock()
 
@@ -44,7 +43,7 @@ def registry():
 def _build_registry():
     import pint
 
-    reg = pint.UnitRegistry(None, non_int_type=Decimal)
+    reg: pint.UnitRegistry = pint.UnitRegistry(None, non_int_type=Decimal)
     reg.define("KZT = [currency_kzt] = ₸ = tenge")
     reg.define("USD = [currency_usd] = dollar")
     reg.define("MCI = [legal_index_mci] = МРП")

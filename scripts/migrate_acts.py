@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from penalties.data.acts import load_acts  # noqa: E402
+from penalties.data.acts import load_acts
 
 _INLINE = re.compile(r"^(?P<indent>\s*)act\s*=\s*(?P<table>\{.*\})(?P<tail>\s*(#.*)?)$")
 

@@ -66,7 +66,7 @@ def plural_comment(lang: str) -> str:
     order = [c for c in CLDR_CATEGORIES if c in rule.tags or c == "other"]
     parts = []
     for i, category in enumerate(order):
-        examples = [str(n) for n in range(0, 200) if rule(n) == category][:4]
+        examples = [str(n) for n in range(200) if rule(n) == category][:4]
         if not examples:
             examples = ["1.5"] if rule(Decimal("1.5")) == category else []
         parts.append(f"[{i}] {category}: {', '.join(examples)} …")

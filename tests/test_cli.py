@@ -22,8 +22,9 @@ def test_show_text(capsys):
 
 
 def test_show_json_matches_python(capsys):
-    import penalties
     from datetime import date
+
+    import penalties
 
     code, out, _ = run(capsys, "show", "CC 403(1)", "--on", "2016-06-01", "--json")
     assert code == 0
@@ -57,13 +58,13 @@ def test_history_json(capsys):
 
 
 def test_convert_json(capsys):
-    code, out, _ = run(capsys, "convert", "5000", "MCI", "--to", "KZT", "--on", "2019-06-01", "--json")
+    _, out, _ = run(capsys, "convert", "5000", "MCI", "--to", "KZT", "--on", "2019-06-01", "--json")
     assert json.loads(out) == {"amount": "12625000", "unit": "KZT", "from": {"amount": "5000", "unit": "MCI"},
                                "on": "2019-06-01", "rate": {"mci_kzt": "2525"}}
 
 
 def test_list_json_gives_coverage(capsys):
-    code, out, _ = run(capsys, "list", "--code", "cc", "--json")
+    _, out, _ = run(capsys, "list", "--code", "cc", "--json")
     items = {i["provision"]: i for i in json.loads(out)}
     assert items["kz.cc.403.1"]["first"] == "2015-01-01" and items["kz.cc.403.1"]["last"] is None
     assert [v["verification"] for v in items["kz.cc.403.1"]["versions"]] == ["primary", "primary"]

@@ -176,4 +176,4 @@ def test_months_rule_both_sides(published, n):
     expiry = result.earliest - timedelta(days=1)
     assert expiry == add_months(published, n)
     assert (expiry.year * 12 + expiry.month) - (published.year * 12 + published.month) == n
-    assert expiry.day == published.day or expiry.day < published.day and (expiry + timedelta(days=1)).day == 1
+    assert expiry.day == published.day or (expiry.day < published.day and (expiry + timedelta(days=1)).day == 1)

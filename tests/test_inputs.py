@@ -1,6 +1,6 @@
 """Bad arguments to the Python API give a documented `PenaltiesError`, never a traceback or a wrong number."""
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
@@ -15,7 +15,7 @@ D = date(2019, 6, 1)  # MCI 2525 (statutes/kz/indices/mci.toml, Law on the 2019-
 
 BAD = {
     "str": "abc", "iso_str": "2019-06-01", "datetime": datetime(2019, 6, 1),
-    "tz_datetime": datetime(2019, 6, 1, tzinfo=timezone.utc), "none": None, "list": [1], "nan": Decimal("NaN"),
+    "tz_datetime": datetime(2019, 6, 1, tzinfo=UTC), "none": None, "list": [1], "nan": Decimal("NaN"),
     "nan_str": "NaN", "inf": "Infinity", "negative": "-1000", "huge_exp": "1e999999", "digits_4301": 10 ** 4300,
     "space_hundreds": "1 00", "ambiguous_comma": "1,500", "hex": "0x10", "float": 1.5,
 }
@@ -51,7 +51,7 @@ AMOUNT_CALLS = {
 def test_a_date_that_is_not_a_date_is_a_date_error(call, bad):
     with pytest.raises(UserInputError) as caught:
         DATE_CALLS[call](BAD[bad])
-    assert isinstance(caught.value, DateError) or bad == "none" and call.startswith("assess")
+    assert isinstance(caught.value, DateError) or (bad == "none" and call.startswith("assess"))
 
 
 @pytest.mark.parametrize("bad", NOT_AMOUNTS)

@@ -13,10 +13,10 @@ import re
 from decimal import Decimal
 
 import pytest
-
-import penalties
 from kk_numbers import numbers as kk_numbers
 from ru_numbers import numbers
+
+import penalties
 
 VERSIONS = [(p, v) for p in penalties.provisions() for v in p.versions if "ru" in v.text and not v.abolished]
 # Hand-encoded files only: the Kazakh number reader of the tests does not read every Kazakh range

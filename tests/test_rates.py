@@ -7,12 +7,11 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
+from conftest import SHARED_DATA
 
 import penalties
 from penalties.errors import DataFileError, MissingRateError, UnitError
 from penalties.law.rates import RateTable, shipped_rates
-
-from conftest import SHARED_DATA
 
 DAILY_CSV = SHARED_DATA / "nbk_usd_kzt_daily_2015-03-30_2020-03-30.csv"
 

@@ -9,13 +9,13 @@ independent speller and reads them back.
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 import penalties
 from penalties.data import articles
 from penalties.data.reader import read_sanction
-from penalties.errors import SanctionTextError
-from penalties.errors import DataFileError
+from penalties.errors import DataFileError, SanctionTextError
 
 
 def summary(items):

@@ -1,5 +1,6 @@
 """Properties of version lookup over every encoded provision."""
 
+import itertools
 from datetime import date, timedelta
 
 import pytest
@@ -16,7 +17,7 @@ ALL = penalties.provisions()
 def test_lookup_changes_exactly_at_each_boundary(p):
     # versions and gaps (wordings not read) follow each other day by day; a gap refuses on both its ends
     spans = sorted(list(p.versions) + list(p.gaps), key=lambda s: s.valid_from)
-    for before, after in zip(spans, spans[1:]):
+    for before, after in itertools.pairwise(spans):
         assert after.valid_from - before.valid_to == timedelta(days=1)
         for span, day in ((before, before.valid_to), (after, after.valid_from)):
             if span in p.gaps:

@@ -9,7 +9,7 @@ Code with their titles in the three languages, so the site's search box finds th
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import penalties
@@ -95,9 +95,9 @@ def _chart(parts, path: Path) -> bool:
         for year in range(2015, END.year + 1, 2):
             xx = x(date(year, 1, 1))
             svg.append(f'<text x="{xx:.0f}" y="{y_top + panel + 12}" fill="#666">{year}</text>')
-        for n, (name, days, caps) in enumerate(lines):
+        for n, (_name, days, caps) in enumerate(lines):
             points, previous = [], None
-            for day, cap in zip(days, caps):
+            for day, cap in zip(days, caps, strict=True):
                 value = getattr(cap, attr) if cap is not None else None
                 if value is None:
                     if points:

@@ -41,17 +41,28 @@ The package, in the order a table goes through it:
 
 from __future__ import annotations
 
-from ..inputs import rate_sources
+from typing import TYPE_CHECKING, overload
+
 from ..errors import UserInputError, shown
+from ..inputs import rate_sources
+from ..law.rates import Rates
 from .amounts import row_money
 from .arrow import Output, append_columns, merged
 from .inputs import read_columns
 from .plan import reason
 from .rows import assessed_rows
 
+if TYPE_CHECKING:
+    import pandas as pd
+    import pyarrow as pa
+
 __all__ = ["assess_batch"]
 
 
+@overload
+def assess_batch(table: pd.DataFrame, *, rates: Rates = None) -> pd.DataFrame: ...
+@overload
+def assess_batch(table: pa.Table | pa.RecordBatch, *, rates: Rates = None) -> pa.Table: ...
 def assess_batch(table, *, rates=None):
     """Assess every row of `table` (a pyarrow Table or RecordBatch, or a pandas DataFrame); see the
     module docstring. `UserInputError` for anything else, or a table without the required columns."""

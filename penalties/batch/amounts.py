@@ -18,6 +18,7 @@ from .arrow import VERIFICATION, Gathered, decimal_array, int32_array
 from .keys import NO_DATE, day_date, day_number
 from .refusals import fail_rows
 
+
 def columns_by_cell(t, m, cell, grid, low, span, rates, provs, cols, out, failed_already=False, width=1):
     """Every result column as one gather from a table over the cells (a combination's block of
     days): the version and limits come from the cell's combination, the money from the combination
@@ -97,7 +98,7 @@ def columns_by_valuation_day(t, m, inv, good, pick, cols, out, provs, rates) -> 
     if all(sources[k] is sources[used_kinds[0]] for k in used_kinds):
         day = pick(sources[used_kinds[0]])
     else:
-        day = valued_on(t["valued"][inv], *[pick(a) for a in sources], choose=np.choose)
+        day = valued_on(t["valued"][inv], pick(sources[0]), pick(sources[1]), pick(sources[2]), choose=np.choose)
     if not len(day):
         return False
     low, high = int(day.min()), int(day.max())

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from .keys import NO_DATE
 
 
@@ -36,9 +38,10 @@ class Output:
         self.valued_on = np.full(n, NO_DATE, dtype=np.int64)
         self.has_money = np.zeros(n, dtype=bool)  # some item of the sanction is an amount (the MCI is needed)
         self.units_present: set = {0}
-        self.kzt_tiyn = None
-        self.mci_e4 = None
-        self.usd_cents = None
+        # numpy integer arrays, set by batch.amounts (Any: numpy is imported lazily and untyped here)
+        self.kzt_tiyn: Any = None
+        self.mci_e4: Any = None
+        self.usd_cents: Any = None
 
     @property
     def error(self):

@@ -11,6 +11,7 @@ from ..law.provisions import OFFENDERS
 from ..reasoning.case_dates import default_decided
 from .keys import NO_DATE, SPAN, day_number
 
+
 def read_columns(arrow, n):
     """The columns as numpy arrays: provision and offender codes with their levels, day numbers
     (defaults filled in), base amounts in tiyn (-1: none), and `aside`, a mask of the rows the
@@ -65,7 +66,7 @@ def read_columns(arrow, n):
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
             raw = column.to_pylist()
             read = [_day_or_none(v) for v in raw]
-            aside[[r for r, (v, d) in enumerate(zip(raw, read)) if v is not None and d is None]] = True
+            aside[[r for r, (v, d) in enumerate(zip(raw, read, strict=True)) if v is not None and d is None]] = True
             column = pa.chunked_array([pa.array(read, pa.int32())])  # what is not a date: assess() words it
         if column.null_count:
             column = pc.fill_null(column, NO_DATE)

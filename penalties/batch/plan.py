@@ -8,6 +8,7 @@ valuation date `reasoning.case_dates.valuation`. What is vectorised is finding e
 from __future__ import annotations
 
 import functools
+from typing import Any
 
 from ..errors import MissingBaseError, PenaltiesError, UnreadWordingError
 from ..law.mci import default_index
@@ -21,6 +22,7 @@ from .amounts import columns_by_cell, columns_by_valuation_day
 from .arrow import VERIFICATION
 from .keys import NO_DATE, SPAN, bisect_days_by_code, day_date, day_number, lookup_days, rule_edges, unique
 from .refusals import add_redo, fail_rows, scalar_error
+
 
 def _reason_by_day(cols, out, provs, rates) -> bool:
     """The common case: every row's version, limits and valuation rule are a function of
@@ -57,7 +59,8 @@ def _reason_by_day(cols, out, provs, rates) -> bool:
     else:
         slot_of_row = pair_of_row
     cell = np.full(len(pairs) * span * width + 1, -1, dtype=np.int64)  # the last cell: rows refused outright
-    specs, index = [], {}
+    specs: list[tuple] = []
+    index: dict[tuple, int] = {}
     for s, pair in enumerate(pairs.tolist()):
         p_idx, o_idx = divmod(pair, n_off)
         p, who = provs[p_idx], cols["offenders"][o_idx]
@@ -85,7 +88,7 @@ def _reason_by_day(cols, out, provs, rates) -> bool:
                 on = limits_day(day_number(chosen.valid_from), days[sel], np.maximum)
                 period = np.searchsorted(edges, on, side="right")
                 vperiod = np.searchsorted(vedges, days[sel], side="right")
-                for a, b in set(zip(period.tolist(), vperiod.tolist())):
+                for a, b in set(zip(period.tolist(), vperiod.tolist(), strict=True)):
                     j = index.setdefault((pair, id(chosen), a, b), len(specs))
                     if j == len(specs):
                         day_on = max(int(edges[a - 1]) if a > 0 else 0, day_number(chosen.valid_from))
@@ -129,7 +132,7 @@ def _reason_by_day(cols, out, provs, rates) -> bool:
     fail_rows(np.flatnonzero(failed), provs, cols, out)
     if not _per_row(t):
         good = np.flatnonzero(~failed) if failed.any() else slice(None)
-        pick = (lambda a: a[good]) if failed.any() else (lambda a: a)  # noqa: E731
+        pick = (lambda a: a[good]) if failed.any() else (lambda a: a)
         if columns_by_valuation_day(t, len(specs), pick(combination), good, pick, cols, out, provs, rates):
             return True
     # money that depends on a per-row base amount (or dates too far apart for a dense table): row by row
@@ -163,7 +166,10 @@ def reason(cols, out, rates=None):
             provs.append(error)
     if _reason_by_day(cols, out, provs, rates):
         return
-    starts, end_days, first, versions = [], [], [], []
+    starts: list[int] = []
+    end_days: list[int] = []
+    first: list[int] = []
+    versions: list = []
     for k, p in enumerate(provs):
         first.append(len(starts))
         if isinstance(p, Exception):
@@ -194,6 +200,7 @@ def reason(cols, out, rates=None):
     else:
         vd = vc
     fail_rows(np.flatnonzero(bad), provs, cols, out)
+    good: Any  # the rows kept: an index array, or every row as a slice
     if bad.any():
         good = np.flatnonzero(~bad)
         if not len(good):
@@ -205,7 +212,7 @@ def reason(cols, out, rates=None):
     provision_g, offender_g, committed_g = pick(provision), pick(offender), pick(committed)
     vc_g = pick(vc)
     vd_g = vc_g if vd is vc else pick(vd)
-    row_of = (lambda i: good[i]) if not isinstance(good, slice) else (lambda i: i)  # noqa: E731
+    row_of = (lambda i: good[i]) if not isinstance(good, slice) else (lambda i: i)
 
     # stage 1: (provision, offender, version at commission, version at decision)
     width = len(versions) + 1
@@ -219,8 +226,8 @@ def reason(cols, out, rates=None):
     combos: list = []
     for k, key in enumerate(u1.tolist()):
         if vd_g is not vc_g:
-            key, d_idx = divmod(key, width)
-            rest, c_idx = divmod(key, width)
+            inner, d_idx = divmod(key, width)
+            rest, c_idx = divmod(inner, width)
         else:
             rest, c_idx = divmod(key, width)
             d_idx = c_idx
@@ -302,7 +309,7 @@ def _combination_tables(specs):
     import numpy as np
 
     m = len(specs)
-    t = {"unit": np.zeros((2, m + 1), np.int8), "e4": np.zeros((2, m + 1), np.int64),
+    t: dict[str, Any] = {"unit": np.zeros((2, m + 1), np.int8), "e4": np.zeros((2, m + 1), np.int64),
          "arrest": np.full(m + 1, -1, np.int64), "prison": np.full(m + 1, -1, np.int64),
          "from": np.full(m + 1, NO_DATE, np.int64), "verif": np.full(m + 1, -1, np.int64),
          "abolished": np.zeros(m + 1, bool), "needs_base": np.zeros(m + 1, bool), "valued": np.zeros(m + 1, np.int64),

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, cast
 
 from ..errors import PenaltiesError
-from ..reasoning.money import CENT
+from ..reasoning.money import CENT, Money
 from .arrow import DECIMALS
 
 E4 = Decimal("0.0001")
@@ -72,7 +73,7 @@ def _row(record: dict, rates) -> dict:
                    base_amount=record.get("base_amount"), rates=rates)
     except PenaltiesError as error:
         return {"error": str(error)}
-    out = {"abolished": a.abolished, "version_from": a.version.valid_from, "verification": a.version.verification}
+    out: dict[str, Any] = {"abolished": a.abolished, "version_from": a.version.valid_from, "verification": a.version.verification}
     fine = next((i for i in a.main if i.kind == "fine"), None)
     arrest = next((i for i in a.main if i.kind == "arrest"), None)
     prison = next((i for i in a.main if i.kind == "imprisonment"), None)
@@ -80,7 +81,8 @@ def _row(record: dict, rates) -> dict:
         for side, bound in (("min", fine.min), ("max", fine.max)):
             if bound is None:
                 continue
-            money = bound.value
+            money = cast(Money, bound.value)  # a fine's bounds are Money
+            assert money.mci is not None  # the batch assesses a fine only with the MCI
             out[f"fine_{side}_mci"] = money.mci.quantize(E4, ROUND_HALF_UP)
             out[f"fine_{side}_kzt"] = money.kzt
             if side == "max" and money.usd is not None:
@@ -95,7 +97,7 @@ def _row(record: dict, rates) -> dict:
                 return {"error": f"{name} {value} does not fit the batch's decimal128({precision}, {scale}) column; "
                                  "assess() gives the figure"}
     if arrest is not None and arrest.max is not None:
-        out["arrest_max_days"] = int(arrest.max.value)
+        out["arrest_max_days"] = int(cast(Decimal, arrest.max.value))  # a term's bounds are numbers
     if prison is not None and prison.max is not None:
-        out["imprisonment_max_months"] = int(prison.max.value)
+        out["imprisonment_max_months"] = int(cast(Decimal, prison.max.value))
     return out

@@ -179,10 +179,11 @@ def inline_duplicates(path: Path, registry_: Registry | None = None) -> list[Pro
     out: list[Problem] = []
     for where, table in _act_tables(data, ()):
         number = table.get("number")
-        if isinstance(number, str) and found.get(number) is not None:
+        act = found.get(number) if isinstance(number, str) else None
+        if act is not None:
             out.append(Problem(str(path), lines.line_of(where),
                                f"inline act table for {number!r}, which the acts registry holds: "
-                               f"write act = \"{found.get(number).number}\""
+                               f"write act = \"{act.number}\""
                                " (and 'entry_into_force' beside it if this version states its own rule)"))
     return out
 

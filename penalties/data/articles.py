@@ -11,14 +11,28 @@ import functools
 import re
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from ..data.paths import statutes_dir
+from ..data.toml import Problem, read_toml
 from ..errors import DataFileError
 from ..law.kinds import KINDS, NONE
-from ..law.provisions import CATEGORIES, CODES, CODES_IN_FORCE, OFFENDERS, UNNAMED, Gap, Item, Provision, Sanction, Version
 from ..law.provenance import Checker, check_sequence
+from ..law.provisions import (
+    CATEGORIES,
+    CODES,
+    CODES_IN_FORCE,
+    OFFENDERS,
+    UNNAMED,
+    Gap,
+    Item,
+    Provision,
+    Sanction,
+    Version,
+)
 from ..law.quantities import parse_measure
-from ..data.toml import Problem, read_toml
+
+T = TypeVar("T")
 
 _VERSION_REQUIRED = {"valid_from", "act", "verification", "sources"}
 _VERSION_OPTIONAL = {"valid_to", "valid_from_latest", "entry_into_force", "verified_through", "category", "text_ru", "text_kk",
@@ -89,18 +103,21 @@ def _read_article(data: dict, c: Checker, path: Path, read_texts: bool = False) 
         if code not in CODES or article is None:
             continue
         pid = f"kz.{code}.{article}" + (f".{part}" if part else "") + (f".{item}" if item else "")
-        versions = [_read_version(c, v, where + ("versions", i), pid, code, read_texts, item)
-                    for i, v in enumerate(c.typed(part_table, "versions", where, list, []))]
+        versions: list = [_read_version(c, v, where + ("versions", i), pid, code, read_texts, item)
+                          for i, v in enumerate(c.typed(part_table, "versions", where, list, []))]
         if not versions:
             c.problem(where + ("versions",), "a part needs at least one [[parts.versions]] table")
-        gaps = [_read_gap(c, g, where + ("gaps", i)) for i, g in enumerate(c.typed(part_table, "gaps", where, list, []))]
+        gaps: list = [_read_gap(c, g, where + ("gaps", i))
+                      for i, g in enumerate(c.typed(part_table, "gaps", where, list, []))]
         spans = [(v.get("valid_from") if isinstance(v, dict) else None,
                   v.get("valid_to") if isinstance(v, dict) else None, where + ("versions", i))
                  for i, v in enumerate(part_table.get("versions", []))]
         spans += [(g.valid_from, g.valid_to, where + ("gaps", i)) for i, g in enumerate(gaps) if g]
         check_sequence(c, sorted(spans, key=lambda s: (s[0] is None, s[0] or date.min)), f"{pid} version")
-        if any(v is None for v in versions) or not versions or None in gaps:
+        read, read_gaps = _every(versions), _every(gaps)
+        if not read or read_gaps is None:
             continue
+        versions, gaps = read, read_gaps
         first_day = min([versions[0].valid_from] + [g.valid_from for g in gaps])
         if first_day < CODES_IN_FORCE:
             c.problem(where + ("versions", 0, "valid_from"), "the Codes are in force from 2015-01-01")
@@ -157,13 +174,14 @@ def _read_version(c: Checker, table, where: tuple, pid: str, code: str, read_tex
     offenders = [o for s in sanctions if s for o in s.offenders]
     for offender in {o for o in offenders if offenders.count(o) > 1}:
         c.problem(where + ("sanctions",), f"offender {offender!r} has more than one sanction in this version")
-    if start is None or provenance is None or None in sanctions:
+    read = _every(sanctions)
+    if start is None or provenance is None or read is None:
         return None
     text = {lang: table[f"text_{lang}"] for lang in ("ru", "kk", "en") if isinstance(table.get(f"text_{lang}"), str)}
     exception = c.typed(table, "reader_exception", where, str)
     if read_texts and code == "cc" and "ru" in text and not abolished and exception is None:
         _compare_with_reading(c, where, text["ru"], sanctions, item)
-    return Version(pid, start, end, provenance, tuple(sanctions), category, abolished, moved_to, text,
+    return Version(pid, start, end, provenance, tuple(read), category, abolished, moved_to, text,
                    valid_from_latest=latest)
 
 
@@ -210,9 +228,16 @@ def _read_sanction(c: Checker, table, where: tuple, code: str) -> Sanction | Non
                   for i, item in enumerate(c.typed(table, "additional", where, list, []))]
     if not main:
         c.problem(where + ("main",), "a sanction needs at least one main alternative")
-    if None in main or None in additional:
+    read_main, read_additional = _every(main), _every(additional)
+    if read_main is None or read_additional is None:
         return None
-    return Sanction(offenders, tuple(main), tuple(additional))
+    return Sanction(offenders, tuple(read_main), tuple(read_additional))
+
+
+def _every(values: list[T | None]) -> list[T] | None:
+    """`values` when each was read, else None (a problem was recorded for each one not read)."""
+    out = [v for v in values if v is not None]
+    return out if len(out) == len(values) else None
 
 
 def _read_item(c: Checker, item, where: tuple, code: str, additional: bool) -> Item | None:
@@ -221,7 +246,7 @@ def _read_item(c: Checker, item, where: tuple, code: str, additional: bool) -> I
         return None
     c.keys(item, where, {"kind"}, _ITEM_KEYS - {"kind"})
     kind_name = item.get("kind")
-    kind = KINDS.get(kind_name)
+    kind = KINDS.get(str(kind_name))
     if kind is None:
         c.problem(where, f"unknown kind {kind_name!r}; known: {', '.join(KINDS)}")
         return None
@@ -255,7 +280,7 @@ def _read_item(c: Checker, item, where: tuple, code: str, additional: bool) -> I
         c.problem(where, "'lifelong = true' stands instead of a maximum")
     if kind.measure == NONE and bounds:
         c.problem(where, f"kind {kind_name!r} takes no amount or term")
-    return Item(kind_name, low, high, mandatory if additional else None, bool(lifelong),
+    return Item(str(kind_name), low, high, mandatory if additional else None, bool(lifelong),
                 item.get("base"), item.get("note"))
 
 
@@ -295,9 +320,9 @@ def check_report(root: Path | str | None = None) -> tuple[list[Problem], list[Pr
         except DataFileError as error:
             problems.extend(error.problems)
     if root.is_dir():
-        for path, pid, target in moves:
+        for file, pid, target in moves:
             if target not in defined:
-                problems.append(Problem(path, None, f"{pid}: moved_to {target!r} is not an encoded provision"))
+                problems.append(Problem(file, None, f"{pid}: moved_to {target!r} is not an encoded provision"))
     return problems, warnings, len(files)
 
 
@@ -346,7 +371,7 @@ def _sort_key(pid: str):
             for piece in parts for n in piece.split("-")]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def article(code: str, number: str) -> tuple[Provision, ...]:
     """The provisions of one article, loading only its file (empty if it is not encoded)."""
     if "/" in number or "\\" in number or number.startswith("."):
@@ -360,7 +385,8 @@ def article(code: str, number: str) -> tuple[Provision, ...]:
 @functools.cache
 def catalogue() -> Catalogue:
     """Every encoded provision; the objects are the ones `article()` returns."""
-    provisions, problems = [], []
+    provisions: list[Provision] = []
+    problems: list[Problem] = []
     for path in article_files():
         try:
             provisions.extend(article(path.parent.name, path.stem))

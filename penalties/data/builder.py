@@ -25,7 +25,9 @@ gives a publication date for gets its exact first day.
 
 from __future__ import annotations
 
+import datetime
 import re
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 import attrs
@@ -36,7 +38,7 @@ from ..law.footnotes import Entry, read_footnote
 from ..law.provisions import CODES_IN_FORCE
 from .acts import normalise_number, registry
 from .reader import Reading, SanctionTextError, normalise, read_sanction
-from .reader_ac import read_ac_reading
+from .reader_ac import ACReading, read_ac_reading
 from .readings import ArticleReading
 
 ZAN = "https://zan.gov.kz/client/#!/doc/{doc}/{lang}/{day:%d.%m.%Y}"
@@ -75,8 +77,9 @@ class Act:
 class _Signed:
     """What `first_day` needs of an act: its signing day and (when known) its first publication."""
 
-    date: date
-    published: date | None
+    date: datetime.date
+    # `datetime.date`: in this class body the name `date` is the field above
+    published: datetime.date | None
 
 
 def _act(entry: Entry) -> Act:
@@ -126,7 +129,7 @@ class Wording:
     """A part's sanction as one redaction words it."""
 
     text: str
-    reading: Reading | None     # None when repealed
+    reading: Reading | ACReading | None     # None when repealed
     repealed: str | None
     redaction: date
     url: str
@@ -143,6 +146,7 @@ def _wording(article: ArticleReading, part, item, kk: ArticleReading | None, exc
     exception = exceptions.get((article.article, part or "", article.redaction))
     if exception is not None and "sanction" not in exception:
         raise BuildError(f"listed exception: {exception['reason']}")
+    assert pr.sanction is not None  # a part read and not repealed has its sanction's words
     try:
         reading = read_sanction(pr.sanction) if article.code == "cc" else read_ac_reading(pr.sanction)
     except SanctionTextError as error:
@@ -177,7 +181,7 @@ def _sources(w: Wording) -> list[str]:
 
 
 def _version(start: date, end: date | None, act: tuple, w: Wording, notes: str, reading: Reading,
-             through: date, more_sources: list[str] = (), kk: str | None = None) -> dict:
+             through: date, more_sources: Sequence[str] = (), kk: str | None = None) -> dict:
     table: dict = {"valid_from": start}
     if end is not None:
         table["valid_to"] = end
@@ -266,6 +270,7 @@ def build_part(chain: list[tuple[date, Wording | None]], acts: list[Act], case: 
             previous_day = day
             continue
         if state is None:  # the first wording read
+            assert w is not None  # (the `continue` above)
             if previous_day is None and not window and w.code == "ac" and day > CODES_IN_FORCE:
                 # no Administrative Code redaction before 11.07.2017 is in the corpus: even where the
                 # footnotes name no earlier amendment, the 2015 wording is not assumed (issue 12)
@@ -373,7 +378,7 @@ def build_article(code: str, chain: list[ArticleReading], kk: ArticleReading | N
             if item and not part:
                 raise BuildError("sub-paragraphs with sanctions of their own in an article without parts "
                                  "(the data model needs a part)")
-            wordings = []
+            wordings: list[tuple[date, Wording | None]] = []
             for reading in chain:
                 if reading.repealed:
                     wordings.append((reading.redaction, Wording(reading.repealed, None, reading.repealed,

@@ -130,7 +130,8 @@ def _part_lines(code: str, part: DraftPart) -> list[str]:
     try:
         if code == "cc":
             reading = read_sanction(part.sanction)
-            sanctions = [("individual", reading.main, reading.additional)]
+            sanctions: list[tuple[str | tuple[str, ...], tuple, tuple]] = [
+                ("individual", reading.main, reading.additional)]
         else:
             sanctions = [(s.offenders, s.main, s.additional) for s in read_ac_sanction(part.sanction)]
     except SanctionTextError as error:

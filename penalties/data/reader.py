@@ -38,9 +38,9 @@ class Reading:
     additional: tuple[Item, ...] = ()
     #: sanctions the sentence sets for some sub-paragraphs of its part ("а в случаях, предусмотренных
     #: пунктом 2), – …"): (sub-paragraph, its whole sanction), in order
-    cases: tuple[tuple[str, "Reading"], ...] = ()
+    cases: tuple[tuple[str, Reading], ...] = ()
 
-    def for_item(self, item: str | None) -> "Reading":
+    def for_item(self, item: str | None) -> Reading:
         """The sanction of sub-paragraph `item` (the general one unless the sentence sets its own)."""
         return dict(self.cases).get(item, self) if item else attrs.evolve(self, cases=())
 
@@ -160,7 +160,7 @@ def read_sanction(text: str) -> Reading:
     general, *special = _CASE.split(sentence)
     reading = _read_alternatives(text, general)
     cases = []
-    for item, case_text in zip(special[::2], special[1::2]):
+    for item, case_text in zip(special[::2], special[1::2], strict=True):
         if case_text.startswith("с "):  # the same sanction with more additional punishments
             more = [i for piece in _ADDITIONAL_START.split(" " + case_text)[1:] for i in _additional_list(text, piece)]
             cases.append((item, Reading(reading.main, reading.additional + tuple(more))))

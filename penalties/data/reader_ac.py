@@ -66,7 +66,7 @@ class ACReading:
     sanctions: tuple[Sanction, ...]
     cases: tuple = ()
 
-    def for_item(self, item: str | None) -> "ACReading":
+    def for_item(self, item: str | None) -> ACReading:
         return self
 
     def sanction_tables(self) -> list[dict]:
@@ -153,7 +153,7 @@ def _segments(text: str, sentence: str) -> list[tuple[tuple[str, ...], str]]:
             raise SanctionTextError(text, m.group(1), "an offender category the reader does not know")
         body = sentence[m.end():end].strip(" ,")
         following = _PENALTY_BEFORE_NEXT.search(body)
-        next_carry = None
+        next_carry: str | None = None
         if following and i + 1 < len(found):
             next_carry, body = following.group(1), body[:following.start()].strip(" ,")
         if carry:
@@ -162,7 +162,7 @@ def _segments(text: str, sentence: str) -> list[tuple[tuple[str, ...], str]]:
             body = f"штраф {body}"
         else:
             raise SanctionTextError(text, body[:60] or m.group(0), "an offender segment the reader does not know")
-        carry = next_carry
+        carry = next_carry or ""
         out.append((tuple(sorted(offenders, key=OFFENDERS.index)), body))
     return out
 
@@ -282,12 +282,12 @@ def _additional(text: str, phrase: str) -> Item:
         counted = re.search(rf"(?:^|\s)(?:{NUMBER})|\d", core)
         if core.startswith("с приостановлением") and not counted:
             return Item("suspension_of_activity", mandatory=mandatory)
-        if (core.startswith("с запрещением деятельности") or core.startswith("с запрещением осуществления")) and not counted:
+        if core.startswith(("с запрещением деятельности", "с запрещением осуществления")) and not counted:
             return Item("prohibition_of_activity", mandatory=mandatory)
         if core.startswith(("с выдворением за пределы республики казахстан",
                             "с административным выдворением за пределы республики казахстан")):
             return Item("expulsion", mandatory=mandatory)
-        if (core.startswith("с лишением лицензии") or core.startswith("с лишением специального разрешения")) and not counted:
+        if core.startswith(("с лишением лицензии", "с лишением специального разрешения")) and not counted:
             return Item("deprivation_of_licence", mandatory=mandatory)
     except ValueError as error:
         raise SanctionTextError(text, phrase, f"unknown word {error}") from None

@@ -7,6 +7,7 @@ Scalars are strings, booleans, integers and dates; a version's sanctions are
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import date
 
 
@@ -42,7 +43,7 @@ def _block(lines: list[str], table: dict, skip: set[str]) -> None:
             lines.append(f"{key} = {scalar(value)}")
 
 
-def article_toml(article: dict, header: list[str] = ()) -> str:
+def article_toml(article: dict, header: Sequence[str] = ()) -> str:
     """The text of an article file for `article` ({code, article, title, notes?, parts})."""
     lines = [f"# {h}" if h else "#" for h in header]
     _block(lines, article, {"title", "parts"})

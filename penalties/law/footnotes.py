@@ -90,7 +90,7 @@ def read_footnote(text: str) -> Footnote:
             change=before[-1] if before else None))
     if not entries:
         raise FootnoteError(text, "amendment footnote (no act 'от DD.MM.YYYY № N' in it)")
-    first_change = changes[0][0] if changes else _ACT.search(body).start()
+    first_change = changes[0][0] if changes else _ACT.search(body).start()  # type: ignore[union-attr]  # entries came from _ACT matches in body
     subject = body[:first_change].strip(" .,;")
     return Footnote(subject, tuple(entries))
 

@@ -15,8 +15,11 @@ assessment says so in a warning.
 
 from __future__ import annotations
 
+import datetime
 import functools
 from bisect import bisect_right
+from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -24,12 +27,12 @@ from pathlib import Path
 import attrs
 
 from ..data.paths import statutes_dir
+from ..data.toml import read_toml
 from ..errors import DataFileError
 from ..law.kinds import DAY, HOUR, KINDS, MONEY
-from ..law.provisions import CATEGORIES, OFFENDERS
 from ..law.provenance import Checker, Provenance
+from ..law.provisions import CATEGORIES, OFFENDERS
 from ..law.quantities import Measure, parse_measure
-from ..data.toml import read_toml
 
 VALUATION_DATES = ("committed", "initiated", "decided")
 #: used only where no dated rule is encoded; DESIGN.md "Dates"
@@ -40,6 +43,9 @@ APPLIES_TO = {"cc": ("crime", "any") + CATEGORIES, "ac": ("any",) + OFFENDERS}
 
 class _Dated:
     """A rule in force from `valid_from` to `valid_to` (inclusive; None while in force)."""
+
+    valid_from: date
+    valid_to: date | None
 
     def covers(self, on: date) -> bool:
         return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
@@ -68,8 +74,9 @@ class Limit(_Dated):
 class ValuationRule(_Dated):
     date: str
     article: str
-    valid_from: date
-    valid_to: date | None
+    # `datetime.date`: in this class body the name `date` is the field above
+    valid_from: datetime.date
+    valid_to: datetime.date | None
     provenance: Provenance
 
     @property
@@ -239,7 +246,7 @@ def load_general_part(path: Path) -> GeneralPart:
     limits = []
     for where, row, dated in _dated_rows(c, data, "limits", {"kind", "applies_to", "article"},
                                          {"min", "max", "available", "articles"}):
-        kind = KINDS.get(row.get("kind"))
+        kind = KINDS.get(row.get("kind", ""))
         if kind is None:
             c.problem(where + ("kind",), f"unknown kind {row.get('kind')!r}")
             continue
@@ -303,7 +310,7 @@ def load_general_part(path: Path) -> GeneralPart:
                 per_day[key] = measure
         latest = c.typed(row, "valid_from_latest", where, date, None)
         if dated:
-            credits.append(CustodyCreditRule(row.get("custody"), str(row.get("article")), per_day, *dated, latest))
+            credits.append(CustodyCreditRule(row.get("custody", ""), str(row.get("article")), per_day, *dated, latest))
 
     times = [TimeRule(str(row.get("article")), str(row.get("text_ru")), *dated)
              for _, row, dated in _dated_rows(c, data, "time_rules", {"article", "text_ru"}) if dated]
@@ -326,7 +333,8 @@ def load_general_part(path: Path) -> GeneralPart:
                        tuple(equivalents))
 
 
-def _dated_rows(c: Checker, data: dict, table: str, required: set, extra: set = frozenset()):
+def _dated_rows(c: Checker, data: dict, table: str, required: AbstractSet[str], extra: AbstractSet[str] = frozenset(),
+                ) -> Iterator[tuple[tuple, dict, tuple[date, date | None, Provenance] | None]]:
     """Each row of `table` with its location, its keys checked, and (valid_from, valid_to,
     provenance), or None when those are not readable (the problem is recorded)."""
     for i, row in enumerate(c.typed(data, table, (), list, [])):

@@ -15,9 +15,9 @@ from decimal import Decimal
 import attrs
 
 from ..data.paths import statutes_dir
+from ..data.toml import read_toml
 from ..errors import DataFileError, MissingIndexError, UserInputError
 from ..law.provenance import Checker, Provenance, check_sequence
-from ..data.toml import read_toml
 
 PURPOSES = ("fine", "tax", "social")
 
@@ -92,7 +92,8 @@ def load_mci(path=None) -> MCIIndex:
         if bad or not purposes:
             checker.problem(where + ("purposes",), f"purposes should be a non-empty subset of {PURPOSES}, got {purposes}")
         provenance = checker.provenance(row, where)
-        if None not in (start, end, kzt, provenance) and not bad and purposes:
+        if start is not None and end is not None and kzt is not None and provenance is not None and not bad \
+                and purposes:
             values.append(MCIValue(Decimal(kzt), start, end, tuple(purposes), provenance))
     for purpose in PURPOSES:
         spans = sorted((r["valid_from"], r.get("valid_to"), ("values", i))

@@ -9,6 +9,8 @@ is the record's own rule and replaces the act's for that record.
 
 from __future__ import annotations
 
+import datetime
+import itertools
 from datetime import date
 from pathlib import Path
 
@@ -45,8 +47,9 @@ class Act:
     url: str | None = None
     article: str | None = None
     kind: str | None = None
-    in_force: date | None = None
-    published: date | None = None
+    # `datetime.date`: in this class body the name `date` is the field above
+    in_force: datetime.date | None = None
+    published: datetime.date | None = None
     published_source: str | None = None
     sources: tuple[str, ...] = ()
     notes: str | None = None
@@ -169,7 +172,7 @@ class Checker:
 def check_sequence(checker: Checker, spans: list[tuple[date | None, date | None, tuple]], what: str) -> None:
     """Consecutive inclusive intervals must neither overlap nor leave a gap; only the last may be open."""
     known = [(s, e, w) for s, e, w in spans if s is not None]
-    for (_, e1, w1), (s2, _, w2) in zip(known, known[1:]):
+    for (_, e1, w1), (s2, _, w2) in itertools.pairwise(known):
         if e1 is None:
             checker.problem(w1 + ("valid_to",), f"{what}: only the last version may be open-ended (next starts {s2})")
         elif s2 <= e1:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from datetime import date
+from typing import Literal, get_args
 
 import attrs
 
@@ -14,14 +15,19 @@ from ..errors import OutOfCoverageError, UnknownOffenderError, UnreadWordingErro
 from ..law.provenance import Provenance
 from ..law.quantities import Measure
 
-CODES = {"cc": "CC", "ac": "AC"}
+#: the two Codes, as a type for checkers: "cc" the Criminal Code, "ac" the Code on Administrative Offenses
+Code = Literal["cc", "ac"]
+CODES: dict[str, str] = {"cc": "CC", "ac": "AC"}  # the keys are get_args(Code)
 #: the first day either Code was in force
 CODES_IN_FORCE = date(2015, 1, 1)
 #: CC arts 10-11. "crime" is a crime whose gravity is not encoded: above two years of imprisonment
 #: it depends on the form of guilt (intent or negligence, art. 11), which the sanction does not say
 CATEGORIES = ("criminal_misdemeanour", "minor", "medium", "grave", "especially_grave", "crime")
-OFFENDERS = ("individual", "official", "individual_entrepreneur", "small_business", "medium_business",
-             "large_business", "legal_entity")
+#: the offender categories a sanction may name, as a type for checkers;
+#: OFFENDERS is the same names as a tuple, in this order
+Offender = Literal["individual", "official", "individual_entrepreneur", "small_business", "medium_business",
+                   "large_business", "legal_entity"]
+OFFENDERS: tuple[Offender, ...] = get_args(Offender)
 #: the offender of an AC sanction that names none ("влечет штраф в размере …"): it applies to whoever
 #: the article's disposition names, which the data does not encode; any offender category is accepted
 UNNAMED = "unnamed"

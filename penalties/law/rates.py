@@ -11,17 +11,18 @@ from __future__ import annotations
 import csv
 import functools
 from bisect import bisect_right
+from collections.abc import Iterable
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Iterable, Protocol
+from typing import Protocol
 
 import attrs
 
 from ..data.paths import statutes_dir
+from ..data.toml import Problem, read_toml
 from ..errors import DataFileError, MissingRateError
 from ..law.provenance import Checker
-from ..data.toml import Problem, read_toml
 
 BASES = ("daily_official", "monthly_average", "annual_average", "user_table")
 #: a user table's daily rate carries over this many days (weekends and holidays) at most
@@ -115,7 +116,7 @@ class RateTable:
         return found
 
     @classmethod
-    def from_csv(cls, path: str | Path, source: str | None = None) -> "RateTable":
+    def from_csv(cls, path: str | Path, source: str | None = None) -> RateTable:
         """A table of official daily rates from a CSV with columns `date` and `rate` (tenge per USD).
 
         A rate carries over to the following days (at most `CARRY_DAYS`) when rows are missing for
@@ -170,7 +171,7 @@ def load_shipped_rates(path=None) -> RateTable:
                 checker.keys(row, where, {"valid_from", "valid_to", "rate"}, {"notes"})
                 start, end = checker.interval(row, where)
                 sources, verification = derived_sources, derivation.get("verification", "secondary")
-            if None not in (start, end, rate):
+            if start is not None and end is not None and rate is not None:
                 spans.append(_Span(start, end, rate, basis, sources, verification))
     if checker.problems:
         raise DataFileError(checker.problems)
@@ -180,6 +181,10 @@ def load_shipped_rates(path=None) -> RateTable:
 @functools.cache
 def shipped_rates() -> RateTable:
     return load_shipped_rates()
+
+
+#: what a `rates=` parameter takes: a rate source, several (tried in order), or None (the shipped table)
+Rates = RateSource | Iterable[RateSource] | None
 
 
 def find_rate(on: date, rates: RateSource | Iterable[RateSource] | None = None) -> UsdRate | None:

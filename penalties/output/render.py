@@ -8,11 +8,13 @@ payment". The history and coverage listings are English only (they are for maint
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
-from . import formatting as fmt
-from . import messages
 from ..law.provisions import Provision, Version
 from ..law.quantities import decimal_text, measure_text
+from . import formatting as fmt
+from . import messages
+
 
 def _words(lang: str):
     """The catalog's words of the text rendering (context "assessment"): w("version") …"""
@@ -280,7 +282,7 @@ def _general_part_coverage() -> list[str]:
              "| code | rule | article | applies to | from .. to | verification |", "|---|---|---|---|---|---|"]
     for code in ("cc", "ac"):
         gp = general_part(code)
-        rows = [(f"limit: {r.kind}" + (f" (arts {', '.join(r.articles)})" if r.articles else "")
+        rows: list[tuple[str, str, str, Any]] = [(f"limit: {r.kind}" + (f" (arts {', '.join(r.articles)})" if r.articles else "")
                  + ("" if r.available else " (not yet in effect)"), r.article,
                  ", ".join(r.applies_to), r) for r in gp.limits]
         rows += [(f"MCI valued on the day {r.date}", r.article, "any", r) for r in gp.valuation]

@@ -41,7 +41,7 @@ class Valuation(NamedTuple):
     ruled: bool
 
     @property
-    def index(self) -> int:
+    def index(self) -> int:  # type: ignore[override]  # shadows tuple.index, which no caller uses
         """The position of `date` among (committed, initiated, decided)."""
         return VALUATION_DATES.index(self.date)
 
@@ -92,8 +92,8 @@ def case_dates(prov: Provision, on, committed, initiated, decided, warnings: lis
         raise UserInputError(f"decided ({decided}) is before committed ({committed})")
     if initiated < committed:
         raise UserInputError(f"initiated ({initiated}) is before committed ({committed})")
-    rule = valuation(prov.code, committed)
-    if not rule.ruled:
-        warnings.append(Notice("no_valuation_rule", (prov.code.upper(), committed, rule.date)))
-    return CaseDates(committed, initiated, decided, valued_on(rule.index, committed, initiated, decided)), \
-        rule.description
+    chosen = valuation(prov.code, committed)
+    if not chosen.ruled:
+        warnings.append(Notice("no_valuation_rule", (prov.code.upper(), committed, chosen.date)))
+    return CaseDates(committed, initiated, decided, valued_on(chosen.index, committed, initiated, decided)), \
+        chosen.description

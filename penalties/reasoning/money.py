@@ -54,6 +54,7 @@ def tenge(measure: Measure, base: Decimal | None) -> Decimal:
     """A measure in tenge, a multiple of the base, or a percent of it, in tenge (not for MCI)."""
     if measure.unit == "KZT":
         return measure.value
+    assert base is not None  # assess() raises MissingBaseError for a sanction that needs the base
     if measure.unit == "base":
         return measure.value * base
     return measure.value * base / 100  # percent

@@ -9,8 +9,9 @@ against the one chosen are returned with it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
-from typing import NamedTuple, Sequence
+from typing import NamedTuple
 
 from .. import inputs
 from ..errors import PenaltiesError
