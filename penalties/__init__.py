@@ -57,7 +57,7 @@ _EXPORTS = {
     "RateTable": "law.rates", "UsdRate": "law.rates", "usd_rate": "law.rates",
     "Reference": "references", "parse_reference": "references",
     **{name: "errors" for name in (
-        "AmountError", "DataFileError", "DateError", "MissingBaseError", "MissingIndexError", "MissingRateError", "OutOfCoverageError",
+        "AmountError", "DataFileError", "RateFileError", "DateError", "MissingBaseError", "MissingIndexError", "MissingRateError", "OutOfCoverageError",
         "PenaltiesError", "ReferenceSyntaxError", "UnitError", "UnknownOffenderError", "UnknownProvisionError",
         "UnreadWordingError", "UserInputError", "SanctionTextError", "FootnoteError")},
 }
