@@ -38,6 +38,7 @@ The architecture, in layers (each module's first docstring line says its one ide
     nbk.py         optional National Bank rate fetcher
     errors.py      the exceptions, with data
     inputs.py      validating what callers pass: dates, amounts, units, offenders, references' types
+    strategies.py  Hypothesis strategies for users' property tests (optional extra `strategies`)
 """
 
 import importlib
