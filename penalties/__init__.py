@@ -38,6 +38,7 @@ The architecture, in layers (each module's first docstring line says its one ide
     nbk.py         optional National Bank rate fetcher
     errors.py      the exceptions, with data
     inputs.py      validating what callers pass: dates, amounts, units, offenders, references' types
+    strategies.py  Hypothesis strategies for users' property tests (optional extra `strategies`)
 """
 
 import importlib
@@ -61,7 +62,7 @@ _EXPORTS = {
     "RateTable": "law.rates", "UsdRate": "law.rates", "usd_rate": "law.rates",
     "Reference": "references", "parse_reference": "references",
     **dict.fromkeys((
-        "AmountError", "DataFileError", "DateError", "MissingBaseError", "MissingIndexError", "MissingRateError",
+        "AmountError", "DataFileError", "RateFileError", "DateError", "MissingBaseError", "MissingIndexError", "MissingRateError",
         "OutOfCoverageError", "PenaltiesError", "ReferenceSyntaxError", "UnitError", "UnknownOffenderError",
         "UnknownProvisionError", "UnreadWordingError", "UserInputError", "SanctionTextError", "FootnoteError"), "errors"),
 }
@@ -102,6 +103,7 @@ if TYPE_CHECKING:
         MissingRateError,
         OutOfCoverageError,
         PenaltiesError,
+        RateFileError,
         ReferenceSyntaxError,
         SanctionTextError,
         UnitError,

@@ -158,10 +158,7 @@ def _rates(args):
     sources: list = []  # RateTable or NBKRates: anything with .rate(on)
     if getattr(args, "rates", None):
         from .law.rates import RateTable
-        try:
-            sources.append(RateTable.from_csv(args.rates))
-        except FileNotFoundError:
-            raise UserInputError(f"no such rate file: {args.rates}") from None
+        sources.append(RateTable.from_csv(args.rates))  # RateFileError: a UserInputError, exit 2
     if getattr(args, "nbk_cache", None):
         from .nbk import NBKRates
         sources.append(NBKRates(cache_dir=args.nbk_cache))

@@ -204,6 +204,14 @@ class DataFileError(PenaltiesError):
         super().__init__(f"{first}{more}" if first else "malformed statute data")
 
 
+class RateFileError(DataFileError, UserInputError):
+    """A rate table the caller supplied (`RateTable.from_csv`, CLI `--rates FILE`) cannot be used:
+    missing, a directory, not UTF-8 text, without the columns `date` and `rate`, a date given twice,
+    or a rate that is not a positive number within `penalties.law.rates.PLAUSIBLE_KZT_PER_USD`.
+    `problems` lists them with file and line. A `DataFileError` (as such tables raised before this
+    class) and a `UserInputError`: the command line prints one line and exits with status 2."""
+
+
 class PhraseError(PenaltiesError, ValueError):
     """Official Russian text the library reads (an entry-into-force rule, an amendment footnote)
     is not in a form it knows. `phrase` is the text; `expected` says what form was looked for."""

@@ -9,7 +9,7 @@ from . import inputs
 from .data.articles import article, catalogue
 from .errors import ReferenceSyntaxError, UnknownProvisionError
 from .law.provisions import CODES, Code, Provision
-from .references import parse_reference
+from .references import parse_readings
 
 
 def provision(reference: str) -> Provision:
@@ -26,9 +26,31 @@ def provision(reference: str) -> Provision:
 @functools.lru_cache(maxsize=4096)
 def _provision(reference: str) -> Provision:
     try:
-        ref = parse_reference(reference)
+        readings = parse_readings(reference)
     except ReferenceSyntaxError as error:
         raise ReferenceSyntaxError(reference, _suggest_text(reference, catalogue()), error.reason) from None
+    if len(readings) == 1:
+        return _resolve(reference, readings[0])
+    # "AC 489.1": article 489-1, or article 489 part 1; taken only when the data has just one of them
+    known = [ref for ref in readings if _exists(ref)]
+    if len(known) == 1:
+        return _resolve(reference, known[0])
+    if known:
+        labels = tuple(p.label for ref in known for p in article(ref.code, ref.article)
+                       if ref.part is None or p.part == ref.part)
+        raise UnknownProvisionError(reference, labels, "it reads as " + " or ".join(
+            f"{CODES[ref.code]} {ref.article}" + (f"({ref.part})" if ref.part else "") for ref in known)
+            + "; write which")
+    return _resolve(reference, readings[0])
+
+
+def _exists(ref) -> bool:
+    """Whether the data has the article (for a reading without a part) or the part."""
+    siblings = article(ref.code, ref.article)
+    return bool(siblings) if ref.part is None else any(p.part == ref.part for p in siblings)
+
+
+def _resolve(reference: str, ref) -> Provision:
     # only the article's own file is read: a lookup does not load the whole catalogue
     siblings = article(ref.code, ref.article)
     for found in siblings:

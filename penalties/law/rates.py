@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import io
 from bisect import bisect_right
 from collections.abc import Iterable
 from datetime import date, timedelta
@@ -21,7 +22,7 @@ import attrs
 
 from ..data.paths import statutes_dir
 from ..data.toml import Problem, read_toml
-from ..errors import DataFileError, MissingRateError
+from ..errors import DataFileError, MissingRateError, RateFileError
 from ..law.provenance import Checker
 
 BASES = ("daily_official", "monthly_average", "annual_average", "user_table")
@@ -120,28 +121,99 @@ class RateTable:
         """A table of official daily rates from a CSV with columns `date` and `rate` (tenge per USD).
 
         A rate carries over to the following days (at most `CARRY_DAYS`) when rows are missing for
-        weekends or holidays; the result's basis is `user_table`.
+        weekends or holidays; the result's basis is `user_table`. The file may start with a UTF-8
+        byte-order mark (as spreadsheet programs write it). `RateFileError`, with file and line, for
+        a file that is missing, a directory or not UTF-8 text, a table without the two columns, a date
+        given twice, and a rate that is not a positive decimal within `PLAUSIBLE_KZT_PER_USD`.
         """
         path = Path(path)
+        text = _read_rate_file(path)
         spans, problems = [], []
-        with path.open(newline="", encoding="utf-8") as f:
-            reader = csv.DictReader(f)
-            fields = {name.strip().lower(): name for name in (reader.fieldnames or [])}
+        seen: dict[date, int] = {}
+        origin = source or path.absolute().as_uri()
+        try:
+            reader = csv.DictReader(io.StringIO(text, newline=""))
+            fields = {name.strip().lower(): name for name in (reader.fieldnames or []) if name is not None}
             if "date" not in fields or "rate" not in fields:
-                raise DataFileError([Problem(str(path), 1, "a rate table needs the columns 'date' and 'rate'")])
-            for line, row in enumerate(reader, start=2):
+                raise RateFileError([Problem(str(path), 1, "a rate table needs the columns 'date' and 'rate'"
+                                             + (" (the file is empty)" if not text.strip() else ""))])
+            for row in reader:
+                here = reader.line_num
                 try:
                     day = date.fromisoformat(row[fields["date"]].strip())
                     rate = Decimal(row[fields["rate"]].strip())
-                    if rate <= 0:
-                        raise InvalidOperation
-                except (ValueError, InvalidOperation, AttributeError):
-                    problems.append(Problem(str(path), line, f"cannot read date/rate from {row!r}"))
+                except (ValueError, InvalidOperation, AttributeError, TypeError):
+                    problems.append(Problem(str(path), here, f"cannot read date/rate from {_row(row)}"))
                     continue
-                spans.append(_Span(day, day, rate, "user_table", (source or path.as_uri(),), "unverified"))
+                wrong = implausible_rate(rate)
+                if wrong:
+                    problems.append(Problem(str(path), here, f"{day.isoformat()}: {wrong}"))
+                    continue
+                if day in seen:
+                    problems.append(Problem(str(path), here, f"{day.isoformat()} is given twice (first on line "
+                                                               f"{seen[day]}); keep one rate per day"))
+                    continue
+                seen[day] = here
+                spans.append(_Span(day, day, rate, "user_table", (origin,), "unverified"))
+        except csv.Error as error:
+            raise RateFileError([Problem(str(path), reader.line_num or None, f"not a CSV table: {error}")]) from None
         if problems:
-            raise DataFileError(problems)
+            raise RateFileError(problems)
         return cls(spans, name=str(path), carry_days=CARRY_DAYS)
+
+
+#: tenge per US dollar outside this band is refused as implausible, in a user's table and from the
+#: National Bank fetcher. Not a legal limit but a guard against unit mistakes (a rate for 100 or
+#: 1,000 dollars, a rate in tiyn) and corrupt data: the shipped table's rates, 2015 to 2020, lie
+#: between 185.73 and 452.51; the band leaves room for a fall or a rise of several times that.
+PLAUSIBLE_KZT_PER_USD = (Decimal(50), Decimal(5000))
+
+
+def implausible_rate(rate: Decimal) -> str | None:
+    """Why `rate` (tenge per dollar) cannot be a USD/KZT rate, or None when it can."""
+    if not rate.is_finite():
+        return f"the rate {rate} is not a finite number"
+    if rate <= 0:
+        return f"the rate {rate} is not positive"
+    low, high = PLAUSIBLE_KZT_PER_USD
+    if not low <= rate <= high:
+        return f"the rate {rate} is implausible (outside {low}..{high} tenge per dollar)"
+    return None
+
+
+#: a rate table larger than this is refused unread (a daily table since 1993 is under 1 MB)
+MAX_RATE_FILE_BYTES = 64 * 1024 * 1024
+
+
+def _read_rate_file(path: Path) -> str:
+    """The text of a user's rate table, or `RateFileError` saying why it cannot be read."""
+    def refuse(message: str, line: int | None = None):
+        return RateFileError([Problem(str(path), line, message)])
+
+    try:
+        if path.is_dir():
+            raise refuse("is a directory, not a CSV file")
+        with path.open("rb") as f:
+            data = f.read(MAX_RATE_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise refuse("no such rate file") from None
+    except OSError as error:
+        raise refuse(f"cannot read the rate file: {error.strerror or error}") from None
+    if len(data) > MAX_RATE_FILE_BYTES:
+        raise refuse(f"larger than {MAX_RATE_FILE_BYTES // 1024 // 1024} MB; not a rate table")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise refuse("not UTF-8 text (a binary file, or a spreadsheet not saved as CSV UTF-8)",
+                     data.count(b"\n", 0, error.start) + 1) from None
+    if "\x00" in text:
+        raise refuse("not a CSV table (it contains NUL bytes: a binary file?)", text.count("\n", 0, text.index("\x00")) + 1)
+    return text
+
+
+def _row(row: dict) -> str:
+    text = repr({k: v for k, v in row.items() if k is not None})
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
 def load_shipped_rates(path=None) -> RateTable:
