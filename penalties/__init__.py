@@ -121,7 +121,7 @@ if TYPE_CHECKING:
 __all__ = [
     "AmountError", "Assessment", "Code", "Conversion", "CustodyCredit", "DataFileError", "DateError", "Equivalent",
     "FootnoteError", "MissingBaseError", "MissingIndexError", "MissingRateError", "Offender", "OutOfCoverageError",
-    "PenaltiesError", "Provision", "RateTable", "Reference", "ReferenceSyntaxError", "SanctionTextError",
+    "PenaltiesError", "Provision", "RateFileError", "RateTable", "Reference", "ReferenceSyntaxError", "SanctionTextError",
     "UnitError", "UnknownOffenderError", "UnknownProvisionError", "UnreadWordingError", "UsdRate",
     "UserInputError", "Version", "assess", "assess_batch", "convert", "custody_credit", "diff", "explain_amount",
     "mci", "parse_reference", "provision", "provisions", "punishment_equivalent", "usd_rate",
