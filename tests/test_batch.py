@@ -88,6 +88,16 @@ def test_pandas_in_pandas_out():
     out = assess_batch(df)
     assert isinstance(out, pd.DataFrame) and list(out.columns[:2]) == ["provision", "committed"]
     assert out["fine_max_kzt"].tolist() == [Decimal("636300.00"), Decimal("50500.00")]
+    # the result columns are Arrow-backed, the decimals exact (no float, no Python objects)
+    assert out["fine_max_kzt"].dtype == pd.ArrowDtype(pa.decimal128(22, 2))
+    assert out["fine_min_mci"].dtype == pd.ArrowDtype(pa.decimal128(24, 4))
+    assert out["arrest_max_days"].dtype == pd.ArrowDtype(pa.int32())
+    assert out["version_from"].dtype == pd.ArrowDtype(pa.date32())
+    assert isinstance(out["error"].dtype, pd.CategoricalDtype)
+    # the input's own columns and index come back as they were
+    indexed = assess_batch(df.set_index(pd.Index([10, 20])))
+    assert list(indexed.index) == [10, 20] and indexed["fine_max_kzt"].tolist() == out["fine_max_kzt"].tolist()
+    assert out["committed"].tolist() == df["committed"].tolist() and out["provision"].dtype == df["provision"].dtype
 
 
 def test_float_money_is_refused():

@@ -17,6 +17,9 @@ table: the input columns plus
     abolished                       bool
     error                           dictionary<string>  why the row could not be assessed, else null
 
+A pandas DataFrame comes back with its own columns and index and these columns Arrow-backed
+(`pd.ArrowDtype`: exact decimals, no Python objects), `verification` and `error` as categoricals.
+
 A bad row gets `error` (worded as `assess()` words it) and nulls; the rest of the batch is
 computed, and no row ever fails the table. The results equal `penalties.assess()` row by row
 (tests/test_batch.py checks it on random and hostile rows): the legal reasoning (version choice
@@ -47,7 +50,7 @@ from ..errors import UserInputError, shown
 from ..inputs import rate_sources
 from ..law.rates import Rates
 from .amounts import row_money
-from .arrow import Output, append_columns, merged
+from .arrow import COLUMNS, Output, append_columns, merged
 from .inputs import read_columns
 from .plan import reason
 from .rows import assessed_rows
@@ -88,8 +91,27 @@ def assess_batch(table, *, rates=None):
             columns, redo = assessed_rows(arrow, [], rates), vector_rows
         other_rows = np.union1d(np.flatnonzero(aside), redo)
         columns = merged(columns, n, vector_rows, assessed_rows(arrow, other_rows, rates), other_rows)
-    result = append_columns(arrow, columns)
-    return result.to_pandas() if pandas_input else result
+    if pandas_input:
+        return _pandas_result(table, columns)
+    return append_columns(arrow, columns)
+
+
+def _pandas_result(frame, columns):
+    """`frame` (its own columns and index, not copied) with the result columns added in the order
+    of COLUMNS: Arrow-backed (`pd.ArrowDtype`, the decimals exact, no Python objects), the two
+    dictionary columns as pandas categoricals (their codes and levels, no Python loop)."""
+    import pandas as pd
+    import pyarrow as pa
+
+    added = {}
+    for name in COLUMNS:
+        column = columns[name]
+        if pa.types.is_dictionary(column.type):
+            added[name] = pd.Series(column.to_pandas().array, index=frame.index, name=name, copy=False)
+        else:
+            added[name] = pd.Series(pd.arrays.ArrowExtensionArray(column), index=frame.index, name=name, copy=False)
+    kept = frame.drop(columns=[name for name in COLUMNS if name in frame.columns])
+    return pd.concat([kept, pd.DataFrame(added, index=frame.index, copy=False)], axis=1)
 
 
 def _as_arrow(table):

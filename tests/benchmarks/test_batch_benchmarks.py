@@ -104,3 +104,21 @@ def test_peer_openfisca_parameter_at_date(benchmark):
 
 def test_ours_mci_at_date(benchmark):
     assert benchmark(penalties.mci, date(2019, 6, 1)) == Decimal(2525)
+
+
+@pytest.fixture(scope="module")
+def frame(rows):
+    # what a pandas user has: str columns (pandas' default string dtype) and datetime64 dates
+    return rows.to_pandas(date_as_object=False)
+
+
+def test_assess_batch_pandas(benchmark, frame):
+    # pandas in, pandas out: the result columns are Arrow-backed (pd.ArrowDtype), decimals exact
+    result = benchmark(assess_batch, frame)
+    assert len(result) == len(frame)
+
+
+def test_assess_batch_pandas_categorical(benchmark, frame):
+    frame = frame.astype({"provision": "category", "offender": "category"})
+    result = benchmark(assess_batch, frame)
+    assert len(result) == len(frame)
