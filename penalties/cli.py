@@ -267,9 +267,9 @@ def _coverage(args) -> int:
 
     texts = {}
     for code in ("cc", "ac"):
-        full = [(day, articles) for (day, lang), articles in readings(code).items() if lang == "ru" and len(articles) > 300]
-        if full:
-            day, articles = max(full, key=lambda item: item[0])
+        russian = [(day, articles) for (day, lang), articles in readings(code).items() if lang == "ru"]
+        if russian:  # the newest redaction read is read whole (the builder's last link for every article)
+            day, articles = max(russian, key=lambda item: item[0])
             repealed = sum(1 for a in articles.values() if a.repealed)
             texts[code] = (day, len(articles) - repealed, repealed)
     sys.stdout.write(coverage_markdown(provisions(), texts))

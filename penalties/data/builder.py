@@ -25,7 +25,6 @@ gives a publication date for gets its exact first day.
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Sequence
 from datetime import date, timedelta
@@ -33,7 +32,7 @@ from datetime import date, timedelta
 import attrs
 
 from ..errors import PhraseError
-from ..law.entry_into_force import FirstDay, first_day
+from ..law.entry_into_force import FirstDay
 from ..law.footnotes import Entry, read_footnote
 from ..law.provisions import CODES_IN_FORCE
 from .acts import normalise_number, registry
@@ -73,22 +72,12 @@ class Act:
                          "(title and publication date not read)."}
 
 
-@attrs.frozen
-class _Signed:
-    """What `first_day` needs of an act: its signing day and (when known) its first publication."""
-
-    date: datetime.date
-    # `datetime.date`: in this class body the name `date` is the field above
-    published: datetime.date | None
-
-
 def _act(entry: Entry) -> Act:
     known = registry().get(entry.number)
-    published = known.published if known is not None else None
     if entry.rule is None:
         raise BuildError(f"the footnote gives no entry-into-force rule for act {entry.number}")
     try:
-        first = first_day(_Signed(entry.signed, published), entry.rule)
+        first = entry.first_day(known.published if known is not None else None)
     except PhraseError as error:
         raise BuildError(str(error)) from None
     return Act(entry.number, entry.signed, first, entry.rule)
@@ -144,15 +133,13 @@ def _wording(article: ArticleReading, part, item, kk: ArticleReading | None, exc
     if pr.repealed:
         return Wording(pr.repealed, None, pr.repealed, article.redaction, article.url, code=article.code)
     exception = exceptions.get((article.article, part or "", article.redaction))
-    if exception is not None and "sanction" not in exception:
+    if exception is not None:  # a person's finding: this wording is to be encoded by hand
         raise BuildError(f"listed exception: {exception['reason']}")
     assert pr.sanction is not None  # a part read and not repealed has its sanction's words
     try:
         reading = read_sanction(pr.sanction) if article.code == "cc" else read_ac_reading(pr.sanction)
     except SanctionTextError as error:
-        if exception is None:
-            raise BuildError(f"the sanction reader cannot read the {article.redaction} wording: {error}") from None
-        reading = None
+        raise BuildError(f"the sanction reader cannot read the {article.redaction} wording: {error}") from None
     kk_part = kk.part(part, item) if kk is not None else None
     return Wording(pr.sanction, reading, None, article.redaction, article.url,
                    kk_part.sanction if kk_part is not None and kk_part.sanction else None, code=article.code)
@@ -262,8 +249,6 @@ def build_part(chain: list[tuple[date, Wording | None]], acts: list[Act], case: 
         if state is not None:  # an act whose change the current wording already carries
             window = [a for a in window if a.first.earliest > state["start"]]
         window.sort(key=lambda a: (a.first.earliest, a.signed))
-        if w is not None and w.repealed is None and w.reading is None:
-            raise BuildError(f"the {day} wording is listed as an exception without a sanction")
         if state is None and (w is None or w.repealed):
             if w is not None and w.repealed and previous_day is None:
                 raise BuildError(f"repealed already in the first redaction read ({day})")
@@ -385,8 +370,6 @@ def build_article(code: str, chain: list[ArticleReading], kk: ArticleReading | N
                                                                 reading.redaction, reading.url, code=code)))
                     continue
                 wanted = part_in(reading, part, item)
-                if became_part_1 and (part, item) == ("1", None) and reading.part("1") is None:
-                    wanted = None
                 wordings.append((reading.redaction, _wording(reading, wanted, item, kk if reading is late else None,
                                                              exceptions)))
             wordings = sorted(wordings + [(day, None) for day in absent_on if day < chain[0].redaction],

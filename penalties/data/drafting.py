@@ -16,7 +16,6 @@ import re
 import attrs
 
 from ..errors import PhraseError, SanctionTextError, UserInputError
-from ..law.entry_into_force import first_day
 from ..law.footnotes import read_footnote
 from .reader import item_table, read_sanction
 from .reader_ac import read_ac_sanction
@@ -106,14 +105,8 @@ def draft_article(text: str, code: str | None = None) -> str:
 def _first_day_text(entry) -> str:
     if entry.rule is None:
         return "no rule in the footnote"
-
-    @attrs.frozen
-    class _Signed:
-        date: object
-        published: object = None
-
     try:
-        first = first_day(_Signed(entry.signed), entry.rule)
+        first = entry.first_day()
     except PhraseError:
         return f"rule not read: {entry.rule[:80]}"
     return f"from {first.earliest}" + ("" if first.exact else " at the earliest (publication date not known)")

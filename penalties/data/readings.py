@@ -141,7 +141,8 @@ def load_titles_en(path: Path) -> dict[str, str]:
 
 
 def load_reader_notes(path: Path) -> dict:
-    """`notes.toml` / `exceptions.toml` beside the readings: {(article, part): table}; file:line errors."""
+    """`notes.toml` / `exceptions.toml` beside the readings, validated (file:line errors):
+    {(article, part): table} for notes, {(article, part, redaction): table} for exceptions."""
     data, lines = read_toml(path)
     c = Checker(path, lines)
     key = "notes" if path.name == "notes.toml" else "exceptions"
@@ -158,7 +159,8 @@ def load_reader_notes(path: Path) -> dict:
             c.keys(table, where, {"article", "redaction", "reason"}, {"part"})
         for name in ("article", "part", "note", "reason"):
             c.typed(table, name, where, str)
-        out[(table.get("article"), table.get("part", ""))] = table
+        key_of = (table.get("article"), table.get("part", ""))
+        out[key_of if key == "notes" else key_of + (table.get("redaction"),)] = table
     if c.problems:
         raise DataFileError(c.problems)
     return out

@@ -34,7 +34,9 @@ from datetime import date
 
 import attrs
 
-from ..errors import FootnoteError
+from ..errors import EntryIntoForceError, FootnoteError
+from .entry_into_force import FirstDay, first_day
+from .provenance import Act
 
 CHANGES = ("amended", "amended_and_supplemented", "supplemented", "restated", "repealed", "added")
 
@@ -61,6 +63,13 @@ class Entry:
     signed: date
     rule: str | None
     change: str | None
+
+    def first_day(self, published: date | None = None) -> FirstDay:
+        """The first day this act's change applied, by the rule the footnote states (with the act's
+        first publication when known); `EntryIntoForceError` for a rule that cannot be read, or none."""
+        if self.rule is None:
+            raise EntryIntoForceError(self.number, "entry-into-force rule (the footnote gives none)")
+        return first_day(Act(self.number, self.signed, published=published), self.rule)
 
 
 @attrs.frozen
