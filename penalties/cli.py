@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import warnings
 from datetime import date
 
 from . import __version__
@@ -142,7 +143,9 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as done:  # --help, or a usage error already printed on one line
         return done.code if isinstance(done.code, int) else 2
     try:
-        return _COMMANDS[args.command](args)
+        with warnings.catch_warnings():
+            warnings.showwarning = _show_warning
+            return _COMMANDS[args.command](args)
     except UserInputError as error:
         print(f"penalties: error: {_one_line(error)}", file=sys.stderr)
         return 2
@@ -156,6 +159,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"penalties: internal error: {type(error).__name__}: {_one_line(error)[:300]} "
               "(please report it with the command line)", file=sys.stderr)
         return INTERNAL_ERROR
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """A warning on the command line is one line on stderr, like an error (not Python's two lines
+    with the file and the source line, which mean nothing to someone who did not write the code)."""
+    print(f"penalties: warning: {_one_line(message)}", file=sys.stderr)
 
 
 def _rates(args):
