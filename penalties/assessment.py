@@ -37,6 +37,7 @@ from .output.render import item_flags, version_dict
 from .reasoning.case_dates import CaseDates, case_dates
 from .reasoning.money import CENT, Money, mci_on, money  # noqa: F401 - CENT, ResolvedSanction: public here before
 from .reasoning.sanction import ResolvedItem, ResolvedSanction, limits_day, resolve  # noqa: F401
+from .reasoning.limitation import Limitation, Unavailable, case_limitation
 from .reasoning.version_choice import applicable
 
 #: a verification older than this, for a version still in force, earns a warning
@@ -206,6 +207,27 @@ class Assessment:
         return (self.version,) + self.undecided
 
     @property
+    def limitation(self) -> Limitation | None:
+        """The limitation period (CC art. 71, AC art. 62): the last day a prosecution or an
+        administrative case can be brought, with the rule's citation; None where it cannot be given
+        (`limitation_unavailable` says why)."""
+        found = self._limitation_or_reason()
+        return found if isinstance(found, Limitation) else None
+
+    @property
+    def limitation_unavailable(self) -> Unavailable | None:
+        """Why `limitation` is None: the wording was not read, is not encoded, the CC category is
+        unknown, or the offence was abolished."""
+        found = self._limitation_or_reason()
+        return found if isinstance(found, Unavailable) else None
+
+    def _limitation_or_reason(self) -> Limitation | Unavailable:
+        # computed on access, not in assess(): most callers do not ask for it
+        v = self.version
+        return case_limitation(self.provision.code, v.category, self.dates.committed, self.dates.decided,
+                               self.offender, v.abolished)
+
+    @property
     def steps(self) -> tuple[Step, ...]:
         """The reasoning, in order, each step with its sources."""
         v = self.version
@@ -226,6 +248,7 @@ class Assessment:
         if self.rate:
             steps.append(Step("USD", f"{self.rate.kzt_per_usd} KZT per USD ({self.rate.basis}, "
                               f"{self.rate.period[0]}..{self.rate.period[1]})", self.rate.sources))
+        steps.append(_limitation_step(self._limitation_or_reason()))
         for kind, limit in self.limits:
             if limit.available:
                 text = f"{kind}: art. {limit.article} sets {limit.min or '-'}..{limit.max or '-'}"
@@ -267,6 +290,7 @@ class Assessment:
             "main": [i.to_dict() for i in self.main],
             "additional": [i.to_dict() for i in self.additional],
             "reduced_payment": self.reduced_payment.to_dict() if self.reduced_payment else None,
+            "limitation": self._limitation_or_reason().to_dict(),
             "warnings": list(self.warnings),
             "explain": [s.to_dict() for s in self.steps],
         }
@@ -338,6 +362,19 @@ def assess(reference: str | Provision, on: date | None = None, *, committed: dat
     reduced = ReducedPayment(rule, main[0]) if rule else None
     return Assessment(prov, version, offender, dates, mci_value, rate, main, additional, tuple(warnings),
                       at_commission, undecided, valuation, resolved.limits, reduced)
+
+
+def _limitation_step(found: Limitation | Unavailable) -> Step:
+    if isinstance(found, Unavailable):
+        return Step("limitation", f"not determined: {found.detail}")
+    rule = found.rule
+    text = (f"{rule.citation}: {found.term_text} from the day {found.runs_from} ({found.basis}), the last day "
+            f"{found.last_day}" + ("; a later, shorter wording applies (lex mitior)" if found.lex_mitior else ""))
+    if found.alternatives:
+        text += "; otherwise where " + "; ".join(f"{a.condition}: {a.term_text}" for a in found.alternatives)
+    if found.not_applicable:
+        text += "; no limitation for " + ", ".join(found.not_applicable)
+    return Step("limitation", f"{text} ({rule.verification})", rule.sources)
 
 
 def _version_reason(version: Version, at_commission: Version, dates: CaseDates) -> str:

@@ -46,8 +46,10 @@ def article_files(root: Path | None = None) -> list[Path]:
     root = Path(root or statutes_dir())
     if root.is_file():
         return [root]
+    from .sentencing import SENTENCING_FILES
+
     return sorted(p for p in root.rglob("*.toml")
-                  if p.parent.name in CODES and p.name not in GENERAL_FILES)
+                  if p.parent.name in CODES and p.name not in GENERAL_FILES | SENTENCING_FILES)
 
 
 def load_article(path: Path, *, read_texts: bool = False) -> list[Provision]:
@@ -342,6 +344,10 @@ def _loader_for(path: Path):
         return load_acts
     if path.name in GENERAL_FILES:
         return load_general_part
+    from .sentencing import SENTENCING_FILES, load_sentencing
+
+    if path.name in SENTENCING_FILES and path.parent.name in CODES:
+        return load_sentencing
     if path.parent.name == "indices" and path.name == "mci.toml":
         return load_mci
     if path.parent.name == "rates":
