@@ -15,14 +15,17 @@ The architecture, in layers (each module's first docstring line says its one ide
                    provenance (acts and sources), general_part (the General Parts' dated rules),
                    mci (the MCI by date and purpose), rates (USD/KZT rates and their basis),
                    entry_into_force (an act's first day from a footnote's rule phrase),
-                   footnotes (reading official amendment footnotes)
+                   footnotes (reading official amendment footnotes), sentencing (the General
+                   Parts' rules of assigning punishment and of limitation)
     data/          reading statutes/: paths, toml (TOML with line numbers), articles (article
-                   files, the catalogue, the whole-tree check), acts (the acts registry)
+                   files, the catalogue, the whole-tree check), acts (the acts registry), sentencing (the
+                   sentencing and limitation rule files)
     reasoning/     the legal steps, each written once and called by assess(), assess_batch() and
                    explain_amount(): case_dates (dates, defaults, the MCI's valuation day),
                    version_choice (the version applied, with lex mitior), mitior (lex mitior, a
                    partial order), sanction (resolve: the General Part's limits), money (MCI ->
-                   tenge -> USD, exact; when the MCI is needed)
+                   tenge -> USD, exact; when the MCI is needed), limitation (the last day a
+                   case can be brought)
     assessment.py  assess(): the applicable penalty, given the case's dates
     crediting.py   CC arts 61-62: equivalents of punishments, credit of pre-trial custody
     conversion.py  MCI <-> KZT <-> USD, exact
@@ -65,6 +68,7 @@ _EXPORTS = {
     "Reference": "references", "parse_reference": "references",
     **dict.fromkeys((
         "AmountError", "DataFileError", "RateFileError", "DateError", "MissingBaseError", "MissingIndexError", "MissingRateError",
+        "MissingRuleError",
         "OutOfCoverageError", "PenaltiesError", "ReferenceSyntaxError", "UnitError", "UnknownOffenderError",
         "UnknownProvisionError", "UnreadWordingError", "UserInputError", "SanctionTextError", "FootnoteError"), "errors"),
 }
@@ -103,6 +107,7 @@ if TYPE_CHECKING:
         MissingBaseError,
         MissingIndexError,
         MissingRateError,
+        MissingRuleError,
         OutOfCoverageError,
         PenaltiesError,
         RateFileError,
@@ -122,7 +127,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AmountError", "Assessment", "Code", "Conversion", "CustodyCredit", "DataFileError", "DateError", "Equivalent",
-    "FootnoteError", "MissingBaseError", "MissingIndexError", "MissingRateError", "Offender", "OutOfCoverageError",
+    "FootnoteError", "MissingBaseError", "MissingIndexError", "MissingRateError", "MissingRuleError", "Offender", "OutOfCoverageError",
     "PenaltiesError", "Provision", "RateFileError", "RateTable", "Reference", "ReferenceSyntaxError", "SanctionTextError",
     "UnitError", "UnknownOffenderError", "UnknownProvisionError", "UnreadWordingError", "UsdRate",
     "UserInputError", "Version", "assess", "assess_batch", "convert", "custody_credit", "diff", "explain_amount",

@@ -35,9 +35,9 @@ from .output.render import item_flags, version_dict
 
 # the legal steps (and the values they produce, importable from here as before)
 from .reasoning.case_dates import CaseDates, case_dates
+from .reasoning.limitation import Limitation, Unavailable, case_limitation
 from .reasoning.money import CENT, Money, mci_on, money  # noqa: F401 - CENT, ResolvedSanction: public here before
 from .reasoning.sanction import ResolvedItem, ResolvedSanction, limits_day, resolve  # noqa: F401
-from .reasoning.limitation import Limitation, Unavailable, case_limitation
 from .reasoning.version_choice import applicable
 
 #: a verification older than this, for a version still in force, earns a warning

@@ -24,6 +24,7 @@ from penalties.law.provenance import VERIFICATION_LEVELS
 from penalties.law.rates import BASES
 from penalties.output import formatting as fmt
 from penalties.output import messages
+from penalties.reasoning.limitation import UNAVAILABLE
 
 PACKAGE = Path(penalties.__file__).parent
 LANGS = ("en", "ru", "kk")
@@ -71,6 +72,8 @@ def _keys_used_by_the_code() -> set[tuple[str, str]]:
     used |= {("notice parameter", d) for d in VALUATION_DATES} | {("notice parameter", "category"),
                                                                  ("notice parameter", "no_limit")}
     used |= {("kind", name) for name in KINDS}
+    # the limitation line: why it is unavailable, and the Code's citation (render.limitation_line)
+    used |= {("limitation", code) for code in UNAVAILABLE} | {("limitation", "article_cc"), ("limitation", "article_ac")}
     # terms: the measures of the kinds, and years (a whole number of months reads as years)
     for unit in {DAY, MONTH, HOUR, "year"}:
         used |= {("term unit", unit)} | {(f"term unit, {r}", unit) for r in RANGES}

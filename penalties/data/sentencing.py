@@ -10,7 +10,7 @@ file is missing it gives an empty `SentencingRules` with `present = False`.
 
 from __future__ import annotations
 
-import functools
+import itertools
 import re
 from datetime import date
 from fractions import Fraction
@@ -18,6 +18,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from ..data.paths import statutes_dir
+from ..data.store import cached
 from ..data.toml import read_toml
 from ..errors import DataFileError
 from ..law.kinds import KINDS, MONTH
@@ -110,7 +111,7 @@ def load_sentencing(path: Path) -> SentencingRules:
                                     c.typed(row, "notes", where, str)))
     for (rule_id, article), known in spans.items():
         known.sort(key=lambda s: s[0])
-        for (s1, e1, _), (s2, _, w2) in zip(known, known[1:], strict=False):
+        for (s1, e1, _), (s2, _, w2) in itertools.pairwise(known):
             if e1 is None or s2 <= e1:
                 c.problem(w2 + ("valid_from",), f"{rule_id} art. {article}: this wording from {s2} overlaps the "
                                                 f"previous one ({s1} to {e1 or 'open-ended'})")
@@ -172,7 +173,7 @@ def _param(c: Checker, key: str, value, where: tuple, table: str | None):
             c.problem(where, f"{key}: the fraction {value!r} is above 1; a cap or floor is a share of the maximum")
         return fraction
     wants_term = key in _TERM_KEYS or key.startswith(("max_", "min_")) or key.endswith("_term") \
-        or table is not None and table.endswith("by_category") and not value.isdigit()
+        or (table is not None and table.endswith("by_category") and not value.isdigit())
     if _TERM.match(value) or wants_term:
         try:
             return parse_measure(value, _unit_kind(value))
@@ -191,7 +192,7 @@ def rules_file(code: str) -> Path:
     return statutes_dir() / "kz" / code / FILES[code]
 
 
-@functools.cache
+@cached
 def sentencing_rules(code: str) -> SentencingRules:
     """The shipped rules of `code` ("cc" or "ac"), loaded once; empty (`present` False) where the
     file is missing."""

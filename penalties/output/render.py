@@ -102,7 +102,7 @@ def render_assessment(a, lang: str = "en", explain: bool = False) -> str:
             lines.extend(_item_line(i, lang, w) for i in a.additional)
         if a.reduced_payment:
             lines.append(_reduced_payment_line(a.reduced_payment, lang))
-    lines.append(limitation_line(a, lang))
+        lines.append(limitation_line(a, lang))
     if a.warnings:
         lines.append(f"{w('warnings')}:")
         lines.extend(f"  ! {n.text(lang)}" for n in a.notices)
@@ -117,18 +117,20 @@ def render_assessment(a, lang: str = "en", explain: bool = False) -> str:
 def limitation_line(a, lang: str) -> str:
     """The limitation period of an assessment (`Assessment.limitation`) in one line, or why it is not given."""
     found = a.limitation
-    m = lambda key: messages.message(lang, "limitation", key)  # noqa: E731
-    if found is None:
-        return m("unavailable").format(m(a.limitation_unavailable.code))
-    article = m(f"article_{found.rule.code}").format(found.article)
+    if found is None:  # the reason's key is one of reasoning.limitation.UNAVAILABLE
+        reason = messages.message(lang, "limitation", a.limitation_unavailable.code)
+        return messages.message(lang, "limitation", "unavailable").format(reason)
+    # "article_cc" / "article_ac"
+    article = messages.message(lang, "limitation", f"article_{found.rule.code}").format(found.article)
     term = fmt.term_range(found.term.value, found.term.value, found.term.unit, lang)
-    text = m("line").format(article=article, term=term, date=fmt.long_date(found.last_day, lang))
+    text = messages.message(lang, "limitation", "line").format(article=article, term=term,
+                                                                date=fmt.long_date(found.last_day, lang))
     if found.lex_mitior:
-        text += f"; {m('lex_mitior')}"
+        text += "; " + messages.message(lang, "limitation", "lex_mitior")
     if found.alternatives:
         terms = sorted({(x.term.unit, x.term.value) for x in found.alternatives})
         words = ", ".join(fmt.term_range(value, value, unit, lang) for unit, value in terms)
-        text += f"; {m('alternatives').format(words)}"
+        text += "; " + messages.message(lang, "limitation", "alternatives").format(words)
     return text
 
 
