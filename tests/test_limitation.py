@@ -98,3 +98,26 @@ def test_a_term_in_months_ends_on_the_same_day_or_the_months_last(start, months)
 @given(st.dates(date(2015, 1, 1), date(2060, 12, 31)), st.integers(1, 299))
 def test_a_longer_term_never_ends_earlier(start, months):
     assert lim.add_term(start, Measure(months, "month")) < lim.add_term(start, Measure(months + 1, "month"))
+
+
+# ---- the shipped data (statutes/kz/cc/sentencing.toml, statutes/kz/ac/limitation.toml) ----
+
+def test_shipped_cc_limitation_of_a_misdemeanour():
+    a = penalties.assess("CC 403(1)", on=date(2016, 6, 1))
+    rule = a.limitation.rule
+    # art. 71(1)(1) in the 13.11.2015 redaction: "один год после совершения уголовного проступка"
+    assert "один год после совершения уголовного проступка" in rule.text_ru
+    assert a.version.category == "criminal_misdemeanour" and a.limitation.last_day == date(2017, 6, 1)
+    assert a.limitation.alternatives == ()
+
+
+def test_shipped_ac_limitation_two_months():
+    a = penalties.assess("AC 488(1)", on=date(2017, 6, 1))
+    # art. 62(1), 11.07.2017 redaction: "по истечении двух месяцев со дня совершения"
+    assert "по истечении двух месяцев со дня совершения" in a.limitation.rule.text_ru
+    assert a.limitation.last_day == date(2017, 8, 1)
+
+
+def test_shipped_ac_limitation_is_unread_between_the_redactions():
+    a = penalties.assess("AC 488(1)", on=date(2020, 6, 1))
+    assert a.limitation is None and a.limitation_unavailable.code == "unread"

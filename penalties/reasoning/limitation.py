@@ -146,6 +146,9 @@ def _limitation_by(rule: SentencingRule, code: str, category: str | None, commit
         basis = "general"
     alternatives = []
     for special in params.get("special", ()):
+        categories = special.get("categories")
+        if code == "cc" and categories is not None and category not in categories:
+            continue  # a special term for other categories (the corruption term of minor and medium crimes)
         offenders = special.get("offenders", ("any",))
         if code == "ac" and not any(o == "any" or offender in (AC_OFFENDER_GROUPS.get(o) or ()) for o in offenders):
             continue
