@@ -93,7 +93,7 @@ async def client(host: str, port: int, until: float, seed: int, results: dict, e
             writer.write(data)
             await writer.drain()
             status = await asyncio.wait_for(read_response(reader), timeout=30)
-        except (OSError, asyncio.IncompleteReadError, asyncio.TimeoutError, asyncio.LimitOverrunError, ValueError) as error:
+        except (TimeoutError, OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, ValueError) as error:
             errors.append(f"{name}: {type(error).__name__}")
             if writer is not None:
                 writer.close()
@@ -133,7 +133,7 @@ def start_server(port: int) -> subprocess.Popen:
 
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
 
 
 async def run(host: str, port: int, clients: int, seconds: float) -> tuple[dict, list, float]:
