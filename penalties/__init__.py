@@ -25,8 +25,9 @@ The architecture, in layers (each module's first docstring line says its one ide
                    version_choice (the version applied, with lex mitior), mitior (lex mitior, a
                    partial order), sanction (resolve: the General Part's limits), money (MCI ->
                    tenge -> USD, exact; when the MCI is needed), limitation (the last day a
-                   case can be brought)
+                   case can be brought), narrowing (the caps for stage and plea agreement)
     assessment.py  assess(): the applicable penalty, given the case's dates
+    reviewing.py   review(): was the punishment imposed lawful? (imposed.py reads it as written)
     crediting.py   CC arts 61-62: equivalents of punishments, credit of pre-trial custody
     conversion.py  MCI <-> KZT <-> USD, exact
     changes.py     diff() between versions, explain_amount() of a figure
@@ -56,6 +57,7 @@ __version__ = "0.1.0"  # the one place it is written: pyproject.toml reads it (t
 # `import penalties` stays cheap for tools that only need part of the library.
 _EXPORTS = {
     "Assessment": "assessment", "assess": "assessment",
+    "Review": "reviewing", "review": "reviewing",
     "CustodyCredit": "crediting", "custody_credit": "crediting", "Equivalent": "crediting",
     "punishment_equivalent": "crediting",
     "convert": "conversion", "Conversion": "conversion",
@@ -68,7 +70,7 @@ _EXPORTS = {
     "Reference": "references", "parse_reference": "references",
     **dict.fromkeys((
         "AmountError", "DataFileError", "RateFileError", "DateError", "MissingBaseError", "MissingIndexError", "MissingRateError",
-        "MissingRuleError",
+        "MissingRuleError", "ImposedPunishmentError",
         "OutOfCoverageError", "PenaltiesError", "ReferenceSyntaxError", "UnitError", "UnknownOffenderError",
         "UnknownProvisionError", "UnreadWordingError", "UserInputError", "SanctionTextError", "FootnoteError"), "errors"),
 }
@@ -104,6 +106,7 @@ if TYPE_CHECKING:
         DataFileError,
         DateError,
         FootnoteError,
+        ImposedPunishmentError,
         MissingBaseError,
         MissingIndexError,
         MissingRateError,
@@ -124,12 +127,13 @@ if TYPE_CHECKING:
     from .law.rates import RateTable, UsdRate, usd_rate
     from .lookup import provision, provisions
     from .references import Reference, parse_reference
+    from .reviewing import Review, review
 
 __all__ = [
     "AmountError", "Assessment", "Code", "Conversion", "CustodyCredit", "DataFileError", "DateError", "Equivalent",
-    "FootnoteError", "MissingBaseError", "MissingIndexError", "MissingRateError", "MissingRuleError", "Offender", "OutOfCoverageError",
-    "PenaltiesError", "Provision", "RateFileError", "RateTable", "Reference", "ReferenceSyntaxError", "SanctionTextError",
+    "FootnoteError", "ImposedPunishmentError", "MissingBaseError", "MissingIndexError", "MissingRateError", "MissingRuleError", "Offender", "OutOfCoverageError",
+    "PenaltiesError", "Provision", "RateFileError", "RateTable", "Reference", "ReferenceSyntaxError", "Review", "SanctionTextError",
     "UnitError", "UnknownOffenderError", "UnknownProvisionError", "UnreadWordingError", "UsdRate",
     "UserInputError", "Version", "assess", "assess_batch", "convert", "custody_credit", "diff", "explain_amount",
-    "mci", "parse_reference", "provision", "provisions", "punishment_equivalent", "usd_rate",
+    "mci", "parse_reference", "provision", "provisions", "punishment_equivalent", "review", "usd_rate",
 ]

@@ -22,9 +22,11 @@ from penalties.law.general_part import VALUATION_DATES
 from penalties.law.kinds import DAY, HOUR, KINDS, MONTH
 from penalties.law.provenance import VERIFICATION_LEVELS
 from penalties.law.rates import BASES
+from penalties.law.sentencing import RULE_IDS
 from penalties.output import formatting as fmt
 from penalties.output import messages
 from penalties.reasoning.limitation import UNAVAILABLE
+from penalties.reviewing import CONDITIONS, REASONS, VERDICTS
 
 PACKAGE = Path(penalties.__file__).parent
 LANGS = ("en", "ru", "kk")
@@ -73,6 +75,9 @@ def _keys_used_by_the_code() -> set[tuple[str, str]]:
                                                                  ("notice parameter", "no_limit")}
     used |= {("kind", name) for name in KINDS}
     # the limitation line: why it is unavailable, and the Code's citation (render.limitation_line)
+    # a review's verdicts, reasons, rule names and the conditions it names (render.render_review)
+    used |= {("review", key) for key in VERDICTS + REASONS} | {("sentencing rule", r) for r in RULE_IDS}
+    used |= {("condition", c) for c in CONDITIONS}
     used |= {("limitation", code) for code in UNAVAILABLE} | {("limitation", "article_cc"), ("limitation", "article_ac")}
     # terms: the measures of the kinds, and years (a whole number of months reads as years)
     for unit in {DAY, MONTH, HOUR, "year"}:

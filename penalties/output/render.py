@@ -327,3 +327,36 @@ def _general_part_coverage() -> list[str]:
                 span += f" (start known only up to {r.valid_from_latest})"
             lines.append(f"| {code.upper()} | {rule} | {article} | {applies} | {span} | {r.provenance.verification} |")
     return lines
+
+
+def render_review(r, lang: str = "en") -> str:
+    """A review (`penalties.review`) for people: the verdict, then each item imposed with its
+    verdict, its reason and the rules it would need; the assessment it was checked against last."""
+    fmt.check_lang(lang)
+    lines = [messages.message(lang, "review", "heading").format(r.imposed_text),
+             f"{messages.message(lang, 'review', 'verdict')}: {messages.message(lang, 'review', r.verdict)}"]
+    for item in r.items:
+        reason = messages.message(lang, "review", item.reason)
+        lines.append(f"  - {item.imposed.text}: {messages.message(lang, 'review', item.verdict)} ({reason})")
+        for condition in item.rules:
+            rule = condition.rule
+            article = messages.message(lang, "limitation", f"article_{rule.code}").format(rule.article)
+            words = ", ".join(_condition_words(c, lang) for c in condition.conditions)
+            lines.append("      " + messages.message(lang, "review", "if_rule").format(
+                rule=messages.message(lang, "sentencing rule", rule.rule), article=article, conditions=words))
+        if item.unencoded:
+            names = ", ".join(messages.message(lang, "sentencing rule", u) for u in item.unencoded)
+            lines.append("      " + messages.message(lang, "review", "unencoded").format(names))
+    if r.not_applied:
+        names = ", ".join(messages.message(lang, "sentencing rule", u) for u in r.not_applied)
+        lines.append(messages.message(lang, "review", "not_applied").format(names))
+    lines.append("")
+    lines.append(render_assessment(r.assessment, lang))
+    return "\n".join(lines)
+
+
+def _condition_words(condition: str, lang: str) -> str:
+    """A rule's condition id in words where the catalog has it (context "condition"), else as the data writes it."""
+    if messages.has_message(lang, "condition", condition):
+        return messages.message(lang, "condition", condition)
+    return condition
