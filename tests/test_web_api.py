@@ -328,3 +328,20 @@ def test_serve_without_the_extra_says_how_to_install_it(monkeypatch, capsys):
 def test_serve_refuses_a_bad_port(capsys):
     assert main(["serve", "--port", "70000"]) == 2
     assert "--port" in capsys.readouterr().err
+
+
+def test_serve_on_a_port_in_use_is_one_line_and_exit_2(capsys):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        assert main(["serve", "--port", str(port)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"cannot listen on 127.0.0.1:{port}" in err
+
+
+def test_serve_on_a_host_that_is_not_an_address_is_one_line_and_exit_2(capsys):
+    assert main(["serve", "--host", "999.1.1.1", "--port", "8000"]) == 2
+    assert "cannot listen on 999.1.1.1:8000" in capsys.readouterr().err
