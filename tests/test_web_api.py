@@ -250,6 +250,11 @@ def test_openapi_describes_every_endpoint_and_every_reference_resolves(client):
         assert params == {p.name: p.required for p in e.parameters}
 
 
+def test_openapi_document_is_valid_openapi_3_1():
+    validator = pytest.importorskip("openapi_spec_validator")
+    validator.validate(openapi.document())
+
+
 def test_the_embedded_schemas_validate_what_the_files_do(capsys):
     # the OpenAPI copy of a schema, its $refs rewritten, accepts and refuses what the file does
     jsonschema = pytest.importorskip("jsonschema")
