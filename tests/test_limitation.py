@@ -121,3 +121,13 @@ def test_shipped_ac_limitation_two_months():
 def test_shipped_ac_limitation_is_unread_between_the_redactions():
     a = penalties.assess("AC 488(1)", on=date(2020, 6, 1))
     assert a.limitation is None and a.limitation_unavailable.code == "unread"
+
+
+@given(st.dates(date(1970, 1, 1), date(2060, 12, 31)), st.integers(0, 400))
+def test_the_vectorised_count_is_the_scalar_one(start, months):
+    import numpy as np
+
+    from penalties.batch.keys import day_date, day_number
+
+    got = lim.add_months_days(np.array([day_number(start)]), np.array([months]))[0]
+    assert day_date(got) == lim.add_term(start, Measure(months, "month"))

@@ -195,3 +195,16 @@ def case_limitation(code: str, category: str | None, committed: date, decided: d
         return Unavailable("unread", str(error))
     except MissingRuleError as error:
         return Unavailable("missing", str(error))
+
+
+def add_months_days(days, months):
+    """`add_term` for numpy arrays: day numbers (days since 1970-01-01) plus whole months each, by
+    the same count (the same-numbered day, or the month's last day where it has none)."""
+    import numpy as np
+
+    start = np.asarray(days, dtype="int64").astype("datetime64[D]")
+    month = start.astype("datetime64[M]")
+    day_of_month = (start - month.astype("datetime64[D]")).astype(np.int64)  # 0-based
+    target = month + np.asarray(months, dtype=np.int64).astype("timedelta64[M]")
+    length = ((target + np.timedelta64(1, "M")).astype("datetime64[D]") - target.astype("datetime64[D]")).astype(np.int64)
+    return target.astype("datetime64[D]").astype(np.int64) + np.minimum(day_of_month, length - 1)
