@@ -34,7 +34,7 @@ def limitation_column(cols, version_from, failed):
         provision, offender = cols["provision"][rows], cols["offender"][rows]
         pairs, pair_of_row = np.unique(np.stack([provision, version_from[rows]]), axis=1, return_inverse=True)
         pair_of_row = pair_of_row.reshape(-1)
-        code_cat = []
+        code_cat: list[tuple[str | None, str | None, bool]] = []   # (code, category, abolished) per pair
         for p, v in pairs.T:
             try:
                 prov = find_provision(cols["provisions"][p])
