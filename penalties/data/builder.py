@@ -38,7 +38,7 @@ from ..law.provisions import CODES_IN_FORCE
 from .acts import normalise_number, registry
 from .reader import Reading, SanctionTextError, normalise, read_sanction
 from .reader_ac import ACReading, read_ac_reading
-from .readings import ArticleReading
+from .readings import ArticleReading, Correction, corrected
 
 ZAN = "https://zan.gov.kz/client/#!/doc/{doc}/{lang}/{day:%d.%m.%Y}"
 ZAN_DOCUMENTS = {"cc": 81097, "ac": 81245}
@@ -124,9 +124,12 @@ class Wording:
     url: str
     kk: str | None = None
     code: str = "cc"
+    #: evident typos of the official text the reader read past (statutes/kz/readings/<code>/corrections.toml)
+    corrections: tuple[Correction, ...] = ()
 
 
-def _wording(article: ArticleReading, part, item, kk: ArticleReading | None, exceptions: dict) -> Wording | None:
+def _wording(article: ArticleReading, part, item, kk: ArticleReading | None, exceptions: dict,
+             corrections: dict | None = None) -> Wording | None:
     pr = article.part(part, item)
     if pr is None:
         return None
@@ -136,13 +139,15 @@ def _wording(article: ArticleReading, part, item, kk: ArticleReading | None, exc
     if exception is not None:  # a person's finding: this wording is to be encoded by hand
         raise BuildError(f"listed exception: {exception['reason']}")
     assert pr.sanction is not None  # a part read and not repealed has its sanction's words
+    text, applied = corrected(pr.sanction, (corrections or {}).get((article.article, part or ""), ()))
     try:
-        reading = read_sanction(pr.sanction) if article.code == "cc" else read_ac_reading(pr.sanction)
+        reading = read_sanction(text) if article.code == "cc" else read_ac_reading(text)
     except SanctionTextError as error:
         raise BuildError(f"the sanction reader cannot read the {article.redaction} wording: {error}") from None
     kk_part = kk.part(part, item) if kk is not None else None
     return Wording(pr.sanction, reading, None, article.redaction, article.url,
-                   kk_part.sanction if kk_part is not None and kk_part.sanction else None, code=article.code)
+                   kk_part.sanction if kk_part is not None and kk_part.sanction else None, code=article.code,
+                   corrections=applied)
 
 
 def _same(a: Wording, b: Wording) -> bool:
@@ -185,6 +190,10 @@ def _version(start: date, end: date | None, act: tuple, w: Wording, notes: str, 
     table["text_ru"] = w.text
     if kk:
         table["text_kk"] = kk
+    if w.corrections:  # the quote stays verbatim; what the reader read instead, and why, is data
+        table["reader_correction"] = [c.table() for c in w.corrections]
+        notes += "".join(f" The official text reads {c.wrong!r}, an evident typo read as {c.read_as!r}: {c.reason}"
+                         for c in w.corrections)
     table["notes"] = notes
     table["sanctions"] = reading.sanction_tables()
     return table
@@ -336,9 +345,10 @@ def part_keys(*articles: ArticleReading | None) -> list[tuple[str | None, str | 
 
 def build_article(code: str, chain: list[ArticleReading], kk: ArticleReading | None, exceptions: dict,
                   notes: dict | None = None, absent_on: tuple[date, ...] = (),
-                  title_en: str | None = None) -> tuple[dict, list[str]]:
+                  title_en: str | None = None, corrections: dict | None = None) -> tuple[dict, list[str]]:
     """The TOML table of one article from its readings (date order; the last is the newest
-    redaction read), and the parts left out with the reason.
+    redaction read), and the parts left out with the reason. `corrections` ({(article, part):
+    corrections}) are evident typos of the official text the reader reads past, recorded in the file.
 
     `notes` ({(article, part): text}) are a reader's findings to attach to a part (e.g. a Russian and
     Kazakh text that disagree). `absent_on` are redactions read that do not have the article yet (it
@@ -371,7 +381,7 @@ def build_article(code: str, chain: list[ArticleReading], kk: ArticleReading | N
                     continue
                 wanted = part_in(reading, part, item)
                 wordings.append((reading.redaction, _wording(reading, wanted, item, kk if reading is late else None,
-                                                             exceptions)))
+                                                             exceptions, corrections)))
             wordings = sorted(wordings + [(day, None) for day in absent_on if day < chain[0].redaction],
                               key=lambda item: item[0])
             cases = sorted({c for _, w in wordings if w and w.reading for c, _ in w.reading.cases})
