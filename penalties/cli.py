@@ -1,4 +1,4 @@
-"""The command line: `penalties show|history|convert|list|check`.
+"""The command line: `penalties show|history|convert|list|check|serve|…`.
 
 Exit status: 0 on success; 2 on bad input (unknown provision, date out of coverage, no MCI or
 rate, a bad option), with one line on stderr; 1 when `check` finds problems in the statute data;
@@ -24,7 +24,8 @@ EPILOG = """examples:
   penalties diff "CC 403(1)" 2016-01-01 2019-01-01
   penalties explain-amount 41670 KZT --on 2020-04-30
   penalties list --code cc
-  penalties check statutes/"""
+  penalties check statutes/
+  penalties serve --port 8000"""
 
 
 def _date(text: str) -> date:
@@ -122,6 +123,10 @@ def _parser() -> argparse.ArgumentParser:
     draft = sub.add_parser("draft", help="the TOML of a new article file from its pasted official text")
     draft.add_argument("file", nargs="?", help="a text file with the article (default: standard input)")
     draft.add_argument("--code", choices=["cc", "ac"], help="the Code (default: from the wording of the sanctions)")
+
+    serve = sub.add_parser("serve", help="the web page and HTTP JSON API on this machine (extra: penalties[web])")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
 
     check = sub.add_parser("check", help="validate statute data files (exit 1 with file:line errors)")
     check.add_argument("path", nargs="?", help="a directory or one file (default: the shipped statutes)")
@@ -314,10 +319,34 @@ def _check(args) -> int:
     return 0
 
 
+def web_missing() -> str | None:
+    """What `penalties serve` lacks to run (None: nothing): the extra's packages."""
+    import importlib.util
+
+    missing = [name for name in ("starlette", "uvicorn", "anyio") if importlib.util.find_spec(name) is None]
+    if missing:
+        return (f"penalties serve needs the web extra ({', '.join(missing)} not installed): "
+                'pip install "penalties[web]" (or, from a checkout, pip install ".[web]")')
+    return None
+
+
+def _serve(args) -> int:
+    problem = web_missing()
+    if problem:
+        raise UserInputError(problem)
+    if not 0 < args.port < 65536:
+        raise UserInputError(f"--port should be between 1 and 65535, got {args.port}")
+    from .web import serve
+
+    print(f"penalties: serving on http://{args.host}:{args.port}/ (Ctrl+C stops)", file=sys.stderr)
+    serve(args.host, args.port)  # pragma: no cover - runs until interrupted
+    return 0  # pragma: no cover
+
+
 def _print_json(data) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 _COMMANDS = {"show": _show, "history": _history, "convert": _convert, "list": _list, "check": _check,
              "coverage": _coverage, "diff": _diff, "explain-amount": _explain_amount, "credit": _credit,
-             "equivalent": _equivalent, "draft": _draft}
+             "equivalent": _equivalent, "draft": _draft, "serve": _serve}

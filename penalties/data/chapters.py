@@ -10,7 +10,6 @@ heading to the article before the next heading, so the ranges follow each other 
 
 from __future__ import annotations
 
-import functools
 import re
 from datetime import date
 from pathlib import Path
@@ -18,6 +17,7 @@ from pathlib import Path
 import attrs
 
 from ..data.paths import statutes_dir
+from ..data.store import cached
 from ..data.toml import read_toml
 from ..errors import DataFileError
 from ..law.provenance import Checker
@@ -114,7 +114,7 @@ def load_chapters(path: Path) -> tuple[Chapter, ...]:
     return tuple(out)
 
 
-@functools.cache
+@cached
 def chapters(code: str) -> tuple[Chapter, ...]:
     """The chapters of `code` ("cc" or "ac"), in order; empty when the Code has no chapters file."""
     path = statutes_dir() / "kz" / code / CHAPTERS_FILE

@@ -7,7 +7,6 @@ last encoded value is an error, never a silent reuse of the last value.
 
 from __future__ import annotations
 
-import functools
 from bisect import bisect_right
 from datetime import date
 from decimal import Decimal
@@ -15,6 +14,7 @@ from decimal import Decimal
 import attrs
 
 from ..data.paths import statutes_dir
+from ..data.store import cached
 from ..data.toml import read_toml
 from ..errors import DataFileError, MissingIndexError, UserInputError
 from ..law.provenance import Checker, Provenance, check_sequence
@@ -31,6 +31,8 @@ class MCIValue:
     valid_to: date
     purposes: tuple[str, ...]
     provenance: Provenance
+    # the clause of the law that sets the value, verbatim; every `primary` value has one
+    text_ru: str | None = None
 
     @property
     def act(self):
@@ -75,6 +77,12 @@ class MCIIndex:
         return self.record(on, purpose).kzt
 
 
+#: an MCI outside this band (whole tenge) is refused as a slip: the values since 2010 lie between
+#: 1,413 and 4,325; the band leaves room for decades of growth, and none for 0, a negative or a value
+#: in tiyn
+PLAUSIBLE_KZT = (100, 1_000_000)
+
+
 def load_mci(path=None) -> MCIIndex:
     path = path or statutes_dir() / "kz" / "indices" / "mci.toml"
     data, lines = read_toml(path)
@@ -84,17 +92,24 @@ def load_mci(path=None) -> MCIIndex:
     for i, row in enumerate(data.get("values", [])):
         where = ("values", i)
         checker.keys(row, where, {"valid_from", "valid_to", "kzt", "purposes", "act", "verification", "sources"},
-                     {"verified_through", "entry_into_force", "notes"})
+                     {"verified_through", "entry_into_force", "notes", "text_ru"})
         start, end = checker.interval(row, where)
         kzt = checker.typed(row, "kzt", where, int)
+        if kzt is not None and not PLAUSIBLE_KZT[0] <= kzt <= PLAUSIBLE_KZT[1]:
+            checker.problem(where + ("kzt",), f"an MCI of {kzt} tenge is implausible "
+                                              f"(outside {PLAUSIBLE_KZT[0]}..{PLAUSIBLE_KZT[1]})")
+            kzt = None
         purposes = checker.typed(row, "purposes", where, list, [])
         bad = [p for p in purposes if p not in PURPOSES]
         if bad or not purposes:
             checker.problem(where + ("purposes",), f"purposes should be a non-empty subset of {PURPOSES}, got {purposes}")
         provenance = checker.provenance(row, where)
+        text_ru = checker.typed(row, "text_ru", where, str)
+        if provenance is not None and provenance.verification == "primary" and not text_ru:
+            checker.problem(where, "a 'primary' MCI value quotes the clause that sets it in 'text_ru'")
         if start is not None and end is not None and kzt is not None and provenance is not None and not bad \
                 and purposes:
-            values.append(MCIValue(Decimal(kzt), start, end, tuple(purposes), provenance))
+            values.append(MCIValue(Decimal(kzt), start, end, tuple(purposes), provenance, text_ru))
     for purpose in PURPOSES:
         spans = sorted((r["valid_from"], r.get("valid_to"), ("values", i))
                        for i, r in enumerate(data.get("values", []))
@@ -105,7 +120,7 @@ def load_mci(path=None) -> MCIIndex:
     return MCIIndex(values)
 
 
-@functools.cache
+@cached
 def default_index() -> MCIIndex:
     return load_mci()
 
