@@ -307,8 +307,8 @@ def test_check_refuses_a_correction_the_quote_does_not_bear_out(tmp_path, old, n
     source = (statutes_dir() / "kz" / "cc" / "248.toml").read_text(encoding="utf-8")
     start = source.index("reader_correction = [")
     end = source.index("]\n", start) + 2
-    text = source[:start] + 'reader_correction = [\n  { wrong = "либ ограничением", read_as = "либо ограничением", ' \
-        'reason = "typo" },\n]\n' + source[end:]
+    fix = 'reader_correction = [\n  { wrong = "либ ограничением", read_as = "либо ограничением", reason = "typo" },\n]\n'
+    text = source[:start] + fix + source[end:]
     assert old in text
     folder = tmp_path / "kz" / "cc"
     folder.mkdir(parents=True)

@@ -167,7 +167,7 @@ def read_sanction(text: str) -> Reading:
     general, *special = _CASE.split(sentence)
     special = [piece for case in special for piece in _NEXT_CASE.split(case)]
     reading = _read_alternatives(text, general)
-    cases = []
+    cases: list[tuple[str, Reading]] = []
     for items, case_text in zip(special[::2], special[1::2], strict=True):
         if case_text.startswith("с "):  # the same sanction with more additional punishments
             more = [i for piece in _ADDITIONAL_START.split(" " + case_text)[1:] for i in _additional_list(text, piece)]
@@ -301,8 +301,8 @@ def _additional_item(text: str, phrase: str) -> Item:
             if m["life"]:
                 return Item("deprivation_of_right", mandatory=mandatory, lifelong=True)
             if m["lifefrom"]:
-                low = _measure(m["lifefrom"], m["lifefromunit"], "month")
-                return Item("deprivation_of_right", low, None, mandatory=mandatory, lifelong=True)
+                least = _measure(m["lifefrom"], m["lifefromunit"], "month")
+                return Item("deprivation_of_right", least, None, mandatory=mandatory, lifelong=True)
             if m["fix"]:
                 amount = _measure(m["fix"], m["fixunit"], "month")
                 return Item("deprivation_of_right", amount, amount, mandatory=mandatory)
