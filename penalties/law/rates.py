@@ -25,7 +25,7 @@ from ..data.paths import statutes_dir
 from ..data.store import cached
 from ..data.toml import Problem, read_toml
 from ..errors import DataFileError, MissingRateError, RateFileError
-from ..law.provenance import Checker
+from ..law.provenance import VERIFICATION_LEVELS, Checker
 
 BASES = ("daily_official", "monthly_average", "annual_average", "user_table")
 #: a user table's daily rate carries over this many days (weekends and holidays) at most
@@ -247,9 +247,14 @@ def load_shipped_rates(path=None) -> RateTable:
                 sources = tuple(row.get("sources", ()))
                 verification = row.get("verification", "secondary")
             else:
-                checker.keys(row, where, {"valid_from", "valid_to", "rate"}, {"notes"})
+                # an average derived by scripts/derive_usd_averages.py carries the file's [derivation];
+                # one stated by a source (a statistical release, a data service) names it itself
+                checker.keys(row, where, {"valid_from", "valid_to", "rate"}, {"notes", "sources", "verification"})
                 start, end = checker.interval(row, where)
-                sources, verification = derived_sources, derivation.get("verification", "secondary")
+                if "sources" in row or "verification" in row:
+                    sources, verification = _stated(checker, row, where)
+                else:
+                    sources, verification = derived_sources, derivation.get("verification", "secondary")
             wrong = implausible_rate(rate) if rate is not None else None
             if wrong:
                 checker.problem(where + ("rate",), wrong)
@@ -267,6 +272,18 @@ def load_shipped_rates(path=None) -> RateTable:
     if checker.problems:
         raise DataFileError(checker.problems)
     return RateTable(spans, name=str(path))
+
+
+def _stated(checker: Checker, row: dict, where: tuple) -> tuple[tuple[str, ...], str]:
+    """The sources and verification of an average a source states (not one the script derived)."""
+    sources = checker.typed(row, "sources", where, list, [])
+    if not sources or not all(isinstance(s, str) and s.startswith(("http://", "https://")) for s in sources):
+        checker.problem(where + ("sources",), "a stated average names its sources as a list of http(s) URLs")
+    verification = checker.typed(row, "verification", where, str)
+    if verification not in VERIFICATION_LEVELS:
+        checker.problem(where + ("verification",),
+                        f"'verification' should be one of {', '.join(VERIFICATION_LEVELS)}, got {verification!r}")
+    return tuple(sources), verification or "unverified"
 
 
 @cached
