@@ -40,8 +40,11 @@ _VERSION_OPTIONAL = {"valid_to", "valid_from_latest", "entry_into_force", "verif
                      "reader_correction"}
 _ITEM_KEYS = {"kind", "min", "max", "amount", "mandatory", "lifelong", "base", "note"}
 GENERAL_FILES = {"general.toml"}
+# General-Part sentencing rules (statutes/kz/cc/sentencing.toml, statutes/kz/ac/limitation.toml): not
+# article files; until their own loader exists `penalties check` only parses them.
+SENTENCING_FILES = {"sentencing.toml", "limitation.toml"}
 #: files beside the article files that are not articles: the General Part's rules, the chapters
-NOT_ARTICLES = GENERAL_FILES | {"chapters.toml"}
+NOT_ARTICLES = GENERAL_FILES | SENTENCING_FILES | {"chapters.toml"}
 _PART = re.compile(r"^[1-9][0-9]{0,2}(-[1-9][0-9]?)?$")  # "3", "1-1"; never "01" beside "1"
 
 
@@ -427,6 +430,8 @@ def _loader_for(path: Path):
     if path.name == "chapters.toml" and path.parent.name in CODES:
         from .chapters import load_chapters
         return load_chapters
+    if path.name in SENTENCING_FILES and path.parent.name in CODES:
+        return read_toml
     if path.parent.name == "indices" and path.name == "mci.toml":
         return load_mci
     if path.parent.name == "rates":
