@@ -138,7 +138,8 @@ def _item(a: Assessment, item: ImposedItem) -> ItemReview:
     if payment is not None:
         return ItemReview(item, "within_sanction", "compulsory_payment", compulsory_payment=payment)
     if not ranges:
-        candidates = ["exceptional_mitigation"]
+        # a milder kind only: life imprisonment and the death penalty are milder than no other kind
+        candidates = [] if item.kind in ("life_imprisonment", "death_penalty") else ["exceptional_mitigation"]
         if item.kind == "deprivation_of_right":
             candidates.append("ban_beyond_sanction")
         return _widened(a, item, "kind_not_in_sanction", None, candidates)

@@ -81,6 +81,11 @@ def test_a_kind_the_sanction_lacks(fixture_rules):
     assert "milder_kind_than_the_sanction" in r.items[0].rules[0].conditions
 
 
+def test_life_imprisonment_beyond_the_sanction_is_outside(fixture_rules):
+    r = penalties.review(FRAUD, ON, imposed="life imprisonment")
+    assert r.verdict == "outside" and r.items[0].reason == "kind_not_in_sanction" and not r.items[0].rules
+
+
 def test_above_the_maximum_only_for_several_offences_and_never_beyond_their_cap(fixture_rules):
     several = penalties.review(FRAUD, ON, imposed="3 years imprisonment")
     assert several.verdict == "within_if" and several.items[0].rules[0].rule.rule == "aggregate_offences"
