@@ -187,6 +187,8 @@ def _segments(text: str, sentence: str) -> list[tuple[tuple[str, ...], str]]:
     return out
 
 
+# the words naming what is suspended ("действия лицензии на …"): never a term, nor a second penalty
+_WHAT = r"(?:(?! на срок | сроком | на \S+ (?:суток|месяц|лет|год)| либо | или приостановлени| или запрещени| или лишени)[а-я ,()])*?"
 _AMOUNT = rf"в размере (?:(?:от (?P<lo>{NUMBER}))?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))"
 _FINE = re.compile(rf"^(?:штраф[а-я]* )?{_AMOUNT}\s*(?P<unit>.*)$")
 _MCI_UNIT = re.compile(rf"^(?:{MCI_WORDS}|расчетных показателей)$")
@@ -197,7 +199,7 @@ _ARREST = re.compile(rf"^(?:административный )?арест(?: н�
 _LICENCE_RIGHT = re.compile(rf"^лишени[ея] права (?:на )?управления (?:транспортными средствами|транспортным средством) (?:сроком на|на срок) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
 _SPECIAL_RIGHT = re.compile(rf"^лишени[ея] права (?:охоты|на управление транспортными средствами|управления маломерным судном|управления воздушным судном) (?:сроком на|на срок) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
 _PUBLIC_WORKS = re.compile(rf"^(?:привлечение к )?общественн(?:ые|ым) работ(?:ы|ам) на срок (?:(?:от (?P<lo>{NUMBER}))?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))часов$")
-_MAIN_SUSPENSION = re.compile(rf"^приостановление деятельности[а-я ,()]*? (?:сроком на|на срок) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
+_MAIN_SUSPENSION = re.compile(rf"^приостановление деятельности{_WHAT} (?:сроком на|на срок) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
 # what a percentage or multiple is of: the beginning of the Code's words, and the `base` name the data
 # uses for it (the version's quote has the whole phrase); longest first
 _BASES = {
@@ -382,7 +384,7 @@ def _term_item(kind: str, m, mandatory) -> Item:
 
 
 _OPTIONAL = re.compile(r",?\s+(?:или|либо) без так(?:ового|овой|овых)$")
-_SUSPENSION = re.compile(rf"^с приостановлением (?:деятельности|действия|выпуска)[а-я ,()]*? (?:на срок|сроком на|на) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
+_SUSPENSION = re.compile(rf"^с приостановлением (?:деятельности|действия|выпуска){_WHAT} (?:на срок|сроком на|на) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
 _RIGHT_AFTER = re.compile(rf"^с лишением права управления (?:транспортными средствами|транспортным средством) (?:сроком на|на срок) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
 
 
@@ -391,7 +393,9 @@ def _additional(text: str, phrase: str) -> Item:
     core = phrase[:optional.start()] if optional else phrase
     mandatory = optional is None
     try:
-        if core.startswith("с конфискацией"):  # what is confiscated is described, not counted
+        # what is confiscated is described, not counted; a description with a number in it ("монопольного
+        # дохода … не более чем за один год") bounds the confiscation, which the data model cannot hold
+        if core.startswith("с конфискацией") and not re.search(rf"(?:^|\s)(?:{NUMBER}){TERM_UNIT}(?:\s|$)", core):
             return Item("confiscation", mandatory=mandatory)
         if m := _RIGHT_AFTER.match(core):
             return _term_item("deprivation_of_special_right", m, mandatory)
@@ -399,7 +403,9 @@ def _additional(text: str, phrase: str) -> Item:
             return _term_item("suspension_of_activity", m, mandatory)
         # the remaining forms carry no term: a phrase with a number in it is not one of them
         counted = re.search(rf"(?:^|\s)(?:{NUMBER})|\d", core)
-        if core.startswith("с приостановлением") and not counted:
+        # "с приостановлением или запрещением деятельности": two kinds, one of them to be chosen; not read
+        if core.startswith("с приостановлением") and not counted \
+                and not re.search(r"\s(?:или|либо)\s(?:их\s)?(?:запрещени|лишени)", core):
             return Item("suspension_of_activity", mandatory=mandatory)
         if core.startswith(("с запрещением деятельности", "с запрещением осуществления", "с запрещением их деятельности",
                             "с запрещением отдельных видов деятельности")) and not counted:
