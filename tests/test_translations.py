@@ -21,6 +21,7 @@ from penalties.errors import MissingMessageError
 from penalties.law.general_part import VALUATION_DATES
 from penalties.law.kinds import DAY, HOUR, KINDS, MONTH
 from penalties.law.provenance import VERIFICATION_LEVELS
+from penalties.law.provisions import OFFENDERS
 from penalties.law.rates import BASES
 from penalties.law.sentencing import RULE_IDS
 from penalties.output import formatting as fmt
@@ -79,6 +80,7 @@ def _keys_used_by_the_code() -> set[tuple[str, str]]:
     used |= {("review", key) for key in VERDICTS + REASONS} | {("sentencing rule", r) for r in RULE_IDS}
     used |= {("condition", c) for c in CONDITIONS}
     used |= {("limitation", code) for code in UNAVAILABLE} | {("limitation", "article_cc"), ("limitation", "article_ac")}
+    used |= {("offender", name) for name in OFFENDERS}  # render_assessment: message(lang, "offender", a.offender)
     # terms: the measures of the kinds, and years (a whole number of months reads as years)
     for unit in {DAY, MONTH, HOUR, "year"}:
         used |= {("term unit", unit)} | {(f"term unit, {r}", unit) for r in RANGES}
