@@ -16,9 +16,9 @@ import penalties
 from penalties.data import articles
 from penalties.data.paths import statutes_dir
 from penalties.data.reader import read_sanction
-from penalties.law.quantities import Measure
 from penalties.data.readings import corrected, load_corrections
 from penalties.errors import DataFileError, SanctionTextError
+from penalties.law.quantities import Measure
 
 
 def summary(items):
