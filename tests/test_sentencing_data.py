@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from kk_numbers import numbers as kk_numbers
 from ru_numbers import numbers
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -338,6 +339,7 @@ AC_MATTER_WORDS = {
     "peaceful_assemblies": r"мирных собраний",
     "personal_data": r"персональных данных",
     "digital_legislation_e_documents": r"цифрового законодательства",
+    "electronic_documents_and_signature": r"электронном документе и электронной цифровой подписи",
     "conformity_assessment": r"оценки соответствия",
     "restoration_of_solvency": r"восстановлении платежеспособности",
     "money_laundering_operation": r"легализацию \(отмывание\) доходов",
@@ -755,3 +757,84 @@ def test_every_day_has_one_wording_or_one_gap_per_rule(day):
                 key = (entry["rule"], entry["article"].split("(")[0], entry.get("topic", ""))
                 seen[key] = seen.get(key, 0) + 1
         assert all(count == 1 for count in seen.values()), (day, seen)
+
+
+CONTIGUOUS = {"limitation", "mitigating_cap", "plea_agreement_cap", "exceptional_mitigation", "preparation_cap",
+              "attempt_cap", "aggregate_offences", "aggregate_sentences", "recidivism_floor", "probation"}
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_rules_in_force_since_2015_leave_no_day_unaccounted(path):
+    """From 2015-01-01 to the newest redaction read, every day of these rules is a wording or a gap."""
+    by_rule: dict[str, list[dict]] = {}
+    for entry in _rules(path):
+        if entry["rule"] in CONTIGUOUS:
+            by_rule.setdefault(entry["rule"], []).append(entry)
+    assert by_rule
+    for rule, entries in by_rule.items():
+        assert entries[0]["valid_from"] == date(2015, 1, 1), rule
+        assert "valid_to" not in entries[-1], rule
+        for before, after in itertools.pairwise(entries):
+            assert (after["valid_from"] - before["valid_to"]).days == 1, (rule, before["valid_to"], after["valid_from"])
+
+
+# Kazakh: how art. 71 names each category before "жасалғаннан кейін"
+KK_CATEGORY_WORDS = {
+    "қылмыстық теріс қылық": "criminal_misdemeanour",
+    "онша ауыр емес қылмыс": "minor",
+    "ауырлығы орташа қылмыс": "medium",
+    "ауыр қылмыс": "grave",
+    "аса ауыр қылмыс": "especially_grave",
+    "онша ауыр емес немесе ауырлығы орташа сыбайлас жемқорлық қылмыс": "corruption_crime_minor_or_medium",
+}
+
+
+def _kk_terms(part: str) -> dict[str, str]:
+    read = {}
+    for objects, count in re.findall(r"\d+\) ([^;]+?) жасалғаннан кейi?і?н ([а-яёәғқңөұүһіi ]+?) жыл", part):
+        for phrase in (p.strip() for p in objects.split(",")):
+            read[KK_CATEGORY_WORDS[phrase]] = f"{kk_numbers(count)[0]} year"
+    return read
+
+
+@pytest.mark.parametrize("entry", [e for e in CC_LIMITATION if "text_kk" in e], ids=lambda e: str(e["valid_from"]))
+def test_cc_limitation_terms_agree_with_the_kazakh_text(entry):
+    parts = _cc_parts(entry["text_kk"])
+    params = entry["params"]
+    expected = {**params["by_category"], **{s["condition"]: s["term"] for s in params.get("special", [])}}
+    read = _kk_terms(parts["1"])
+    assert read and all(expected[k] == v for k, v in read.items())  # items 1(1)-(2) are not in the quote
+    long_stop = {**params["evasion_long_stop_by_category"], **{s["condition"]: s["term"] for s in params.get("evasion_long_stop_special", [])}}
+    assert _kk_terms(parts["4"]) == long_stop
+    assert "сот үкiмi заңды күшiне енген кезге дейiн есептеледi" in parts["2"]
+
+
+KK_PAYMENT_WORDS = {
+    "қылмыстық теріс қылықтар": "criminal_misdemeanour",
+    "онша ауыр емес қылмыстар": "minor",
+    "ауырлығы орташа қылмыстар": "medium",
+    "ауыр қылмыстар": "grave",
+    "аса ауыр қылмыстар": "especially_grave",
+}
+
+
+@pytest.mark.parametrize("entry", [e for e in _entries(CC_FILE, "compulsory_payment") if "text_kk" in e], ids=lambda e: str(e["valid_from"]))
+def test_compulsory_payment_amounts_agree_with_the_kazakh_text(entry):
+    read = {}
+    for subject, amount in re.findall(r"\d+\) ([а-яёәғқңөұүһіi ]+?) үшін – ([а-яёәғқңөұүһіi ]+?) айлық есептік көрсеткіш", entry["text_kk"]):
+        read[KK_PAYMENT_WORDS[subject]] = kk_numbers(amount)[0]
+    assert read == entry["params"]["by_category"]
+
+
+@pytest.mark.parametrize("entry", _entries(AC_FILE, "aggregate_offences"), ids=lambda e: str(e["valid_from"]))
+def test_ac_several_offences_cap_is_the_quoted_one(entry):
+    parts = _cc_parts(entry["text_ru"])
+    params = entry["params"]
+    (multiple,) = re.findall(r"не может превышать ([а-яё]+кратный) максимальный предел", parts["2"])
+    assert numbers(multiple) == [params["same_kind_cap_multiple"]]
+    assert f"для административного ареста не может превышать срок, установленный частью первой статьи {params['arrest_cap'][:2]}" in parts["2"]
+    assert _references(parts["2"].split("для административного ареста")[1]) >= {params["arrest_cap"]}
+    assert set(params["deprivation_of_special_right_cap"]) <= _references(parts["2"])
+    assert "рассматриваются одним и тем же судьей, уполномоченным органом (должностным лицом)" in parts["2"]
+    assert params["percentage_fines_separate"] is ("штраф взыскивается за каждое административное правонарушение отдельно" in parts["3"])
+    assert "административное взыскание налагается за каждое правонарушение в отдельности" in parts["1"]
