@@ -838,3 +838,56 @@ def test_ac_several_offences_cap_is_the_quoted_one(entry):
     assert "рассматриваются одним и тем же судьей, уполномоченным органом (должностным лицом)" in parts["2"]
     assert params["percentage_fines_separate"] is ("штраф взыскивается за каждое административное правонарушение отдельно" in parts["3"])
     assert "административное взыскание налагается за каждое правонарушение в отдельности" in parts["1"]
+
+
+# Kazakh fractions, as art. 55 and 56 write them before "асыруға болмайды" (the texts mix Latin i and Cyrillic і)
+KK_FRACTIONS = {"жартысынан": "1/2", "үштен екісінен": "2/3", "төрттен үшінен": "3/4", "бестен төртінен": "4/5"}
+
+
+def _kk_fractions(text: str) -> list[str]:
+    text = text.replace("i", "і")
+    found = re.findall("(" + "|".join(KK_FRACTIONS) + ")", text)
+    return [KK_FRACTIONS[f] for f in found]
+
+
+def _with_kk(rule: str) -> list[dict]:
+    return [e for e in _entries(CC_FILE, rule) if "text_kk" in e]
+
+
+@pytest.mark.parametrize("entry", _with_kk("mitigating_cap") + _with_kk("plea_agreement_cap"), ids=lambda e: f"{e['rule']}-{e['valid_from']}")
+def test_caps_agree_with_the_kazakh_text(entry):
+    params = entry["params"]
+    kk = _cc_parts(entry["text_kk"])
+    fractions = _kk_fractions(kk["2" if entry["rule"] == "mitigating_cap" else "3"])
+    specials = [s["max_fraction"] for s in params.get("special", [])]
+    if entry["rule"] == "mitigating_cap":
+        # the quote starts at item 2 (grave): then the life-or-health item, then the especially grave one
+        assert fractions == [params["by_category"]["grave"], *specials]
+    else:
+        assert fractions == [params["max_fraction"], *sorted(set(specials))]
+        (low, high), (low2, high2) = re.findall(r"айлық есептік көрсеткіштің ([а-яёәғқңөұүһіi]+) ([а-яёәғқңөұүһіi ]+?) дейінгі", kk["3"])
+        assert [kk_numbers(w)[0] for w in (low, high, low2, high2)] == [10, 20, 50, 200]
+
+
+@pytest.mark.parametrize("entry", _with_kk("preparation_cap") + _with_kk("attempt_cap"), ids=lambda e: f"{e['rule']}-{e['valid_from']}")
+def test_unfinished_crime_caps_agree_with_the_kazakh_text(entry):
+    kk = _cc_parts(entry["text_kk"])
+    part = entry["article"][3]
+    assert _kk_fractions(kk[part]) == [entry["params"]["max_fraction"]]
+    (years,) = re.findall(r"([а-яёәғқңөұүһіi ]+?) жыл мерзімге бас бостандығынан айыру түріндегі жаза тағайындалады", kk["4"])
+    assert kk_numbers(years) == [_term(entry["params"]["life_only_sanction"])[0]]
+
+
+@pytest.mark.parametrize("entry", _with_kk("aggregate_offences") + _with_kk("aggregate_sentences"), ids=lambda e: f"{e['rule']}-{e['valid_from']}")
+def test_aggregate_caps_agree_with_the_kazakh_text(entry):
+    kk = _flat(entry["text_kk"])
+    caps = [kk_numbers(w)[0] for w in re.findall(r"түпкiлiктi жазаны ([а-яёәғқңөұүһіi ]+?) жылдан асыруға болмайды", kk)]
+    params = entry["params"]
+    if entry["rule"] == "aggregate_sentences":
+        assert [f"{c} year" for c in caps] == [params["max_imprisonment"], params["max_imprisonment_with_especially_grave_punishable_up_to_20_years"]]
+    else:
+        assert [f"{c} year" for c in caps] == [m["max_imprisonment"] for m in params["by_mix"] if "max_imprisonment" in m]
+        (misdemeanours,) = [m for m in params["by_mix"] if m["mix"] == "misdemeanours_only"]
+        (fine, hours, days), = re.findall(r"– ([а-яёәғқңөұүһіi ]+?) айлық есептік көрсеткіштен, .*? тиісінше ([а-яёәғқңөұүһіi ]+?) сағаттан немесе ([а-яёәғқңөұүһіi ]+?) тәуліктен", kk)
+        assert (f"{kk_numbers(fine)[0]} MCI", f"{kk_numbers(hours)[0]} hour", f"{kk_numbers(days)[0]} day") == (
+            misdemeanours["max_fine"], misdemeanours["max_community_service"], misdemeanours["max_arrest"])
