@@ -46,6 +46,9 @@ def _money_range(item, lang: str, w) -> str:
 
 def _term_range(item, lang: str, w) -> str:
     if item.lifelong:
+        # "от пяти лет до установления запрета … пожизненно" (CC 238(2)): a minimum, and life as the maximum
+        if item.min is not None and item.unit is not None:
+            return f"{fmt.term_range(item.min.value, None, item.unit, lang)} – {w('lifelong')}"
         return w("lifelong")
     if item.unit is None:
         return ""
@@ -198,7 +201,7 @@ def _short(item) -> str:
     def m(x):
         return measure_text(x, _num)  # grouped digits: "2 000 MCI"
     if item.lifelong:
-        bound = "for life"
+        bound = f"{m(item.min)}..for life" if item.min else "for life"
     elif item.min and item.max and item.min != item.max:
         bound = f"{m(item.min)}..{m(item.max)}"
     elif item.max:
