@@ -21,6 +21,7 @@ from penalties.errors import MissingMessageError
 from penalties.law.general_part import VALUATION_DATES
 from penalties.law.kinds import DAY, HOUR, KINDS, MONTH
 from penalties.law.provenance import VERIFICATION_LEVELS
+from penalties.law.provisions import OFFENDERS
 from penalties.law.rates import BASES
 from penalties.output import formatting as fmt
 from penalties.output import messages
@@ -71,6 +72,7 @@ def _keys_used_by_the_code() -> set[tuple[str, str]]:
     used |= {("notice parameter", d) for d in VALUATION_DATES} | {("notice parameter", "category"),
                                                                  ("notice parameter", "no_limit")}
     used |= {("kind", name) for name in KINDS}
+    used |= {("offender", name) for name in OFFENDERS}  # render_assessment: message(lang, "offender", a.offender)
     # terms: the measures of the kinds, and years (a whole number of months reads as years)
     for unit in {DAY, MONTH, HOUR, "year"}:
         used |= {("term unit", unit)} | {(f"term unit, {r}", unit) for r in RANGES}
