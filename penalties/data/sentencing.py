@@ -21,7 +21,7 @@ from ..data.paths import statutes_dir
 from ..data.store import cached
 from ..data.toml import read_toml
 from ..errors import DataFileError
-from ..law.kinds import KINDS, MONTH
+from ..law.kinds import KINDS, MONEY, MONTH
 from ..law.provenance import Checker
 from ..law.quantities import parse_measure
 from ..law.sentencing import RULE_CATEGORIES, RULE_IDS, RuleGap, SentencingRule, SentencingRules
@@ -31,7 +31,8 @@ FILES = {"cc": "sentencing.toml", "ac": "limitation.toml"}
 SENTENCING_FILES = frozenset(FILES.values())
 
 _RULE_REQUIRED = {"rule", "article", "valid_from", "act", "verification", "sources", "text_ru"}
-_RULE_OPTIONAL = {"valid_to", "verified_through", "entry_into_force", "text_kk", "notes", "params"}
+#: `topic`: which of several rules of one id in one article this is (CC art. 50(2) sets four lifelong bans)
+_RULE_OPTIONAL = {"valid_to", "verified_through", "entry_into_force", "text_kk", "notes", "params", "topic"}
 _GAP_KEYS = {"rule", "article", "gap", "valid_from", "valid_to", "reason"}
 _FRACTION = re.compile(r"^\s*([0-9]+)\s*/\s*([0-9]+)\s*$")
 _TERM = re.compile(r"^\s*[0-9]+(?:\.[0-9]+)?\s+(year|years|month|months|day|days|hour|hours)\s*$")
@@ -48,7 +49,7 @@ _NEEDED = {
     "preparation_cap": ({"max_fraction"},),
     "attempt_cap": ({"max_fraction"},),
     "plea_agreement_cap": ({"max_fraction"}, {"by_agreement"}, {"by_kind"}),
-    "mitigating_cap": ({"max_fraction"},),
+    "mitigating_cap": ({"max_fraction"}, {"by_category"}),
     "jury_leniency": ({"max_fraction"},),
 }
 
@@ -66,7 +67,7 @@ def load_sentencing(path: Path) -> SentencingRules:
         c.problem((), f"a rules file belongs in statutes/kz/cc or statutes/kz/ac, not in {code!r}")
     rules: list[SentencingRule] = []
     gaps: list[RuleGap] = []
-    spans: dict[tuple[str, str], list[tuple[date, date | None, tuple]]] = {}
+    spans: dict[tuple[str, str, str | None], list[tuple[date, date | None, tuple]]] = {}
     for i, row in enumerate(c.typed(data, "rules", (), list, [])):
         where = ("rules", i)
         if not isinstance(row, dict):
@@ -84,7 +85,7 @@ def load_sentencing(path: Path) -> SentencingRules:
             gap = _read_gap(c, row, where, rule_id, code, article)
             if gap is not None:
                 gaps.append(gap)
-                spans.setdefault((rule_id, article), []).append((gap.valid_from, gap.valid_to, where))
+                spans.setdefault((rule_id, article, row.get("topic")), []).append((gap.valid_from, gap.valid_to, where))
             continue
         c.keys(row, where, _RULE_REQUIRED, _RULE_OPTIONAL)
         start, end = c.interval(row, where)
@@ -105,15 +106,15 @@ def load_sentencing(path: Path) -> SentencingRules:
                 c.problem(where + ("params",), f"{rule_id} needs params {wanted}")
         if start is None or provenance is None:
             continue
-        spans.setdefault((rule_id, article), []).append((start, end, where))
+        spans.setdefault((rule_id, article, row.get("topic")), []).append((start, end, where))
         rules.append(SentencingRule(rule_id, code, article, start, end, provenance, text_ru,
                                     MappingProxyType(params), c.typed(row, "text_kk", where, str),
                                     c.typed(row, "notes", where, str)))
-    for (rule_id, article), known in spans.items():
+    for (rule_id, article, topic), known in spans.items():
         known.sort(key=lambda s: s[0])
         for (s1, e1, _), (s2, _, w2) in itertools.pairwise(known):
             if e1 is None or s2 <= e1:
-                c.problem(w2 + ("valid_from",), f"{rule_id} art. {article}: this wording from {s2} overlaps the "
+                c.problem(w2 + ("valid_from",), f"{rule_id} art. {article}{f' ({topic})' if topic else ''}: this wording from {s2} overlaps the "
                                                 f"previous one ({s1} to {e1 or 'open-ended'})")
     if c.problems:
         raise DataFileError(c.problems)
@@ -121,7 +122,7 @@ def load_sentencing(path: Path) -> SentencingRules:
 
 
 def _read_gap(c: Checker, row: dict, where: tuple, rule_id: str, code: str, article: str) -> RuleGap | None:
-    c.keys(row, where, _GAP_KEYS, set())
+    c.keys(row, where, _GAP_KEYS, {"topic"})
     if row.get("gap") is not True:
         c.problem(where + ("gap",), "gap should be true (a span whose wording was not read), or left out")
     start, end = c.interval(row, where)
@@ -185,7 +186,7 @@ def _param(c: Checker, key: str, value, where: tuple, table: str | None):
 
 def _unit_kind(text: str) -> str:
     unit = text.split()[-1].rstrip("s") if text.split() else ""
-    return {"day": "day", "hour": "hour"}.get(unit, MONTH)
+    return {"day": "day", "hour": "hour", "MCI": MONEY}.get(unit, MONTH)
 
 
 def rules_file(code: str) -> Path:

@@ -28,6 +28,7 @@ RULE_IDS = (
     "mitigating_cap", "plea_agreement_cap", "jury_leniency", "exceptional_mitigation", "preparation_cap",
     "attempt_cap", "recidivism_floor", "aggregate_offences", "aggregate_sentences", "probation",
     "compulsory_payment", "lifelong_ban", "ban_beyond_sanction", "limitation",
+    "order_proceedings_fine",  # CC art. 55(3): the fine in order (summary) proceedings, from 180-VI
 )
 #: the categories of CC art. 11 a rule's table may name (penalties.law.provisions.CATEGORIES
 #: without "crime", which is not a category of the Code but an unknown one)
