@@ -21,7 +21,7 @@ from .errors import OutOfCoverageError, UnitError
 from .inputs import Amount
 from .law.general_part import general_part
 from .law.mci import MCIValue, default_index
-from .law.provisions import Item, Version
+from .law.provisions import Item, Provision, Version
 from .law.quantities import measure_text
 from .lookup import provision as find_provision
 from .lookup import provisions as all_provisions
@@ -39,15 +39,23 @@ class Change:
     what: str
     before: str | None
     after: str | None
+    #: the items compared (for wording the change in a language); not part of the JSON
+    before_item: Item | None = attrs.field(default=None, kw_only=True, eq=False, repr=False)
+    after_item: Item | None = attrs.field(default=None, kw_only=True, eq=False, repr=False)
+    #: for `abolished`/`restored`: the version that abolished or restored the offence
+    version: Version | None = attrs.field(default=None, kw_only=True, eq=False, repr=False)
+
+    def format(self, lang: str = "en") -> str:
+        """The change for people, in English, Russian or Kazakh ("fine: maximum 300 MCI → 160 MCI")."""
+        from .output.render import render_change
+
+        return render_change(self, lang)
 
     def __str__(self) -> str:
-        who = "" if self.offender == "individual" else f"{self.offender}: "
-        if self.what in ("added", "removed", "abolished", "restored"):
-            return f"{who}{self.kind} {self.what}" + (f" ({self.after or self.before})" if self.after or self.before else "")
-        return f"{who}{self.kind} {self.what} {self.before or '-'} → {self.after or '-'}"
+        return self.format("en")
 
     def to_dict(self) -> dict:
-        return attrs.asdict(self)
+        return {k: getattr(self, k) for k in ("offender", "group", "kind", "what", "before", "after")}
 
 
 def _range(item: Item) -> str | None:
@@ -59,25 +67,29 @@ def _range(item: Item) -> str | None:
 def _item_changes(offender: str, group: str, a: Item | None, b: Item | None) -> list[Change]:
     if a is None:
         assert b is not None  # an item is compared when one of the two versions has it
-        return [Change(offender, group, b.kind, "added", None, measure_text(b.max) or measure_text(b.min))]
+        return [Change(offender, group, b.kind, "added", None, measure_text(b.max) or measure_text(b.min),
+                       after_item=b)]
     kind = a.kind
     if b is None:
-        return [Change(offender, group, kind, "removed", measure_text(a.max) or measure_text(a.min), None)]
+        return [Change(offender, group, kind, "removed", measure_text(a.max) or measure_text(a.min), None,
+                       before_item=a)]
     out = []
     fixed = [item.min is not None and item.min == item.max for item in (a, b)]
     if any(fixed):  # a fixed amount or term ("сроком на пять лет") changes as one figure
         before = measure_text(a.max) if fixed[0] else _range(a)
         after = measure_text(b.max) if fixed[1] else _range(b)
         if before != after:
-            out.append(Change(offender, group, kind, "amount", before, after))
+            out.append(Change(offender, group, kind, "amount", before, after, before_item=a, after_item=b))
     for what in () if any(fixed) else ("min", "max"):
         before, after = measure_text(getattr(a, what)), measure_text(getattr(b, what))
         if before != after:
-            out.append(Change(offender, group, kind, what, before, after))
+            out.append(Change(offender, group, kind, what, before, after, before_item=a, after_item=b))
     if a.lifelong != b.lifelong:
-        out.append(Change(offender, group, kind, "lifelong", str(a.lifelong), str(b.lifelong)))
+        out.append(Change(offender, group, kind, "lifelong", str(a.lifelong), str(b.lifelong),
+                          before_item=a, after_item=b))
     if a.mandatory != b.mandatory:
-        out.append(Change(offender, group, kind, "mandatory", str(a.mandatory), str(b.mandatory)))
+        out.append(Change(offender, group, kind, "mandatory", str(a.mandatory), str(b.mandatory),
+                          before_item=a, after_item=b))
     return out
 
 
@@ -87,7 +99,7 @@ def diff_versions(a: Version, b: Version) -> tuple[Change, ...]:
         if a.abolished and b.abolished:
             return ()
         return (Change("individual", "main", "offence", "abolished" if b.abolished else "restored", None,
-                       f"{b.valid_from}, {b.act}"),)
+                       f"{b.valid_from}, {b.act}", version=b),)
     changes: list[Change] = []
     for offender in dict.fromkeys(a.offenders + b.offenders):
         sa = next((s for s in a.sanctions if offender in s.offenders), None)
@@ -100,9 +112,9 @@ def diff_versions(a: Version, b: Version) -> tuple[Change, ...]:
     return tuple(changes)
 
 
-def diff(reference: str, first: date, second: date) -> tuple[Change, ...]:
+def diff(reference: str | Provision, first: date, second: date) -> tuple[Change, ...]:
     """What changed in the sanction of `reference` between the versions in force on two dates."""
-    p = find_provision(reference)
+    p = reference if isinstance(reference, Provision) else find_provision(reference)
     first, second = inputs.a_date(first, "first"), inputs.a_date(second, "second")
     return diff_versions(p.version_on(first), p.version_on(second))
 

@@ -19,6 +19,8 @@ EPILOG = """examples:
   penalties show "CC 403(1)" --on 2016-06-01
   penalties show "ч.1 ст.403 УК РК" --on 2016-06-01 --json
   penalties history "CC 403(1)"
+  penalties show "CC 378" --on 2020-01-01 --lang ru     # a whole article: every part
+  penalties diff "AC 73-3" 2019-01-01 2021-01-01        # parts added or repealed, by which act
   penalties convert 5000 MCI --to KZT --on 2019-06-01
   penalties diff "CC 403(1)" 2016-01-01 2019-01-01
   penalties explain-amount 41670 KZT --on 2020-04-30
@@ -55,7 +57,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     show = sub.add_parser("show", help="the applicable penalty on a date")
-    show.add_argument("reference", help='e.g. "CC 403(1)", "ч.1 ст.403 УК РК", "kz.ac.489.10"')
+    show.add_argument("reference", help='e.g. "CC 403(1)", "ч.1 ст.403 УК РК", "kz.ac.489.10"; an article ("CC 378") gives every part')
     show.add_argument("--on", type=_date, help="sets committed, initiated and decided at once")
     show.add_argument("--committed", type=_date)
     show.add_argument("--initiated", type=_date)
@@ -70,9 +72,10 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("--explain", action="store_true", help="add the reasoning, step by step, with sources")
     show.add_argument("--json", action="store_true")
 
-    history = sub.add_parser("history", help="every encoded version of a provision")
+    history = sub.add_parser("history", help="every encoded version of a provision (or of every part of an article)")
     history.add_argument("reference")
-    history.add_argument("--json", action="store_true")
+    history.add_argument("--lang", choices=("en", "ru", "kk"), default="en")
+    _formats(history, csv=True)
 
     convert = sub.add_parser("convert", help="convert between MCI, KZT and USD on a date")
     convert.add_argument("amount")
@@ -86,13 +89,16 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("--json", action="store_true")
 
     listing = sub.add_parser("list", help="the encoded provisions and their coverage")
+    listing.add_argument("reference", nargs="?", help='only this article\'s parts (e.g. "CC 378") or this provision')
     listing.add_argument("--code", choices=("cc", "ac"))
-    listing.add_argument("--json", action="store_true")
+    listing.add_argument("--lang", choices=("en", "ru", "kk"), default="en")
+    _formats(listing, csv=True)
 
-    diff = sub.add_parser("diff", help="what changed in a sanction between two dates")
+    diff = sub.add_parser("diff", help="what changed in a sanction (or in every part of an article) between two dates")
     diff.add_argument("reference")
     diff.add_argument("first", type=_date)
     diff.add_argument("second", type=_date)
+    diff.add_argument("--lang", choices=("en", "ru", "kk"), default="en")
     diff.add_argument("--json", action="store_true")
 
     amount = sub.add_parser("explain-amount", help="read a quoted amount as MCI and find the provisions that allow it")
@@ -125,6 +131,14 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="validate statute data files (exit 1 with file:line errors)")
     check.add_argument("path", nargs="?", help="a directory or one file (default: the shipped statutes)")
     return parser
+
+
+def _formats(command, csv: bool = False) -> None:
+    """--json, and --csv where a command's answer is a table; one of them at most."""
+    group = command.add_mutually_exclusive_group()
+    group.add_argument("--json", action="store_true")
+    if csv:
+        group.add_argument("--csv", action="store_true", help="a table with a header row (RFC 4180)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -168,12 +182,21 @@ def _rates(args):
 def _show(args) -> int:
     from .assessment import assess
     from .output.render import render_assessment
+    from .whole_articles import Article, assess_article, find
 
     if args.on is None and args.committed is None:
         raise UserInputError("give --on DATE or --committed DATE")
-    result = assess(args.reference, args.on, committed=args.committed, initiated=args.initiated,
-                    decided=args.decided, offender=args.offender,
-                    base_amount=args.base_amount, rates=_rates(args))
+    case = dict(committed=args.committed, initiated=args.initiated, decided=args.decided, offender=args.offender,
+                base_amount=args.base_amount, rates=_rates(args))
+    target = find(args.reference)
+    if isinstance(target, Article):
+        whole = assess_article(target, args.on, **case)
+        if args.json:
+            _print_json(whole.to_dict())
+        else:
+            print(whole.format(args.lang, explain=args.explain))
+        return 0
+    result = assess(target, args.on, **case)
     if args.json:
         _print_json(result.to_dict())
     else:
@@ -182,14 +205,18 @@ def _show(args) -> int:
 
 
 def _history(args) -> int:
-    from .lookup import provision
-    from .output.render import history_dict, render_history
+    from .output import tables
+    from .output.render import history_dict, render_article_history, render_history
+    from .whole_articles import Article, find
 
-    found = provision(args.reference)
+    found = find(args.reference)
+    parts = found.parts if isinstance(found, Article) else (found,)
     if args.json:
-        _print_json(history_dict(found))
+        _print_json([entry for p in parts for entry in history_dict(p)])
+    elif args.csv:
+        sys.stdout.write(tables.history_csv(parts))
     else:
-        print(render_history(found))
+        print(render_article_history(found, args.lang) if isinstance(found, Article) else render_history(found, args.lang))
     return 0
 
 
@@ -207,28 +234,44 @@ def _convert(args) -> int:
 
 def _list(args) -> int:
     from .lookup import provisions
-    from .output.render import coverage_dict
+    from .output import tables
+    from .output.render import coverage_dict, list_line
+    from .whole_articles import Article, find
 
-    found = provisions(args.code)
+    if args.reference:
+        target = find(args.reference)
+        found = tuple(p for p in (target.parts if isinstance(target, Article) else (target,))
+                      if args.code is None or p.code == args.code)
+    else:
+        found = provisions(args.code)
     if args.json:
         _print_json([coverage_dict(p) for p in found])
+    elif args.csv:
+        sys.stdout.write(tables.list_csv(found))
     else:
         for p in found:
-            first, last = p.coverage
-            levels = "/".join(sorted({v.verification for v in p.versions}))
-            print(f"{p.label:<14} {first} .. {last or 'in force'}  {len(p.versions)} version(s), {levels}  "
-                  f"{p.title.get('en') or p.title.get('ru', '')}")
+            print(list_line(p, args.lang))
     return 0
 
 
 def _diff(args) -> int:
     from .changes import diff
+    from .output.render import render_diff
+    from .whole_articles import Article, diff_article, find
 
-    changes = diff(args.reference, args.first, args.second)
+    target = find(args.reference)
+    if isinstance(target, Article):
+        whole = diff_article(target, args.first, args.second)
+        if args.json:
+            _print_json(whole.to_dict())
+        else:
+            print(whole.format(args.lang))
+        return 0
+    changes = diff(target, args.first, args.second)
     if args.json:
         _print_json([c.to_dict() for c in changes])
     else:
-        print("\n".join(str(c) for c in changes) or "no change")
+        print(render_diff(changes, args.lang))
     return 0
 
 

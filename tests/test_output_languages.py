@@ -74,3 +74,29 @@ def test_money_is_rounded_half_up_before_babel():
     # babel alone would round 1000.005 half-even to 1 000,00
     assert fmt.money(Decimal("1000.005"), "KZT", "ru") == "1\xa0000,01\xa0₸"
     assert fmt.money(Decimal("636300"), "KZT", "en") == "636,300.00 KZT"
+
+
+# every text command in Russian and Kazakh (and English), as a person sees it
+COMMANDS = {
+    "history-cc-188-1": ["history", "CC 188(1)"],
+    "history-ac-73-3": ["history", "AC 73-3"],
+    "diff-cc-403-1": ["diff", "CC 403(1)", "2016-01-01", "2019-01-01"],
+    "diff-ac-73-1": ["diff", "AC 73-1", "2019-01-01", "2025-01-01"],
+    "diff-cc-378": ["diff", "CC 378", "2016-01-01", "2025-01-01"],
+    "list-cc-188": ["list", "CC 188"],
+    "show-cc-378": ["show", "CC 378", "--on", "2020-01-01"],
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "kk"])
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_command_snapshot(name, lang, capsys):
+    from penalties.cli import main
+
+    assert main(COMMANDS[name] + ["--lang", lang]) == 0
+    text = capsys.readouterr().out
+    path = SNAPSHOTS / f"cli-{name}_{lang}.txt"
+    if os.environ.get("PENALTIES_UPDATE_SNAPSHOTS"):
+        path.write_text(text)
+    assert text == path.read_text()
+    assert "_" not in text.replace("--base-amount", "")  # no internal id ("medium_business", "kz.ac.73-3.1")
