@@ -36,6 +36,8 @@ The architecture, in layers (each module's first docstring line says its one ide
                    (errors worded by assess()), amounts (integer money), rows (rows assess() does
                    itself), arrow (output columns)
     cli.py         the command line          units.py  pint interoperability (lazy)
+    web/           `penalties serve` (extra `web`): the HTTP JSON API and the web pages; schema/ holds
+                   the JSON Schemas of the contract's documents
     nbk.py         optional National Bank rate fetcher
     errors.py      the exceptions, with data
     inputs.py      validating what callers pass: dates, amounts, units, offenders, references' types

@@ -324,6 +324,8 @@ def assess(reference: str | Provision, on: date | None = None, *, committed: dat
             rate = usd_rate(dates.mci_valued_on, rates)
             if rate.basis != "daily_official":
                 warnings.append(Notice("rate_basis", (rate.basis,)))
+            if rate.carried_from is not None:  # a user table with no row for the day: say whose rate it is
+                warnings.append(Notice("rate_carried", (rate.carried_from, dates.mci_valued_on)))
             usd_kzt = rate.kzt_per_usd
         except MissingRateError as error:
             warnings.append(Notice("no_rate", (error.when,)))

@@ -1,4 +1,4 @@
-"""The command line: `penalties show|history|convert|list|check`.
+"""The command line: `penalties show|history|convert|list|check|serve|…`.
 
 Exit status: 0 on success; 2 on bad input (unknown provision, date out of coverage, no MCI or
 rate, a bad option), with one line on stderr; 1 when `check` finds problems in the statute data;
@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import warnings
 from datetime import date
 
 from . import __version__
@@ -25,7 +26,8 @@ EPILOG = """examples:
   penalties diff "CC 403(1)" 2016-01-01 2019-01-01
   penalties explain-amount 41670 KZT --on 2020-04-30
   penalties list --code cc
-  penalties check statutes/"""
+  penalties check statutes/
+  penalties serve --port 8000"""
 
 
 def _date(text: str) -> date:
@@ -128,6 +130,10 @@ def _parser() -> argparse.ArgumentParser:
     draft.add_argument("file", nargs="?", help="a text file with the article (default: standard input)")
     draft.add_argument("--code", choices=["cc", "ac"], help="the Code (default: from the wording of the sanctions)")
 
+    serve = sub.add_parser("serve", help="the web page and HTTP JSON API on this machine (extra: penalties[web])")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+
     check = sub.add_parser("check", help="validate statute data files (exit 1 with file:line errors)")
     check.add_argument("path", nargs="?", help="a directory or one file (default: the shipped statutes)")
     return parser
@@ -151,7 +157,9 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as done:  # --help, or a usage error already printed on one line
         return done.code if isinstance(done.code, int) else 2
     try:
-        return _COMMANDS[args.command](args)
+        with warnings.catch_warnings():
+            warnings.showwarning = _show_warning
+            return _COMMANDS[args.command](args)
     except UserInputError as error:
         print(f"penalties: error: {_one_line(error)}", file=sys.stderr)
         return 2
@@ -165,6 +173,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"penalties: internal error: {type(error).__name__}: {_one_line(error)[:300]} "
               "(please report it with the command line)", file=sys.stderr)
         return INTERNAL_ERROR
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """A warning on the command line is one line on stderr, like an error (not Python's two lines
+    with the file and the source line, which mean nothing to someone who did not write the code)."""
+    print(f"penalties: warning: {_one_line(message)}", file=sys.stderr)
 
 
 def _rates(args):
@@ -348,10 +362,34 @@ def _check(args) -> int:
     return 0
 
 
+def web_missing() -> str | None:
+    """What `penalties serve` lacks to run (None: nothing): the extra's packages."""
+    import importlib.util
+
+    missing = [name for name in ("starlette", "uvicorn", "anyio") if importlib.util.find_spec(name) is None]
+    if missing:
+        return (f"penalties serve needs the web extra ({', '.join(missing)} not installed): "
+                'pip install "penalties[web]" (or, from a checkout, pip install ".[web]")')
+    return None
+
+
+def _serve(args) -> int:
+    problem = web_missing()
+    if problem:
+        raise UserInputError(problem)
+    if not 0 < args.port < 65536:
+        raise UserInputError(f"--port should be between 1 and 65535, got {args.port}")
+    from .web import serve
+
+    print(f"penalties: serving on http://{args.host}:{args.port}/ (Ctrl+C stops)", file=sys.stderr)
+    serve(args.host, args.port)  # pragma: no cover - runs until interrupted
+    return 0  # pragma: no cover
+
+
 def _print_json(data) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 _COMMANDS = {"show": _show, "history": _history, "convert": _convert, "list": _list, "check": _check,
              "coverage": _coverage, "diff": _diff, "explain-amount": _explain_amount, "credit": _credit,
-             "equivalent": _equivalent, "draft": _draft}
+             "equivalent": _equivalent, "draft": _draft, "serve": _serve}

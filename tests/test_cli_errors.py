@@ -95,3 +95,23 @@ def test_cli_fuzz(argv):
     assert status in (0, 2) or (status == 1 and argv[:1] == ["check"]), (argv, status, err.getvalue())
     if status == 2:  # `check` (exit 1) lists every problem, one per line
         assert len(err.getvalue().strip().splitlines()) <= 1, (argv, err.getvalue())
+
+
+def test_a_warning_is_one_line_on_stderr(monkeypatch, capsys):
+    # e.g. the NBK fetcher's CacheWarning: Python's default prints the file, the line and the source
+    # line of the warn() call below it, which mean nothing to someone running the command
+    import warnings
+
+    from penalties import cli
+    from penalties.nbk import CacheWarning
+
+    def warns(args):
+        warnings.warn("/cache/usd_kzt/2021-06-22.json is not a cached rate\n(JSONDecodeError): treated as absent",
+                      CacheWarning, stacklevel=2)
+        return 0
+
+    monkeypatch.setitem(cli._COMMANDS, "show", warns)
+    assert cli.main(["show", "CC 403(1)", "--on", "2016-06-01"]) == 0
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.startswith("penalties: warning: /cache/usd_kzt/2021-06-22.json is not a cached rate (JSONDecodeError)")

@@ -88,3 +88,80 @@ def test_mci_for_fines_never_falls(on, days):
 
 def test_convert_design_example():
     assert penalties.convert("5000", "MCI", "KZT", on=date(2019, 6, 1)) == Decimal("12625000")
+
+
+# The values read in the budget laws themselves (quyse/kz-laws, the file at the commit named in the
+# row's first source): (first day, purpose, tenge, act, article(item), file read). Each was read by
+# hand in the clause "месячный расчетный показатель для исчисления пособий и иных социальных выплат,
+# а также [для] применения штрафных санкций, налогов и других платежей … – N тенге".
+READ_IN_THE_LAW = [
+    (date(2010, 1, 1), "fine", 1413, "96-IV", "9(4)", "403d3e6b11fbb645b28c46e02aecb4d042ec615f/rus/49293.md"),
+    (date(2011, 1, 1), "fine", 1512, "357-IV", "8(4)", "83588fc53812ccea8225d83617f120c2e356e856/rus/55722.md"),
+    (date(2012, 1, 1), "fine", 1618, "496-IV", "9(4)", "4483069c6425a2f264c503a21e39b253d3c6fd1c/rus/61643.md"),
+    (date(2013, 1, 1), "fine", 1731, "54-V", "9(4)", "5c38ccc1df9b1270f78120c236f7fe467d953628/rus/68722.md"),
+    (date(2014, 1, 1), "fine", 1852, "148-V", "10(4)", "a0c6669e4fbbcd8250994271490b71a730133bee/rus/75657.md"),
+    (date(2015, 1, 1), "fine", 1982, "259-V", "11(4)", "3364728ebc607ffc579bf4e679058fbe3d9b774d/rus/84612.md"),
+    (date(2016, 1, 1), "fine", 2121, "426-V", "11(4)", "476233837bd400b136db7b3170aece23bed0950e/rus/95833.md"),
+    (date(2017, 1, 1), "fine", 2269, "25-VI", "7(4)", "1c6469e617cb2c6e47ed7030dcb0f675fc7bcb3d/rus/107850.md"),
+    (date(2018, 1, 1), "fine", 2405, "113-VI", "8(4)", "7d4466dc017a81f7110cf974cdfff8123667ecd2/rus/116433.md"),
+    (date(2019, 1, 1), "fine", 2525, "197-VI", "8(4)", "4f55796e95f8428322209cc4f331066dbc066d0e/rus/126298.md"),
+    (date(2020, 1, 1), "fine", 2651, "276-VI", "7(4)", "65984871c4ce7cffc64e6527404b8a1cb3411093/rus/136747.md"),
+    # "Установить с 1 апреля 2020 года: … 3) месячный расчетный показатель … – 2 778 тенге" (art. 7 as
+    # amended by 372-VI of 03.11.2020)
+    (date(2020, 4, 1), "fine", 2778, "372-VI", "7 of 276-VI, second part (3)",
+     "65984871c4ce7cffc64e6527404b8a1cb3411093/rus/136747.md"),
+    (date(2021, 1, 1), "fine", 2917, "379-VI", "9(4)", "64a0c012b402b476f4c4544f8d143c6b8ca3e332/rus/149364.md"),
+    (date(2022, 1, 1), "fine", 3063, "77-VII", "9(4)", "7974a33bcaa2ad7508588e375be00dab58c19251/rus/161088.md"),
+    (date(2022, 1, 1), "social", 3063, "77-VII", "9(4)", "7974a33bcaa2ad7508588e375be00dab58c19251/rus/161088.md"),
+    # the April 2022 clause names benefits and social payments only
+    (date(2022, 4, 1), "social", 3180, "121-VII", "9 of 77-VII, second part (3)",
+     "7974a33bcaa2ad7508588e375be00dab58c19251/rus/161088.md"),
+]
+
+
+@pytest.mark.parametrize("first_day, purpose, kzt, act, article, file", READ_IN_THE_LAW)
+def test_values_read_in_the_budget_law(first_day, purpose, kzt, act, article, file):
+    from penalties.law.mci import default_index
+
+    value = default_index().record(first_day, purpose)
+    assert (value.valid_from, value.kzt) == (first_day, Decimal(kzt))
+    assert value.verification == "primary"
+    assert (value.act.number, value.act.article) == (act, article)
+    assert value.provenance.sources[0] == f"https://github.com/quyse/kz-laws/blob/{file}"
+
+
+_MONTHS = {"января": 1, "апреля": 4}
+
+
+def test_every_primary_value_is_its_quote():
+    """A primary value's clause names the value's first day and its amount in tenge."""
+    import re
+
+    from penalties.law.mci import default_index
+
+    primary = [v for v in default_index().values if v.verification == "primary"]
+    assert len(primary) == len(READ_IN_THE_LAW)
+    for value in primary:
+        quote = value.text_ru
+        assert quote and "месячный расчетный показатель для исчисления пособий" in quote
+        day, month, year = re.match(r"Установить с (\d+) (\S+) (\d{4}) года:", quote).groups()
+        assert date(int(year), _MONTHS[month], int(day)) == value.valid_from
+        amount = re.search(r"[-–] (\d{1,3}(?: \d{3})*) тенге;$", quote).group(1)
+        assert Decimal(amount.replace(" ", "")) == value.kzt
+        # a value for fines comes from a clause that names fines; one that names none is social only
+        if "fine" in value.purposes:
+            assert "штрафных санкций" in quote
+        if "штрафных санкций" not in quote:
+            assert value.purposes == ("social",)
+
+
+def test_a_primary_value_without_its_quote_is_refused(tmp_path):
+    from penalties.errors import DataFileError
+    from penalties.law.mci import load_mci
+
+    path = tmp_path / "mci.toml"
+    path.write_text('[[values]]\nvalid_from = 2010-01-01\nvalid_to = 2010-12-31\nkzt = 1413\n'
+                    'purposes = ["fine", "tax", "social"]\nact = { number = "96-IV", date = 2009-12-07 }\n'
+                    'verification = "primary"\nsources = ["https://example.org/law"]\n', encoding="utf-8")
+    with pytest.raises(DataFileError, match="text_ru"):
+        load_mci(path)

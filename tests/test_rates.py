@@ -103,3 +103,18 @@ def test_usd_conversion_rounds_to_the_cent_and_states_basis():
 def test_float_amounts_are_refused():
     with pytest.raises(UnitError, match="float"):
         penalties.convert(1.5, "MCI", "KZT", on=date(2020, 1, 1))
+
+
+def test_a_carried_over_user_rate_is_a_warning_naming_both_days(tmp_path):
+    # 6-7 March 2021 are a Saturday and a Sunday: the table's Friday rate is used, and said so
+    path = tmp_path / "rates.csv"
+    path.write_text("date,rate\n2021-03-05,420.10\n2021-03-09,421.00\n")
+    table = RateTable.from_csv(path)
+    own = penalties.assess("CC 403(1)", on=date(2021, 3, 5), rates=table)
+    assert not [n for n in own.notices if n.code == "rate_carried"]
+    carried = penalties.assess("CC 403(1)", on=date(2021, 3, 7), rates=table)
+    [notice] = [n for n in carried.notices if n.code == "rate_carried"]
+    assert notice.params == (date(2021, 3, 5), date(2021, 3, 7))
+    assert "2021-03-05" in notice.text("en") and "2021-03-07" in notice.text("en")
+    assert "2021-03-05" in notice.text("ru") and "2021-03-07" in notice.text("kk")
+    assert any("2021-03-05" in w for w in carried.warnings)

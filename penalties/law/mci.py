@@ -31,6 +31,8 @@ class MCIValue:
     valid_to: date
     purposes: tuple[str, ...]
     provenance: Provenance
+    # the clause of the law that sets the value, verbatim; every `primary` value has one
+    text_ru: str | None = None
 
     @property
     def act(self):
@@ -84,7 +86,7 @@ def load_mci(path=None) -> MCIIndex:
     for i, row in enumerate(data.get("values", [])):
         where = ("values", i)
         checker.keys(row, where, {"valid_from", "valid_to", "kzt", "purposes", "act", "verification", "sources"},
-                     {"verified_through", "entry_into_force", "notes"})
+                     {"verified_through", "entry_into_force", "notes", "text_ru"})
         start, end = checker.interval(row, where)
         kzt = checker.typed(row, "kzt", where, int)
         purposes = checker.typed(row, "purposes", where, list, [])
@@ -92,9 +94,12 @@ def load_mci(path=None) -> MCIIndex:
         if bad or not purposes:
             checker.problem(where + ("purposes",), f"purposes should be a non-empty subset of {PURPOSES}, got {purposes}")
         provenance = checker.provenance(row, where)
+        text_ru = checker.typed(row, "text_ru", where, str)
+        if provenance is not None and provenance.verification == "primary" and not text_ru:
+            checker.problem(where, "a 'primary' MCI value quotes the clause that sets it in 'text_ru'")
         if start is not None and end is not None and kzt is not None and provenance is not None and not bad \
                 and purposes:
-            values.append(MCIValue(Decimal(kzt), start, end, tuple(purposes), provenance))
+            values.append(MCIValue(Decimal(kzt), start, end, tuple(purposes), provenance, text_ru))
     for purpose in PURPOSES:
         spans = sorted((r["valid_from"], r.get("valid_to"), ("values", i))
                        for i, r in enumerate(data.get("values", []))

@@ -40,6 +40,9 @@ class UsdRate:
     sources: tuple[str, ...] = ()
     verification: str = "secondary"
     note: str | None = None
+    #: a user table's rate of an earlier day used for this one (rows missing for a weekend or a
+    #: holiday): the day it was given for; None when the rate is the day's own
+    carried_from: date | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -107,7 +110,8 @@ class RateTable:
             if on <= span.end:
                 return span.usd_rate
             if basis == "user_table" and on <= span.end + timedelta(days=self.carry_days):
-                return attrs.evolve(span.usd_rate, note=f"carried over from {span.start.isoformat()} to {on}")
+                return attrs.evolve(span.usd_rate, note=f"carried over from {span.start.isoformat()} to {on}",
+                                    carried_from=span.start)
         return None
 
     def __call__(self, on: date) -> UsdRate:

@@ -43,7 +43,11 @@ def _term_range(item, lang: str, w) -> str:
                           item.unit, lang)
 
 
-def _item_line(item, lang: str, w) -> str:
+def item_parts(item, lang: str) -> tuple[str, str, tuple[str, ...]]:
+    """An assessed item as `render_assessment` words it: the kind's name, its amount (in MCI =
+    tenge = dollars) or term ("" for a kind with no measure), and its flags (mandatory or
+    optional, a minimum from the General Part). The web pages show the same words."""
+    w = _words(fmt.check_lang(lang))
     name = messages.message(lang, "kind", item.kind)
     body = _money_range(item, lang, w) if item.unit == "money" else _term_range(item, lang, w)
     flags = []
@@ -51,6 +55,11 @@ def _item_line(item, lang: str, w) -> str:
         flags.append(w("mandatory") if item.mandatory else w("optional"))
     if item.min is not None and item.min.basis == "general_part":
         flags.append(w("min_gp"))
+    return name, body, tuple(flags)
+
+
+def _item_line(item, lang: str, w) -> str:
+    name, body, flags = item_parts(item, lang)
     suffix = f" [{', '.join(flags)}]" if flags else ""
     return f"  - {name}: {body}{suffix}" if body else f"  - {name}{suffix}"
 

@@ -1,0 +1,202 @@
+"""The HTTP JSON API's questions: each endpoint's parameters, read and checked, and its answer.
+
+Each endpoint answers with the document the command line prints with `--json` (the same
+`to_dict()` and `penalties.output.render` functions; there is no second serialisation), so a
+client of the API and a user of `penalties … --json` read one contract (docs/json-contract.md,
+the schemas in `penalties/schema/`). Parameters come from the query string (GET) or a JSON object
+(POST) under the same names; an unknown or repeated parameter is refused, so that a misspelt
+`comitted` is not silently ignored. Nothing here imports the web framework: `penalties.web.app`
+carries requests to `answer()`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from .problems import RequestError
+
+#: longest reference, unit or word accepted (a reference as people write it is well under this)
+MAX_TEXT = 200
+
+
+@attrs.frozen
+class Parameter:
+    """One parameter of an endpoint: its name, type (`text`, `date`, `amount`, or a tuple of
+    the values allowed), whether it is required, its default and what it means."""
+
+    name: str
+    type: str | tuple[str, ...]
+    description: str
+    required: bool = False
+    default: Any = None
+
+
+def _text(name: str, value) -> str:
+    if not isinstance(value, str):
+        raise RequestError("bad_parameter", f"{name}: expected a string, got {type(value).__name__}", parameter=name)
+    if len(value) > MAX_TEXT:
+        raise RequestError("bad_parameter", f"{name}: longer than {MAX_TEXT} characters", parameter=name)
+    return value
+
+
+def _date(name: str, value) -> date:
+    text = _text(name, value)
+    try:
+        if len(text) != 10:
+            raise ValueError
+        return date.fromisoformat(text)
+    except ValueError:
+        raise RequestError("bad_parameter", f"{name}: not a date (YYYY-MM-DD): {text[:40]!r}", parameter=name) from None
+
+
+def _amount(name: str, value):
+    # strings as people write them, integers, and JSON numbers read exactly (the body is parsed
+    # with Decimal for non-integers); the library checks the rest (AmountError)
+    if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
+        raise RequestError("bad_parameter", f"{name}: expected a number or a string, got {type(value).__name__}",
+                           parameter=name)
+    return _text(name, value) if isinstance(value, str) else value
+
+
+def read(parameters: tuple[Parameter, ...], given: Mapping[str, Any]) -> dict[str, Any]:
+    """The checked values of `parameters` from `given` (query or body): RequestError for a missing,
+    unknown or malformed one."""
+    known = {p.name for p in parameters}
+    unknown = sorted(set(given) - known)
+    if unknown:
+        raise RequestError("unknown_parameter", f"unknown parameter {unknown[0]!r}; this endpoint takes "
+                           + ", ".join(sorted(known)), parameter=unknown[0][:MAX_TEXT], accepted=sorted(known))
+    out: dict[str, Any] = {}
+    for p in parameters:
+        value = given.get(p.name)
+        if value is None or value == "":
+            if p.required:
+                raise RequestError("missing_parameter", f"missing parameter {p.name!r}: {p.description}",
+                                   parameter=p.name)
+            out[p.name] = p.default
+        elif isinstance(p.type, tuple):
+            text = _text(p.name, value)
+            if text not in p.type:
+                raise RequestError("bad_parameter", f"{p.name}: {text[:40]!r} is not one of {', '.join(p.type)}",
+                                   parameter=p.name, accepted=list(p.type))
+            out[p.name] = text
+        else:
+            out[p.name] = {"text": _text, "date": _date, "amount": _amount}[p.type](p.name, value)
+    return out
+
+
+REFERENCE = Parameter("reference", "text", 'a provision as people write it: "CC 403(1)", "ч.1 ст.403 УК РК", "kz.ac.489.10"',
+                      required=True)
+
+
+def _assess(reference, on, committed, initiated, decided, offender, base_amount):
+    from ..assessment import assess
+
+    if on is None and committed is None:
+        raise RequestError("missing_parameter", "give on or committed (a date, YYYY-MM-DD)", parameter="on")
+    return assess(reference, on, committed=committed, initiated=initiated, decided=decided, offender=offender,
+                  base_amount=base_amount).to_dict()
+
+
+def _provisions(code):
+    from ..lookup import provisions
+    from ..output.render import coverage_dict
+
+    return [coverage_dict(p) for p in provisions(code)]
+
+
+def _history(reference):
+    from ..lookup import provision
+    from ..output.render import history_dict
+
+    return history_dict(provision(reference))
+
+
+def _diff(reference, first, second):
+    from ..changes import diff
+
+    return [c.to_dict() for c in diff(reference, first, second)]
+
+
+def _convert(amount, unit, to, on, purpose):
+    from ..conversion import convert_with_basis
+
+    return convert_with_basis(amount, unit, to, on, purpose).to_dict()
+
+
+def _explain_amount(amount, unit, on):
+    from ..changes import explain_amount
+
+    return explain_amount(amount, unit, on).to_dict()
+
+
+def _search(q, code, on):
+    raise RequestError("not_available", "search is not available in this version of penalties", parameter="q")
+
+
+@attrs.frozen
+class Endpoint:
+    """An API path, what it answers, its parameters, the schema of its answer and the function
+    that computes it (keyword arguments named as the parameters)."""
+
+    path: str
+    summary: str
+    parameters: tuple[Parameter, ...]
+    schema: str
+    compute: Callable[..., Any]
+
+
+_ON = "the day (YYYY-MM-DD)"
+ENDPOINTS: tuple[Endpoint, ...] = (
+    Endpoint("/api/assess", "The applicable penalty on the case's dates (= penalties show --json)", (
+        REFERENCE,
+        Parameter("on", "date", "sets committed, initiated and decided at once (YYYY-MM-DD)"),
+        Parameter("committed", "date", "the day the offence was committed"),
+        Parameter("initiated", "date", "the day the administrative case was opened"),
+        Parameter("decided", "date", "the day of the decision (lex mitior up to it)"),
+        Parameter("offender", "text", "individual, official, small_business, medium_business, large_business, "
+                  "legal_entity, individual_entrepreneur", default="individual"),
+        Parameter("base_amount", "amount", "tenge: the bribe or damage a fine is a multiple of"),
+    ), "assessment", _assess),
+    Endpoint("/api/provisions", "The encoded provisions and their coverage (= penalties list --json)", (
+        Parameter("code", ("cc", "ac"), "only the Criminal Code (cc) or the Code on Administrative Offenses (ac)"),
+    ), "provisions", _provisions),
+    Endpoint("/api/history", "Every encoded version of a provision (= penalties history --json)", (REFERENCE,),
+             "history", _history),
+    Endpoint("/api/diff", "What changed in a sanction between two dates (= penalties diff --json)", (
+        REFERENCE,
+        Parameter("first", "date", "the earlier day (YYYY-MM-DD)", required=True),
+        Parameter("second", "date", "the later day (YYYY-MM-DD)", required=True),
+    ), "diff", _diff),
+    Endpoint("/api/convert", "MCI, KZT and USD into each other on a date (= penalties convert --json)", (
+        Parameter("amount", "amount", 'the amount: 5000, "1 500,50"', required=True),
+        Parameter("unit", "text", "MCI, KZT or USD", required=True),
+        Parameter("to", "text", "MCI, KZT or USD", required=True),
+        Parameter("on", "date", _ON, required=True),
+        Parameter("purpose", ("fine", "tax", "social"), "which MCI value (a fine's by default)", default="fine"),
+    ), "convert", _convert),
+    Endpoint("/api/explain-amount", "A quoted tenge amount as MCI, and the provisions allowing it "
+             "(= penalties explain-amount --json)", (
+        Parameter("amount", "amount", "the amount in tenge", required=True),
+        Parameter("unit", "text", "KZT", default="KZT"),
+        Parameter("on", "date", _ON, required=True),
+    ), "explain_amount", _explain_amount),
+    Endpoint("/api/search", "Provisions by words of their titles (= penalties search --json)", (
+        Parameter("q", "text", "words of a title, in Russian, Kazakh or English", required=True),
+        Parameter("code", ("cc", "ac"), "only one Code"),
+        Parameter("on", "date", "only provisions in force on that day"),
+    ), "search", _search),
+)
+
+BY_PATH = {e.path: e for e in ENDPOINTS}
+
+
+def answer(endpoint: Endpoint, given: Mapping[str, Any]) -> Any:
+    """The document `endpoint` answers for the parameters `given`; a RequestError or a documented
+    library error (`penalties.errors`) when it refuses."""
+    return endpoint.compute(**read(endpoint.parameters, given))
