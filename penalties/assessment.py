@@ -12,7 +12,6 @@ The steps, each recorded in the assessment's trace (`explain()`), each a functio
 
 from __future__ import annotations
 
-import functools
 import time
 from datetime import date
 from decimal import Decimal
@@ -21,6 +20,7 @@ from typing import NamedTuple
 import attrs
 
 from . import inputs
+from .data.store import cached
 from .errors import MissingBaseError, MissingRateError
 from .inputs import Amount
 from .law.general_part import ReducedPaymentRule, general_part
@@ -349,7 +349,7 @@ def _version_reason(version: Version, at_commission: Version, dates: CaseDates) 
             f"(from {at_commission.valid_from}): lex mitior, CC art. 6 / AC art. 5")
 
 
-@functools.lru_cache(maxsize=4096)
+@cached(maxsize=4096)
 def _version_warnings(version: Version) -> tuple[Notice, ...]:
     if version.verification != "primary":
         return (Notice("version_level", (version.valid_from, version.verification)),)

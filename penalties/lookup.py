@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import difflib
-import functools
 
 from . import inputs
 from .data.articles import article, catalogue
+from .data.store import cached
 from .errors import ReferenceSyntaxError, UnknownProvisionError
 from .law.provisions import CODES, Code, Provision
 from .references import parse_readings
@@ -23,7 +23,7 @@ def provision(reference: str) -> Provision:
     return _provision(inputs.reference(reference))
 
 
-@functools.lru_cache(maxsize=4096)
+@cached(maxsize=4096)
 def _provision(reference: str) -> Provision:
     try:
         readings = parse_readings(reference)

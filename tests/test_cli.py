@@ -35,7 +35,7 @@ def test_show_json_matches_python(capsys):
     (("show", "CC 98(1)", "--on", "2016-06-01"), "closest known"),
     (("show", "CC 403(1)", "--on", "2014-12-31"), "2015-01-01"),
     (("show", "CC 403(1)", "--on", "2027-03-01"), "MCI"),
-    (("convert", "100", "MCI", "--to", "USD", "--on", "2021-03-01"), "--rates"),
+    (("convert", "100", "MCI", "--to", "USD", "--on", "2025-06-01"), "--rates"),
     (("convert", "100", "MCI", "--to", "EUR", "--on", "2021-03-01"), "unknown unit"),
     (("show", "AC 489(1)", "--on", "2020-01-01", "--offender", "official"), "legal_entity"),
 ])

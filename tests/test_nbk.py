@@ -98,10 +98,13 @@ def test_cli_uses_the_fetcher_cache(bank, tmp_path, capsys):
     from penalties.nbk import NBKRates
 
     url, _ = bank
-    # 2021-06-22 is not in the shipped table: without a source the CLI says how to supply one
-    assert main(["convert", "100", "MCI", "--to", "USD", "--on", "2021-06-22"]) == 2
+    # 2025-06-23 has no rate in the shipped table: without a source the CLI says how to supply one
+    assert main(["convert", "100", "MCI", "--to", "USD", "--on", "2025-06-23"]) == 2
     assert "--rates" in capsys.readouterr().err
     NBKRates(cache_dir=tmp_path, base_url=url).lookup(date(2021, 6, 22))  # fills the cache from the local bank
+    # the cache answers before the shipped table (which has the same official rate from a news report)
+    cached = penalties.usd_rate(date(2021, 6, 22), rates=NBKRates(cache_dir=tmp_path, offline=True))
+    assert cached.sources != penalties.usd_rate(date(2021, 6, 22)).sources
     assert main(["convert", "100", "MCI", "--to", "USD", "--on", "2021-06-22", "--nbk-cache", str(tmp_path)]) == 0
     # 100 × 2,917 KZT (MCI 2021) / 427.23 KZT per USD, rounded half-up to the cent
     expected = (Decimal(291700) / Decimal("427.23")).quantize(Decimal("0.01"), rounding="ROUND_HALF_UP")

@@ -109,8 +109,8 @@ REFUSALS = [
     ("/api/assess", {"reference": "CC 403(1)", "on": "2016-06-01", "comitted": "2016-06-01"}, 400, "unknown_parameter"),
     ("/api/assess", {"reference": "CC 403(1)", "on": "01.06.2016"}, 400, "bad_parameter"),
     ("/api/convert", {"amount": "5", "unit": "EUR", "to": "KZT", "on": "2019-06-01"}, 400, "bad_unit"),
-    # no USD rate is shipped for 2021-03-01 (tests/test_rates.py)
-    ("/api/convert", {"amount": "5", "unit": "USD", "to": "KZT", "on": "2021-03-01"}, 422, "missing_rate"),
+    # no USD rate is shipped for 2025-06-01 (tests/test_rates.py)
+    ("/api/convert", {"amount": "5", "unit": "USD", "to": "KZT", "on": "2025-06-01"}, 422, "missing_rate"),
     ("/api/convert", {"amount": "5", "unit": "MCI", "to": "KZT", "on": "2019-06-01", "purpose": "x"}, 400, "bad_parameter"),
     ("/api/provisions", {"code": "zz"}, 400, "bad_parameter"),
     ("/api/history", {}, 400, "missing_parameter"),

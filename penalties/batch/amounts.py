@@ -6,8 +6,7 @@ amount or a multiple of the base read back in MCI, dollars rounded half-up to th
 
 from __future__ import annotations
 
-import functools
-
+from ..data.store import cached
 from ..errors import PenaltiesError
 from ..law.mci import default_index
 from ..law.rates import find_rate
@@ -167,7 +166,7 @@ def row_money(cols, out, rates):
     out.usd_cents = usd
 
 
-@functools.lru_cache(maxsize=8)
+@cached(maxsize=8)
 def mci_by_day(low: int, high: int):
     """The MCI for fines (whole tenge) on every day from `low` to `high`; 0 where none is encoded."""
     import numpy as np
@@ -195,7 +194,7 @@ def rate_by_day(first: int, last: int, rates):
     return table
 
 
-@functools.lru_cache(maxsize=8)
+@cached(maxsize=8)
 def _shipped_rate_table(first: int, last: int):
     table = rate_by_day(first, last, ())  # an empty tuple of extra sources: the shipped table only
     table.setflags(write=False)

@@ -7,9 +7,9 @@ row), over a large one a binary search; `DENSE_LIMIT` bounds the dense tables' s
 
 from __future__ import annotations
 
-import functools
 from datetime import date, timedelta
 
+from ..data.store import cached
 from ..law.general_part import general_part
 
 EPOCH = date(1970, 1, 1)
@@ -32,7 +32,7 @@ DENSE_LIMIT = 2_000_000
 SPAN = 1 << 20  # days: every date (1970 + 2,870 years) fits below it, so provision × SPAN + day is a key
 
 
-@functools.lru_cache(maxsize=4)
+@cached(maxsize=4)
 def rule_edges(code: str):
     """The days on which the General Part's limits, and its valuation rules, change (as day numbers)."""
     import numpy as np

@@ -7,9 +7,9 @@ valuation date `reasoning.case_dates.valuation`. What is vectorised is finding e
 
 from __future__ import annotations
 
-import functools
 from typing import Any
 
+from ..data.store import cached
 from ..errors import MissingBaseError, PenaltiesError, UnreadWordingError
 from ..law.mci import default_index
 from ..law.provisions import CODES_IN_FORCE
@@ -391,7 +391,7 @@ def _scatter(t, base_names, inv, good, pick, row_of, cols, out, provs):
 _INT_LIMIT = 2 ** 61
 
 
-@functools.lru_cache(maxsize=1)
+@cached(maxsize=1)
 def _mci_ceiling() -> int:
     """The largest MCI encoded (whole tenge), at least 1."""
     return max([int(v.kzt) for v in default_index().series("fine")] + [1])

@@ -10,7 +10,6 @@ one (`registry_for()`).
 
 from __future__ import annotations
 
-import functools
 import re
 from datetime import date
 from pathlib import Path
@@ -18,6 +17,7 @@ from pathlib import Path
 from ..errors import DataFileError
 from ..law.provenance import ACT_KINDS, Act, Checker
 from .paths import statutes_dir
+from .store import cached
 from .toml import Problem, read_toml
 
 _REQUIRED = {"number", "date", "kind", "entry_into_force"}
@@ -120,7 +120,7 @@ def shipped_path() -> Path:
     return (statutes_dir() / "kz" / "acts.toml").resolve()
 
 
-@functools.cache
+@cached
 def registry() -> Registry:
     """The shipped registry, read once on first use."""
     return _registry_at(shipped_path())
@@ -131,7 +131,7 @@ def registry() -> Registry:
 FROM_FOOTNOTES = "acts-footnotes.toml"
 
 
-@functools.cache
+@cached
 def _registry_at(path: Path) -> Registry:
     if path == shipped_path() and not path.is_file():
         return Registry([], path)

@@ -7,7 +7,6 @@ once (on first use, not at import) and indexes the provisions by id.
 
 from __future__ import annotations
 
-import functools
 import re
 from datetime import date
 from pathlib import Path
@@ -30,7 +29,8 @@ from ..law.provisions import (
     Sanction,
     Version,
 )
-from ..law.quantities import parse_measure
+from ..law.quantities import implausible, parse_measure
+from .store import cached
 
 T = TypeVar("T")
 
@@ -39,7 +39,7 @@ _VERSION_OPTIONAL = {"valid_to", "valid_from_latest", "entry_into_force", "verif
                      "text_en", "notes", "abolished", "moved_to", "sanctions", "reader_exception"}
 _ITEM_KEYS = {"kind", "min", "max", "amount", "mandatory", "lifelong", "base", "note"}
 GENERAL_FILES = {"general.toml"}
-_PART = re.compile(r"^[0-9]{1,3}(-[0-9]{1,2})?$")
+_PART = re.compile(r"^[1-9][0-9]{0,2}(-[1-9][0-9]?)?$")  # "3", "1-1"; never "01" beside "1"
 
 
 def article_files(root: Path | None = None) -> list[Path]:
@@ -158,6 +158,11 @@ def _read_version(c: Checker, table, where: tuple, pid: str, code: str, read_tex
     if latest is not None and start is not None and (latest < start or (end is not None and latest > end)):
         c.problem(where + ("valid_from_latest",), "valid_from_latest should lie between valid_from and valid_to")
     provenance = c.provenance(table, where)
+    if provenance is not None and start is not None and provenance.act.date > start:
+        # a law that worsens a penalty has no retroactive force (CC art. 6(3), AC art. 4), and a
+        # milder one reaches back through lex mitior, not through an earlier valid_from
+        c.problem(where + ("act",), f"act {provenance.act.number} of {provenance.act.date} is dated after "
+                                    f"the day this version applies from ({start})")
     category = c.typed(table, "category", where, str)
     if category is not None and (code != "cc" or category not in CATEGORIES):
         c.problem(where + ("category",), f"category should be one of {', '.join(CATEGORIES)} (CC only), got {category!r}")
@@ -228,10 +233,22 @@ def _read_sanction(c: Checker, table, where: tuple, code: str) -> Sanction | Non
                   for i, item in enumerate(c.typed(table, "additional", where, list, []))]
     if not main:
         c.problem(where + ("main",), "a sanction needs at least one main alternative")
+    _check_kinds_once(c, where + ("main",), [i for i in main if i is not None])
     read_main, read_additional = _every(main), _every(additional)
     if read_main is None or read_additional is None:
         return None
     return Sanction(offenders, tuple(read_main), tuple(read_additional))
+
+
+def _check_kinds_once(c: Checker, where: tuple, items: list[Item]) -> None:
+    """A kind twice among one sanction's main alternatives is ambiguous (which amount applies?) unless
+    each says in its `note` when it applies (e.g. the sub-paragraphs of AC 517(3), each a tier).
+    Additional punishments may repeat a kind: two bans of different rights (CC 120(3))."""
+    seen: dict[str, Item] = {}
+    for item in items:
+        first = seen.setdefault(item.kind, item)
+        if first is not item and not (first.note and item.note and first.note != item.note):
+            c.problem(where, f"kind {item.kind!r} appears twice; give each its condition in 'note', or keep one")
 
 
 def _every(values: list[T | None]) -> list[T] | None:
@@ -260,6 +277,9 @@ def _read_item(c: Checker, item, where: tuple, code: str, additional: bool) -> I
             except ValueError as error:
                 c.problem(where, f"{key}: {error}")
                 return None
+            wrong = implausible(bounds[key])
+            if wrong:
+                c.problem(where, f"{key}: {wrong}")
     if "amount" in bounds and ("min" in bounds or "max" in bounds):
         c.problem(where, "use either 'amount' or 'min'/'max'")
     low, high = bounds.get("min", bounds.get("amount")), bounds.get("max", bounds.get("amount"))
@@ -284,17 +304,20 @@ def _read_item(c: Checker, item, where: tuple, code: str, additional: bool) -> I
                 item.get("base"), item.get("note"))
 
 
-def check(root: Path | str | None = None) -> tuple[list[Problem], int]:
+def check(root: Path | str | None = None, *, whole_tree: bool = True) -> tuple[list[Problem], int]:
     """Validate every data file under `root` (or one file). Returns the problems and the file count.
 
     Beyond each file's own checks: a provision id defined twice, and a `moved_to` that names no
-    encoded provision, are problems too. `check_report()` gives the warnings as well.
+    encoded provision, are problems too; and a whole statutes tree (a folder holding `kz/`) must
+    have the `REQUIRED_FILES`, unless `whole_tree=False` says it is a fragment (a few articles and
+    their registry, as tests build). `check_report()` gives the warnings as well.
     """
-    problems, _, count = check_report(root)
+    problems, _, count = check_report(root, whole_tree=whole_tree)
     return problems, count
 
 
-def check_report(root: Path | str | None = None) -> tuple[list[Problem], list[Problem], int]:
+def check_report(root: Path | str | None = None, *, whole_tree: bool = True,
+                 ) -> tuple[list[Problem], list[Problem], int]:
     """`check()`, plus the warnings: problems that do not make the data wrong, only worse to
     maintain (today: an inline act table for an act the acts registry holds)."""
     from .acts import inline_duplicates
@@ -319,11 +342,19 @@ def check_report(root: Path | str | None = None) -> tuple[list[Problem], list[Pr
                 moves.extend((str(path), provision.id, v.moved_to) for v in provision.versions if v.moved_to)
         except DataFileError as error:
             problems.extend(error.problems)
+    if whole_tree and root.is_dir() and (root / "kz").is_dir():  # the files every assessment reads
+        problems.extend(Problem(str(root / name), None, "required file is missing")
+                        for name in REQUIRED_FILES if not (root / name).is_file())
     if root.is_dir():
         for file, pid, target in moves:
             if target not in defined:
                 problems.append(Problem(file, None, f"{pid}: moved_to {target!r} is not an encoded provision"))
     return problems, warnings, len(files)
+
+
+#: the files of a statutes tree that every assessment of either Code needs, beside the articles
+REQUIRED_FILES = ("kz/acts.toml", "kz/cc/general.toml", "kz/ac/general.toml", "kz/indices/mci.toml",
+                  "kz/rates/usd_kzt.toml")
 
 
 def _loader_for(path: Path):
@@ -371,7 +402,7 @@ def _sort_key(pid: str):
             for piece in parts for n in piece.split("-")]
 
 
-@functools.cache
+@cached
 def article(code: str, number: str) -> tuple[Provision, ...]:
     """The provisions of one article, loading only its file (empty if it is not encoded)."""
     if "/" in number or "\\" in number or number.startswith("."):
@@ -382,7 +413,7 @@ def article(code: str, number: str) -> tuple[Provision, ...]:
     return tuple(load_article(path))
 
 
-@functools.cache
+@cached
 def catalogue() -> Catalogue:
     """Every encoded provision; the objects are the ones `article()` returns."""
     provisions: list[Provision] = []

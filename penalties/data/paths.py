@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
-import functools
 import os
 from pathlib import Path
 
+from .store import cached
 
-@functools.cache
+
+@cached
 def statutes_dir() -> Path:
     override = os.environ.get("PENALTIES_STATUTES")
     if override:

@@ -9,7 +9,6 @@ says nothing the text does not: no dates of versions, no structured sanctions. T
 
 from __future__ import annotations
 
-import functools
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from ..data.paths import statutes_dir
 from ..data.toml import read_toml
 from ..errors import DataFileError
 from ..law.provenance import Checker
+from .store import cached
 
 REPO = "https://github.com/kazakhstan-law/codes/blob"
 #: the two path layouts of the corpus; readings name files relative to the language folder
@@ -171,7 +171,7 @@ def _number_key(article: str) -> tuple[int, int]:
     return (int(head), int(tail or 0)) if head.isdigit() and (tail or "0").isdigit() else (10 ** 6, 0)
 
 
-@functools.cache
+@cached
 def absences(code: str) -> dict[date, frozenset[str]]:
     """For each redaction read (Russian), the articles known NOT to be in it: those a reading says
     are "not in this redaction", and, in a reading of a whole range of articles ("99-160.toml"),
@@ -199,7 +199,7 @@ def absences(code: str) -> dict[date, frozenset[str]]:
     return {day: frozenset(a) for day, a in out.items()}
 
 
-@functools.cache
+@cached
 def readings(code: str) -> dict[tuple[date, str], dict[str, ArticleReading]]:
     """Every reading of `code`: {(redaction, lang): {article: ArticleReading}}."""
     out: dict[tuple[date, str], dict[str, ArticleReading]] = {}

@@ -16,7 +16,6 @@ assessment says so in a warning.
 from __future__ import annotations
 
 import datetime
-import functools
 from bisect import bisect_right
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
@@ -27,12 +26,13 @@ from pathlib import Path
 import attrs
 
 from ..data.paths import statutes_dir
+from ..data.store import cached
 from ..data.toml import read_toml
 from ..errors import DataFileError
 from ..law.kinds import DAY, HOUR, KINDS, MONEY
 from ..law.provenance import Checker, Provenance
 from ..law.provisions import CATEGORIES, OFFENDERS
-from ..law.quantities import Measure, parse_measure
+from ..law.quantities import Measure, implausible, parse_measure
 
 VALUATION_DATES = ("committed", "initiated", "decided")
 #: used only where no dated rule is encoded; DESIGN.md "Dates"
@@ -243,7 +243,7 @@ def load_general_part(path: Path) -> GeneralPart:
         c.problem(("code",), f"code should be cc or ac, got {code!r}")
         raise DataFileError(c.problems)
 
-    limits = []
+    limits, limit_rows = [], []
     for where, row, dated in _dated_rows(c, data, "limits", {"kind", "applies_to", "article"},
                                          {"min", "max", "available", "articles"}):
         kind = KINDS.get(row.get("kind", ""))
@@ -268,9 +268,15 @@ def load_general_part(path: Path) -> GeneralPart:
         if "min" in bounds and "max" in bounds and bounds["min"].unit == bounds["max"].unit \
                 and bounds["min"].value > bounds["max"].value:
             c.problem(where + ("min",), f"min {bounds['min']} is greater than max {bounds['max']}")
+        for key, bound in bounds.items():
+            wrong = implausible(bound)
+            if wrong:
+                c.problem(where + (key,), wrong)
         if dated:
             limits.append(Limit(kind.name, applies, str(row.get("article")), bounds.get("min"), bounds.get("max"),
                                 *dated, available, tuple(map(str, articles))))
+            limit_rows.append(where)
+    _check_limits_do_not_overlap(c, limits, limit_rows)
 
     valuation = []
     for where, row, dated in _dated_rows(c, data, "mci_valuation", {"date", "article"}):
@@ -317,13 +323,18 @@ def load_general_part(path: Path) -> GeneralPart:
 
     equivalents = []
     for where, row, dated in _dated_rows(c, data, "equivalents", {"article", "rules"}):
-        for rule in c.typed(row, "rules", where, list, []):
+        for j, rule in enumerate(c.typed(row, "rules", where, list, [])):
             of, per, equals = rule.get("of"), _term(c, rule.get("per"), where), {}
+            if per is not None and per.value <= 0:
+                c.problem(where + ("rules", j), f"per = {rule.get('per')!r}: an equivalence is per a positive term")
+                per = None
             for kind in [of, *(rule.get("equals") or {})]:
                 if kind not in KINDS:
                     c.problem(where + ("rules",), f"unknown kind {kind!r}")
             for kind, text in (rule.get("equals") or {}).items():
-                equals[kind] = _term(c, text, where)
+                equals[kind] = worth = _term(c, text, where)
+                if worth is not None and worth.value <= 0:
+                    c.problem(where + ("rules", j), f"{kind} = {text!r}: an equivalent is a positive amount or term")
             if dated and per is not None:
                 equivalents.append(EquivalenceRule(str(row.get("article")), of, per, equals, *dated))
 
@@ -331,6 +342,19 @@ def load_general_part(path: Path) -> GeneralPart:
         raise DataFileError(c.problems)
     return GeneralPart(code, tuple(limits), tuple(valuation), tuple(payments), tuple(credits), tuple(times),
                        tuple(equivalents))
+
+
+def _check_limits_do_not_overlap(c: Checker, limits: list[Limit], rows: list[tuple]) -> None:
+    """Two limits of one kind for the same offences on the same day: the library would take one and
+    drop the other without a word, so the data must say which wording held when."""
+    for i, a in enumerate(limits):
+        for b, where in zip(limits[i + 1:], rows[i + 1:], strict=True):
+            if a.kind != b.kind or a.articles != b.articles or not set(a.applies_to) & set(b.applies_to):
+                continue
+            if a.valid_from <= (b.valid_to or date.max) and b.valid_from <= (a.valid_to or date.max):
+                c.problem(where, f"the {b.kind} limit for {', '.join(sorted(set(a.applies_to) & set(b.applies_to)))} "
+                                 f"from {b.valid_from} overlaps the one of art. {a.article} from {a.valid_from} "
+                                 f"(line {c.lines.line_of(rows[i])})")
 
 
 def _dated_rows(c: Checker, data: dict, table: str, required: AbstractSet[str], extra: AbstractSet[str] = frozenset(),
@@ -360,9 +384,8 @@ def _term(c: Checker, text, where) -> Measure | None:
         return None
 
 
-@functools.cache
+@cached
 def general_part(code: str) -> GeneralPart:
-    path = statutes_dir() / "kz" / code / "general.toml"
-    if not path.exists():
-        return GeneralPart(code)
-    return load_general_part(path)
+    # a missing file is a DataFileError (read_toml), never an empty General Part: without it CC 403(1)
+    # would offer arrest in 2016, when art. 45 was not yet in effect
+    return load_general_part(statutes_dir() / "kz" / code / "general.toml")

@@ -7,7 +7,6 @@ last encoded value is an error, never a silent reuse of the last value.
 
 from __future__ import annotations
 
-import functools
 from bisect import bisect_right
 from datetime import date
 from decimal import Decimal
@@ -15,6 +14,7 @@ from decimal import Decimal
 import attrs
 
 from ..data.paths import statutes_dir
+from ..data.store import cached
 from ..data.toml import read_toml
 from ..errors import DataFileError, MissingIndexError, UserInputError
 from ..law.provenance import Checker, Provenance, check_sequence
@@ -77,6 +77,12 @@ class MCIIndex:
         return self.record(on, purpose).kzt
 
 
+#: an MCI outside this band (whole tenge) is refused as a slip: the values since 2010 lie between
+#: 1,413 and 4,325; the band leaves room for decades of growth, and none for 0, a negative or a value
+#: in tiyn
+PLAUSIBLE_KZT = (100, 1_000_000)
+
+
 def load_mci(path=None) -> MCIIndex:
     path = path or statutes_dir() / "kz" / "indices" / "mci.toml"
     data, lines = read_toml(path)
@@ -89,6 +95,10 @@ def load_mci(path=None) -> MCIIndex:
                      {"verified_through", "entry_into_force", "notes", "text_ru"})
         start, end = checker.interval(row, where)
         kzt = checker.typed(row, "kzt", where, int)
+        if kzt is not None and not PLAUSIBLE_KZT[0] <= kzt <= PLAUSIBLE_KZT[1]:
+            checker.problem(where + ("kzt",), f"an MCI of {kzt} tenge is implausible "
+                                              f"(outside {PLAUSIBLE_KZT[0]}..{PLAUSIBLE_KZT[1]})")
+            kzt = None
         purposes = checker.typed(row, "purposes", where, list, [])
         bad = [p for p in purposes if p not in PURPOSES]
         if bad or not purposes:
@@ -110,7 +120,7 @@ def load_mci(path=None) -> MCIIndex:
     return MCIIndex(values)
 
 
-@functools.cache
+@cached
 def default_index() -> MCIIndex:
     return load_mci()
 

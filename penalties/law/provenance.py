@@ -13,6 +13,7 @@ import datetime
 import itertools
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import attrs
 
@@ -151,11 +152,22 @@ class Checker:
             self.problem(where + ("sources",), "every value needs at least one source URL in 'sources'")
         elif not all(isinstance(s, str) and s.startswith(("http://", "https://")) for s in sources):
             self.problem(where + ("sources",), "'sources' should be a list of http(s) URLs")
+        elif not all(urlsplit(s).hostname for s in sources):
+            self.problem(where + ("sources",), "a source URL needs a host (\"https://\" alone names no source)")
         verification = self.typed(table, "verification", where, str)
         if verification not in VERIFICATION_LEVELS:
             self.problem(where + ("verification",),
                          f"'verification' should be one of {', '.join(VERIFICATION_LEVELS)}, got {verification!r}")
         verified_through = self.typed(table, "verified_through", where, date)
+        if verified_through is not None:
+            # read in a redaction: never one of the future, nor one older than the act that gave the
+            # wording (a redaction between the act and its entry into force is possible: the Codes'
+            # 07.11.2014 text shows wordings in force from 2015-01-01)
+            if verified_through > date.today():
+                self.problem(where + ("verified_through",), f"verified_through {verified_through} is in the future")
+            elif act is not None and verified_through < act.date:
+                self.problem(where + ("verified_through",),
+                             f"verified_through {verified_through} is before act {act.number} of {act.date}")
         notes = self.typed(table, "notes", where, str)
         if act is None or not sources or verification not in VERIFICATION_LEVELS:
             return None

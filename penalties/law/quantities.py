@@ -67,6 +67,24 @@ def parse_measure(text: str, measure: str) -> Measure:
     return Measure(value, unit)
 
 
+#: the largest amount or term a statute file may state, per unit: far above anything either Code
+#: provides (the largest today: fines of 8,000 MCI, bans of 10 years, imprisonment of 20 years, 90 days
+#: of arrest, 1,200 hours of community service), so that a slip of the keyboard (10^32 MCI, a
+#: 500-year ban, 10^9 days of arrest) is refused by `penalties check` instead of computed
+PLAUSIBLE_MAXIMUM = {"MCI": Decimal(100_000), "KZT": Decimal(10) ** 12, "base": Decimal(1000),
+                     "percent": Decimal(1000), "day": Decimal(366), "month": Decimal(360), "hour": Decimal(5000)}
+
+
+def implausible(m: Measure) -> str | None:
+    """Why `m` cannot be an amount or term a statute gives (zero, or beyond `PLAUSIBLE_MAXIMUM`), or None."""
+    if m.value <= 0:
+        return f"{measure_text(m)} is not a positive amount or term"
+    limit = PLAUSIBLE_MAXIMUM.get(m.unit)
+    if limit is not None and m.value > limit:
+        return f"{measure_text(m)} is implausible (more than {measure_text(Measure(limit, m.unit))})"
+    return None
+
+
 def measure_text(m: Measure | None, number=None) -> str | None:
     """'300 MCI', '40 day', '3 year' (months stored for a whole number of years read as years);
     `number` formats the value (default: plain digits)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import itertools
 from bisect import bisect_right
 from collections.abc import Iterable
 from datetime import date, timedelta
@@ -21,9 +22,10 @@ from typing import Protocol
 import attrs
 
 from ..data.paths import statutes_dir
+from ..data.store import cached
 from ..data.toml import Problem, read_toml
 from ..errors import DataFileError, MissingRateError, RateFileError
-from ..law.provenance import Checker
+from ..law.provenance import VERIFICATION_LEVELS, Checker
 
 BASES = ("daily_official", "monthly_average", "annual_average", "user_table")
 #: a user table's daily rate carries over this many days (weekends and holidays) at most
@@ -229,12 +231,13 @@ def load_shipped_rates(path=None) -> RateTable:
     checker.keys(derivation, ("derivation",), {"method", "input", "verification", "sources"}, set())
     derived_sources = tuple(derivation.get("sources", ()))
     spans = []
+    periods: dict[str, list[tuple[date, date, tuple]]] = {}
     for basis in ("daily_official", "monthly_average", "annual_average"):
         for i, row in enumerate(data.get(basis, [])):
             where = (basis, i)
             rate_text = checker.typed(row, "rate", where, str)
             try:
-                rate = Decimal(rate_text) if rate_text else None
+                rate = Decimal(rate_text) if rate_text and rate_text.strip() else None
             except InvalidOperation:
                 checker.problem(where + ("rate",), f"not a decimal: {rate_text!r}")
                 rate = None
@@ -244,17 +247,46 @@ def load_shipped_rates(path=None) -> RateTable:
                 sources = tuple(row.get("sources", ()))
                 verification = row.get("verification", "secondary")
             else:
-                checker.keys(row, where, {"valid_from", "valid_to", "rate"}, {"notes"})
+                # an average derived by scripts/derive_usd_averages.py carries the file's [derivation];
+                # one stated by a source (a statistical release, a data service) names it itself
+                checker.keys(row, where, {"valid_from", "valid_to", "rate"}, {"notes", "sources", "verification"})
                 start, end = checker.interval(row, where)
-                sources, verification = derived_sources, derivation.get("verification", "secondary")
-            if start is not None and end is not None and rate is not None:
+                if "sources" in row or "verification" in row:
+                    sources, verification = _stated(checker, row, where)
+                else:
+                    sources, verification = derived_sources, derivation.get("verification", "secondary")
+            wrong = implausible_rate(rate) if rate is not None else None
+            if wrong:
+                checker.problem(where + ("rate",), wrong)
+            elif rate_text is not None and not rate_text.strip():
+                checker.problem(where + ("rate",), "the rate is empty")
+            if start is not None and end is not None and rate is not None and not wrong:
                 spans.append(_Span(start, end, rate, basis, sources, verification))
+                periods.setdefault(basis, []).append((start, end, where))
+    for basis, dated in periods.items():  # one rate per day and basis: a second one would win or lose silently
+        dated.sort(key=lambda p: p[0])
+        for (_, end, first), (start, _, where) in itertools.pairwise(dated):
+            if start <= end:
+                checker.problem(where, f"{basis} from {start} overlaps the one at line "
+                                       f"{checker.lines.line_of(first)} (to {end}); one rate per day")
     if checker.problems:
         raise DataFileError(checker.problems)
     return RateTable(spans, name=str(path))
 
 
-@functools.cache
+def _stated(checker: Checker, row: dict, where: tuple) -> tuple[tuple[str, ...], str]:
+    """The sources and verification of an average a source states (not one the script derived)."""
+    sources = checker.typed(row, "sources", where, list, [])
+    if not sources or not all(isinstance(s, str) and s.startswith(("http://", "https://")) for s in sources):
+        checker.problem(where + ("sources",), "a stated average names its sources as a list of http(s) URLs")
+    verification = checker.typed(row, "verification", where, str)
+    if verification not in VERIFICATION_LEVELS:
+        checker.problem(where + ("verification",),
+                        f"'verification' should be one of {', '.join(VERIFICATION_LEVELS)}, got {verification!r}")
+    return tuple(sources), verification or "unverified"
+
+
+@cached
 def shipped_rates() -> RateTable:
     return load_shipped_rates()
 

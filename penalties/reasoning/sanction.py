@@ -14,6 +14,7 @@ from datetime import date
 
 import attrs
 
+from ..data.store import register
 from ..law.general_part import general_part
 from ..law.kinds import KINDS, MONEY, NONE
 from ..law.provisions import Version
@@ -60,6 +61,7 @@ def limits_day(version_start, committed, later=max):
 
 
 _CACHE: dict = {}
+register(_CACHE.clear)
 
 
 def resolve(version: Version, offender: str, code: str, on: date) -> ResolvedSanction:
