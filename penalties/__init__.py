@@ -28,6 +28,7 @@ The architecture, in layers (each module's first docstring line says its one ide
     conversion.py  MCI <-> KZT <-> USD, exact
     changes.py     diff() between versions, explain_amount() of a figure
     whole_articles.py  an article with all its parts: article(), assess_article(), diff_article()
+    searching.py   search(): articles by words of their titles (Snowball stems, a Kazakh fallback)
     output/        notices (warnings as data), formatting (numbers, terms, dates and acts as
                    cited, per language), messages (the words, from the gettext catalogs in
                    locale/), render (text, JSON, docs/coverage.md), tables (--csv)
@@ -60,7 +61,7 @@ _EXPORTS = {
     "mci": "law.mci",
     "diff": "changes", "explain_amount": "changes",
     "Article": "whole_articles", "article": "whole_articles", "assess_article": "whole_articles",
-    "diff_article": "whole_articles",
+    "diff_article": "whole_articles", "search": "searching", "SearchHit": "searching",
     "assess_batch": "batch",
     "provision": "lookup", "provisions": "lookup",
     "Provision": "law.provisions", "Version": "law.provisions", "Offender": "law.provisions", "Code": "law.provisions",
@@ -122,13 +123,14 @@ if TYPE_CHECKING:
     from .law.rates import RateTable, UsdRate, usd_rate
     from .lookup import provision, provisions
     from .references import Reference, parse_reference
+    from .searching import SearchHit, search
     from .whole_articles import Article, article, assess_article, diff_article
 
 __all__ = [
     "AmountError", "Article", "Assessment", "Code", "Conversion", "CustodyCredit", "DataFileError", "DateError", "Equivalent",
     "FootnoteError", "MissingBaseError", "MissingIndexError", "MissingRateError", "Offender", "OutOfCoverageError",
-    "PenaltiesError", "Provision", "RateFileError", "RateTable", "Reference", "ReferenceSyntaxError", "SanctionTextError",
+    "PenaltiesError", "Provision", "RateFileError", "RateTable", "Reference", "ReferenceSyntaxError", "SanctionTextError", "SearchHit",
     "UnitError", "UnknownOffenderError", "UnknownProvisionError", "UnreadWordingError", "UsdRate",
     "UserInputError", "Version", "article", "assess", "assess_article", "assess_batch", "convert", "custody_credit", "diff", "diff_article", "explain_amount",
-    "mci", "parse_reference", "provision", "provisions", "punishment_equivalent", "usd_rate",
+    "mci", "parse_reference", "provision", "provisions", "punishment_equivalent", "search", "usd_rate",
 ]

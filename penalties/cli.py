@@ -26,6 +26,7 @@ EPILOG = """examples:
   penalties diff "CC 403(1)" 2016-01-01 2019-01-01
   penalties explain-amount 41670 KZT --on 2020-04-30
   penalties list --code cc
+  penalties search кража --code cc --fine-above 500
   penalties check statutes/
   penalties serve --port 8000"""
 
@@ -103,10 +104,25 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("--lang", choices=("en", "ru", "kk"), default="en")
     diff.add_argument("--json", action="store_true")
 
+    finder = sub.add_parser("search", help="articles by words of their titles (ru, kk, en), best first")
+    finder.add_argument("words", nargs="+", help='e.g. кража, "оскорбление представителя власти", ұрлық, insult')
+    finder.add_argument("--code", choices=("cc", "ac"))
+    finder.add_argument("--on", type=_date, help="only parts in force on this date")
+    finder.add_argument("--fine-above", metavar="MCI", help="only parts whose fine can exceed this many MCI")
+    finder.add_argument("--arrest", action="store_true", help="only parts whose sanction names arrest")
+    finder.add_argument("--limit", type=int, default=20, help="at most this many articles (default 20)")
+    finder.add_argument("--lang", choices=("en", "ru", "kk"), default="en", help="the language of the text output")
+    _formats(finder, csv=True)
+
     amount = sub.add_parser("explain-amount", help="read a quoted amount as MCI and find the provisions that allow it")
-    amount.add_argument("amount")
+    amount.add_argument("amount", help='e.g. 41670, "12.63 million", "about 54,000", "12,6 млн"')
     amount.add_argument("unit", help="KZT")
     amount.add_argument("--on", type=_date, required=True)
+    amount.add_argument("--tolerance", metavar="KZT",
+                        help="± tenge around the amount (default: what a rounded quotation implies, else 0)")
+    amount.add_argument("--code", choices=("cc", "ac"), help="only provisions of this Code")
+    amount.add_argument("--offender", help="only matches for this offender category")
+    amount.add_argument("--lang", choices=("en", "ru", "kk"), default="en")
     amount.add_argument("--json", action="store_true")
 
     credit = sub.add_parser("credit", help="what days of pre-trial custody count for (CC art. 62)")
@@ -289,6 +305,22 @@ def _diff(args) -> int:
     return 0
 
 
+def _search(args) -> int:
+    from .output import tables
+    from .output.render import render_search
+    from .searching import search
+
+    hits = search(" ".join(args.words), code=args.code, on=args.on, fine_above_mci=args.fine_above,
+                  arrest=True if args.arrest else None, limit=args.limit)
+    if args.json:
+        _print_json([h.to_dict() for h in hits])
+    elif args.csv:
+        sys.stdout.write(tables.search_csv(hits))
+    else:
+        print(render_search(hits, args.lang))
+    return 0
+
+
 def _credit(args) -> int:
     from .crediting import custody_credit
 
@@ -305,7 +337,13 @@ def _equivalent(args) -> int:
 def _explain_amount(args) -> int:
     from .changes import explain_amount
 
-    return _emit(args, explain_amount(args.amount, args.unit, args.on))
+    result = explain_amount(args.amount, args.unit, args.on, tolerance=args.tolerance, code=args.code,
+                            offender=args.offender)
+    if args.json:
+        _print_json(result.to_dict())
+    else:
+        print(result.format(args.lang))
+    return 0
 
 
 def _emit(args, result) -> int:
@@ -391,5 +429,5 @@ def _print_json(data) -> None:
 
 
 _COMMANDS = {"show": _show, "history": _history, "convert": _convert, "list": _list, "check": _check,
-             "coverage": _coverage, "diff": _diff, "explain-amount": _explain_amount, "credit": _credit,
-             "equivalent": _equivalent, "draft": _draft, "serve": _serve}
+             "coverage": _coverage, "diff": _diff, "explain-amount": _explain_amount, "search": _search,
+             "credit": _credit, "equivalent": _equivalent, "draft": _draft, "serve": _serve}

@@ -85,6 +85,10 @@ COMMANDS = {
     "diff-cc-378": ["diff", "CC 378", "2016-01-01", "2025-01-01"],
     "list-cc-188": ["list", "CC 188"],
     "show-cc-378": ["show", "CC 378", "--on", "2020-01-01"],
+    "search-insult": ["search", "оскорбление", "insult", "--code", "cc"],
+    "explain-amount-about-54000": ["explain-amount", "about 54,000", "KZT", "--on", "2019-06-01", "--code", "cc"],
+    "explain-amount-15-mci": ["explain-amount", "41670", "KZT", "--on", "2020-04-30", "--code", "ac",
+                              "--offender", "official"],
 }
 
 

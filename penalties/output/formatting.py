@@ -151,6 +151,9 @@ def citation(act, lang: str = "en") -> str:
     № 180-VI', 'ҚР 2018 жылғы 12 шілдедегі № 180-VI Заңы' (a Code: 'Code No. 226-V of 3 July 2014' …)."""
     check_lang(lang)
     params = {"number": act.number, "date": act_date(act.date, lang)}
+    if act.number == "unknown":  # a budget law whose number was not read (statutes/kz/indices/mci.toml)
+        title = (act.title or "").removesuffix(" (number not found)")
+        return messages.message(lang, "act citation", "unnumbered").format(title=title, **params)
     if act.kind == "code":
         return messages.message(lang, "act citation", "code").format(**params)
     if act.kind == "decree":

@@ -343,6 +343,58 @@ def _provision_of(whole, pid: str):
     return next(p for p in whole.parts if p.id == pid)
 
 
+def render_amount_explanation(e, lang: str = "en") -> str:
+    """`explain_amount()`'s answer in words of `lang`: the amount as MCI, then the matching provisions."""
+    fmt.check_lang(lang)
+    d = lambda x: fmt.long_date(x, lang)  # noqa: E731
+    # a Kazakh date before a noun takes the locative-attributive form ("2020 жылғы 30 сәуірдегі")
+    day = fmt.act_date(e.on, lang) if lang == "kk" else d(e.on)
+    params = {"amount": fmt.money(e.amount_kzt, "KZT", lang), "date": day, "mci": fmt.money(e.mci.kzt, "KZT", lang),
+              "period": f"{d(e.mci.valid_from)} – {d(e.mci.valid_to)}", "act": fmt.citation(e.mci.act, lang),
+              "count": fmt.mci(e.mci_count, lang), "tolerance": fmt.money(e.tolerance_kzt, "KZT", lang),
+              "counts": ", ".join(fmt.mci(c, lang) for c in e.candidates)}
+    rounded = e.tolerance_kzt > 0
+    if rounded:
+        lines = [messages.message(lang, "amount explanation", "head_rounded").format(**params)]
+    else:
+        lines = [messages.message(lang, "amount explanation", "head").format(**params)]
+    if not e.candidates:
+        if rounded:
+            lines.append(messages.message(lang, "amount explanation", "none_in_tolerance"))
+        else:
+            lines.append(messages.message(lang, "amount explanation", "not_whole"))
+        return "\n".join(lines)
+    fine = messages.message(lang, "kind", "fine")
+    for m in e.matches:
+        label = id_label(m.provision, lang)
+        bound = fmt.bounds(m.item.min, m.item.max, lang) if m.item is not None else (m.range or "")
+        line = f"  {label} ({offender_name(m.offender, lang)}): {fine} {bound}"
+        if m.reduced_percent is not None:
+            line += ", " + messages.message(lang, "amount explanation", "via_reduced").format(
+                percent=fmt.number(m.reduced_percent, lang))
+        if rounded and m.mci_count is not None:
+            line += " — " + messages.message(lang, "amount explanation", "for_count").format(
+                count=fmt.mci(m.mci_count, lang))
+        lines.append(line)
+    if not e.matches:
+        lines.append("  " + messages.message(lang, "amount explanation", "no_match"))
+    return "\n".join(lines)
+
+
+def render_search(hits, lang: str = "en") -> str:
+    """Search results in words of `lang`: an article a line, with its parts that pass the filters."""
+    fmt.check_lang(lang)
+    if not hits:
+        return _say(lang, "no_result")
+    lines = []
+    for h in hits:
+        head = {"en": h.label, "ru": f"ст.{h.number} {'УК РК' if h.code == 'cc' else 'КоАП РК'}",
+                "kk": f"{'ҚР ҚК' if h.code == 'cc' else 'ҚР ӘҚБтК'} {h.number}-бап"}[lang]
+        title = h.title.get(lang) or h.title.get("en") or h.title.get("ru", "")
+        lines.append(f"{head} — {title}: " + ", ".join(id_label(pid, lang) for pid in h.parts))
+    return "\n".join(lines)
+
+
 def list_line(p: Provision, lang: str = "en") -> str:
     """One line of `penalties list`: label, coverage, versions, verification, title."""
     w = _words(fmt.check_lang(lang))

@@ -64,3 +64,13 @@ def history_csv(provisions) -> str:
             for s in v.sanctions:
                 rows.append(common + [" ".join(s.offenders), _items(s.main), _items(s.additional), sources])
     return _table(HISTORY_COLUMNS, rows)
+
+
+SEARCH_COLUMNS = ["article", "label", "code", "number", "score", "title_ru", "title_kk", "title_en", "words", "parts"]
+
+
+def search_csv(hits) -> str:
+    """`penalties search --csv`: an article a row, best first; `parts` are the ids that pass the filters."""
+    return _table(SEARCH_COLUMNS, [[h.article, h.label, h.code, h.number, h.score, h.title.get("ru", ""),
+                                    h.title.get("kk", ""), h.title.get("en", ""), " ".join(h.words), " ".join(h.parts)]
+                                   for h in hits])
