@@ -28,7 +28,7 @@ from .law.kinds import MONEY
 from .law.mci import MCIValue
 from .law.provisions import Offender, Provision, Version
 from .law.quantities import Measure, decimal_text
-from .law.rates import Rates, UsdRate, usd_rate
+from .law.rates import Rates, UsdRate, find_rate
 from .lookup import provision as find_provision
 from .output.notices import Notice
 from .output.render import item_flags, version_dict
@@ -320,15 +320,20 @@ def assess(reference: str | Provision, on: date | None = None, *, committed: dat
         if mci_value.verification != "primary":
             warnings.append(Notice("mci_level", (mci_value.kzt, mci_value.valid_from, mci_value.valid_to,
                                                  mci_value.verification)))
+        # find_rate, not usd_rate: a missing rate is common (most dates since 2020) and is a notice
+        # here, so no MissingRateError is built, formatted and caught on every call
         try:
-            rate = usd_rate(dates.mci_valued_on, rates)
+            rate = find_rate(dates.mci_valued_on, rates)
+        except MissingRateError:  # a source that fails rather than answering None (the NBK fetcher)
+            rate = None
+        if rate is None:
+            warnings.append(Notice("no_rate", (dates.mci_valued_on,)))
+        else:
             if rate.basis != "daily_official":
                 warnings.append(Notice("rate_basis", (rate.basis,)))
             if rate.carried_from is not None:  # a user table with no row for the day: say whose rate it is
                 warnings.append(Notice("rate_carried", (rate.carried_from, dates.mci_valued_on)))
             usd_kzt = rate.kzt_per_usd
-        except MissingRateError as error:
-            warnings.append(Notice("no_rate", (error.when,)))
     kzt = mci_value.kzt if mci_value else None
     main = tuple(AssessedItem(r, kzt, usd_kzt, base) for r in resolved.main)
     additional = tuple(AssessedItem(r, kzt, usd_kzt, base) for r in resolved.additional)

@@ -39,6 +39,9 @@ _VERSION_OPTIONAL = {"valid_to", "valid_from_latest", "entry_into_force", "verif
                      "text_en", "notes", "abolished", "moved_to", "sanctions", "reader_exception"}
 _ITEM_KEYS = {"kind", "min", "max", "amount", "mandatory", "lifelong", "base", "note"}
 GENERAL_FILES = {"general.toml"}
+# General-Part sentencing rules (statutes/kz/cc/sentencing.toml, statutes/kz/ac/limitation.toml): not
+# article files; until their own loader exists `penalties check` only parses them.
+SENTENCING_FILES = {"sentencing.toml", "limitation.toml"}
 _PART = re.compile(r"^[1-9][0-9]{0,2}(-[1-9][0-9]?)?$")  # "3", "1-1"; never "01" beside "1"
 
 
@@ -47,7 +50,7 @@ def article_files(root: Path | None = None) -> list[Path]:
     if root.is_file():
         return [root]
     return sorted(p for p in root.rglob("*.toml")
-                  if p.parent.name in CODES and p.name not in GENERAL_FILES)
+                  if p.parent.name in CODES and p.name not in GENERAL_FILES | SENTENCING_FILES)
 
 
 def load_article(path: Path, *, read_texts: bool = False) -> list[Provision]:
@@ -373,6 +376,8 @@ def _loader_for(path: Path):
         return load_acts
     if path.name in GENERAL_FILES:
         return load_general_part
+    if path.name in SENTENCING_FILES and path.parent.name in CODES:
+        return read_toml
     if path.parent.name == "indices" and path.name == "mci.toml":
         return load_mci
     if path.parent.name == "rates":

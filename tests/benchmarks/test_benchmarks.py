@@ -40,6 +40,15 @@ def test_assess_warm(benchmark):
     assert result.main[0].max.value.kzt == Decimal("404000")
 
 
+def test_assess_warm_without_a_usd_rate(benchmark):
+    # no shipped rate for December 2026 (the table ends before the current month): the common case for
+    # recent dates must cost about what an assessment with a rate costs (a notice, no exception)
+    day = date(2026, 12, 15)
+    penalties.assess("CC 403(1)", on=day)
+    result = benchmark(penalties.assess, "CC 403(1)", on=day)
+    assert result.main[0].max.value.usd is None and "no_rate" in {n.code for n in result.notices}
+
+
 def test_assess_warm_to_dict(benchmark):
     penalties.assess("CC 403(1)", on=ON)
     assert benchmark(lambda: penalties.assess("CC 403(1)", on=ON).to_dict())["mci_kzt"] == "2525"
