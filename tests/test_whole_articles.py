@@ -150,3 +150,19 @@ def test_no_internal_id_in_human_history():
         from penalties.output.render import render_history
         shown = render_history(penalties.provision("AC 460-1(2)"), lang)
         assert "medium_business" not in shown and text not in shown and "_" not in shown
+
+
+def test_json_warnings_carry_stable_codes():
+    a = penalties.assess("CC 403(1)", on=date(2016, 6, 1))
+    data = a.to_dict()
+    assert [n["text"] for n in data["notices"]] == data["warnings"]
+    assert [n["code"] for n in data["notices"]] == [n.code for n in a.notices]
+
+
+@pytest.mark.parametrize("lang, words", [("ru", ("обратная сила закона", "Общая часть", "Закон РК от 12.07.2018 № 180-VI")),
+                                         ("kk", ("заңның кері күші", "Жалпы бөлім", "ҚР 2018 жылғы 12 шілдедегі № 180-VI Заңы"))])
+def test_the_explanation_is_in_the_chosen_language(lang, words):
+    text = penalties.assess("CC 403(1)", committed=date(2018, 3, 1), decided=date(2018, 9, 1)).format(lang, explain=True)
+    assert all(w in text for w in words)
+    assert "lex mitior" not in text and " sets " not in text
+    assert "corrective_labour" not in text and "monthly_average" not in text

@@ -98,9 +98,70 @@ def render_assessment(a, lang: str = "en", explain: bool = False) -> str:
     if explain:
         lines.append(f"{w('why')}:")
         for i, step in enumerate(a.steps, start=1):
-            lines.append(f"  {i}. {step.topic}: {step.text}")
+            lines.append(f"  {i}. {step_topic(step.topic, lang)}: {step_text(step, lang)}")
             lines.extend(f"     {source}" for source in step.sources)
     return "\n".join(lines)
+
+
+def step_topic(topic: str, lang: str) -> str:
+    """A reasoning step's heading in words of `lang` ("version", "MCI", "General Part" …)."""
+    if topic == "version":
+        return messages.message(lang, "explanation topic", "version")
+    if topic == "time":
+        return messages.message(lang, "explanation topic", "time")
+    if topic == "abolished":
+        return messages.message(lang, "explanation topic", "abolished")
+    if topic == "MCI":
+        return messages.message(lang, "explanation topic", "MCI")
+    if topic == "USD":
+        return messages.message(lang, "explanation topic", "USD")
+    if topic == "General Part":
+        return messages.message(lang, "explanation topic", "General Part")
+    return topic
+
+
+def step_text(step, lang: str) -> str:
+    """A reasoning step's sentence in words of `lang`, from its key and parameters (the English
+    `text` where the step has no key)."""
+    w = _words(lang)
+    d = lambda x: fmt.long_date(x, lang)  # noqa: E731
+    key, p = step.key, step.params
+    if key in ("version_in_force", "version_milder"):
+        start, end, act, level, committed, earlier = p
+        values = {"span": f"{d(start)} – {d(end) if end else w('in_force')}", "act": fmt.citation(act, lang),
+                  "verification": w(level), "committed": d(committed), "earlier": d(earlier)}
+        if key == "version_in_force":
+            return messages.message(lang, "explanation", "version_in_force").format(**values)
+        return messages.message(lang, "explanation", "version_milder").format(**values)
+    if key == "time_rule":
+        return messages.message(lang, "explanation", "time_rule").format(article=p[0])
+    if key in ("abolished", "abolished_moved"):
+        day, act, moved = p
+        values = {"date": d(day), "act": fmt.citation(act, lang), "label": id_label(moved, lang) if moved else ""}
+        if key == "abolished":
+            return messages.message(lang, "explanation", "abolished").format(**values)
+        return messages.message(lang, "explanation", "abolished_moved").format(**values)
+    if key in ("mci", "mci_fallback"):
+        kzt, day, act, article, which = p
+        values = {"kzt": fmt.money(kzt, "KZT", lang), "date": d(day), "act": fmt.citation(act, lang),
+                  "article": article or "", "which": messages.message(lang, "notice parameter", which) if which else ""}
+        if key == "mci":
+            return messages.message(lang, "explanation", "mci").format(**values)
+        return messages.message(lang, "explanation", "mci_fallback").format(**values)
+    if key == "usd":
+        rate, basis, start, end = p
+        return messages.message(lang, "explanation", "usd").format(
+            rate=fmt.money(rate, "KZT", lang), basis=w(basis), start=d(start), end=d(end))
+    if key in ("limit", "limit_unavailable"):
+        kind = messages.message(lang, "kind", p[0])
+        if key == "limit":
+            _, article, low, high, level = p
+            return messages.message(lang, "explanation", "limit").format(
+                kind=kind, article=article, range=fmt.bounds(low, high, lang) or "—", verification=w(level))
+        _, start, end, level = p
+        return messages.message(lang, "explanation", "limit_unavailable").format(
+            kind=kind, start=d(start), end=d(end) if end else w("in_force"), verification=w(level))
+    return step.text
 
 
 def _reduced_payment_line(r, lang: str) -> str:
