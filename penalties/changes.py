@@ -231,7 +231,7 @@ def explain_amount(amount: Amount, unit: str, on: date, *, tolerance: Amount | N
                     matches.append(AmountMatch(p.id, p.label, who, rng, via, item=item, reduced_percent=percent,
                                                mci_count=None if margin == 0 else target))
     return AmountExplanation(kzt, on, record, count, bool(candidates), tuple(matches), tolerance_kzt=margin,
-                             candidates=candidates, quoted=quote.text if isinstance(amount, str) else None)
+                             candidates=candidates, quoted=quote.text)
 
 
 def _fines_on(on: date, code: Code | None, offender: str | None):
