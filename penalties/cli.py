@@ -419,9 +419,9 @@ def _serve(args) -> int:
         raise UserInputError(f"--port should be between 1 and 65535, got {args.port}")
     from .web import serve
 
-    print(f"penalties: serving on http://{args.host}:{args.port}/ (Ctrl+C stops)", file=sys.stderr)
-    serve(args.host, args.port)  # pragma: no cover - runs until interrupted
-    return 0  # pragma: no cover
+    serve(args.host, args.port, announce=lambda url: print(f"penalties: serving on {url} (Ctrl+C stops)",
+                                                           file=sys.stderr))
+    return 0
 
 
 def _print_json(data) -> None:

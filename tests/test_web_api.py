@@ -250,6 +250,11 @@ def test_openapi_describes_every_endpoint_and_every_reference_resolves(client):
         assert params == {p.name: p.required for p in e.parameters}
 
 
+def test_openapi_document_is_valid_openapi_3_1():
+    validator = pytest.importorskip("openapi_spec_validator")
+    validator.validate(openapi.document())
+
+
 def test_the_embedded_schemas_validate_what_the_files_do(capsys):
     # the OpenAPI copy of a schema, its $refs rewritten, accepts and refuses what the file does
     jsonschema = pytest.importorskip("jsonschema")
@@ -328,3 +333,20 @@ def test_serve_without_the_extra_says_how_to_install_it(monkeypatch, capsys):
 def test_serve_refuses_a_bad_port(capsys):
     assert main(["serve", "--port", "70000"]) == 2
     assert "--port" in capsys.readouterr().err
+
+
+def test_serve_on_a_port_in_use_is_one_line_and_exit_2(capsys):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        assert main(["serve", "--port", str(port)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"cannot listen on 127.0.0.1:{port}" in err
+
+
+def test_serve_on_a_host_that_is_not_an_address_is_one_line_and_exit_2(capsys):
+    assert main(["serve", "--host", "999.1.1.1", "--port", "8000"]) == 2
+    assert "cannot listen on 999.1.1.1:8000" in capsys.readouterr().err

@@ -20,9 +20,33 @@ def create_app():
     return create()
 
 
-def serve(host: str = "127.0.0.1", port: int = 8000) -> None:  # pragma: no cover - runs until stopped
-    """Serve the application with uvicorn on `host`:`port` until interrupted."""
+def listening_socket(host: str, port: int):
+    """A socket bound to `host`:`port` and listening; a UserInputError naming the address when it
+    cannot be (the port is taken, the host is not an address of this machine)."""
+    import socket
+
+    from ..errors import UserInputError
+
+    try:
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        sock = socket.socket(family, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+    except (OSError, OverflowError) as error:
+        raise UserInputError(f"cannot listen on {host}:{port}: {getattr(error, 'strerror', None) or error}") from None
+    sock.listen(2048)
+    sock.set_inheritable(True)
+    return sock
+
+
+def serve(host: str = "127.0.0.1", port: int = 8000, announce=None) -> None:  # pragma: no cover - runs until stopped
+    """Serve the application with uvicorn on `host`:`port` until interrupted; `announce(url)` is
+    called once the address is bound."""
     import uvicorn
 
-    uvicorn.run(create_app(), host=host, port=port, log_level="info", server_header=False,
-                timeout_keep_alive=5, limit_concurrency=512, h11_max_incomplete_event_size=16 * 1024)
+    sock = listening_socket(host, port)
+    config = uvicorn.Config(create_app(), log_level="info", server_header=False, timeout_keep_alive=5,
+                            limit_concurrency=512, h11_max_incomplete_event_size=16 * 1024)
+    if announce:
+        announce(f"http://{host}:{port}/")
+    uvicorn.Server(config).run(sockets=[sock])
