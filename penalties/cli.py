@@ -28,6 +28,7 @@ EPILOG = """examples:
   penalties list --code cc
   penalties search кража --code cc --fine-above 500
   penalties check statutes/
+  penalties rates update --from 2025-06-01 --to 2025-06-30
   penalties serve --port 8000"""
 
 
@@ -39,6 +40,10 @@ def _date(text: str) -> date:
 
 
 INTERNAL_ERROR = 3
+#: exit status of a run stopped by Ctrl+C (128 + SIGINT), as shells report it
+INTERRUPTED = 130
+#: `--nbk-cache` without a folder: the user cache (`penalties.nbk.default_cache_dir()`, resolved when used)
+_DEFAULT_CACHE = "<user cache>"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -70,8 +75,9 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("--base-amount", help="tenge; for fines that are a multiple of a bribe or damage")
     show.add_argument("--lang", choices=("en", "ru", "kk"), default="en")
     show.add_argument("--rates", help="CSV of USD/KZT rates (columns date,rate) used before the shipped table")
-    show.add_argument("--nbk-cache", metavar="DIR",
-                      help="fetch missing official rates from the National Bank and cache them in DIR (network)")
+    show.add_argument("--nbk-cache", metavar="DIR", nargs="?", const=_DEFAULT_CACHE,
+                      help="fetch missing official rates from the National Bank and cache them in DIR "
+                           "(network; without DIR: the cache `penalties rates update` fills)")
     show.add_argument("--explain", action="store_true", help="add the reasoning, step by step, with sources")
     show.add_argument("--json", action="store_true")
 
@@ -87,8 +93,9 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("--on", type=_date, required=True)
     convert.add_argument("--purpose", default="fine", choices=("fine", "tax", "social"))
     convert.add_argument("--rates", help="CSV of USD/KZT rates (columns date,rate)")
-    convert.add_argument("--nbk-cache", metavar="DIR",
-                         help="fetch missing official rates from the National Bank and cache them in DIR (network)")
+    convert.add_argument("--nbk-cache", metavar="DIR", nargs="?", const=_DEFAULT_CACHE,
+                         help="fetch missing official rates from the National Bank and cache them in DIR "
+                              "(network; without DIR: the cache `penalties rates update` fills)")
     convert.add_argument("--json", action="store_true")
 
     listing = sub.add_parser("list", help="the encoded provisions and their coverage")
@@ -150,6 +157,16 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
 
+    rates = sub.add_parser("rates", help="USD/KZT rates: fill the National Bank fetcher's cache")
+    rates_sub = rates.add_subparsers(dest="rates_command", required=True)
+    update = rates_sub.add_parser(
+        "update", help="fetch the National Bank's official rates of a range of days into the cache (resumable)")
+    update.add_argument("--from", dest="first", type=_date, required=True, help="the first day (YYYY-MM-DD)")
+    update.add_argument("--to", dest="last", type=_date, required=True, help="the last day, included")
+    update.add_argument("--cache", metavar="DIR", help="the cache folder (default: the user cache, as a bare --nbk-cache)")
+    update.add_argument("--delay", type=float, default=0.2, help="seconds between two requests to the bank (default 0.2)")
+    update.add_argument("--url", help="the bank's endpoint (default: the National Bank's); for a mirror or a test server")
+
     check = sub.add_parser("check", help="validate statute data files (exit 1 with file:line errors)")
     check.add_argument("path", nargs="?", help="a directory or one file (default: the shipped statutes)")
     return parser
@@ -177,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
             warnings.showwarning = _show_warning
             return _COMMANDS[args.command](args)
     except UserInputError as error:
-        print(f"penalties: error: {_one_line(error)}", file=sys.stderr)
+        print(f"penalties: error: {_one_line(error)}{_hint_if_no_rate(error)}", file=sys.stderr)
         return 2
     except DataFileError as error:
         for problem in error.problems:
@@ -204,9 +221,26 @@ def _rates(args):
         from .law.rates import RateTable
         sources.append(RateTable.from_csv(args.rates))  # RateFileError: a UserInputError, exit 2
     if getattr(args, "nbk_cache", None):
-        from .nbk import NBKRates
-        sources.append(NBKRates(cache_dir=args.nbk_cache))
+        from .nbk import NBKRates, default_cache_dir
+        sources.append(NBKRates(cache_dir=default_cache_dir() if args.nbk_cache == _DEFAULT_CACHE else args.nbk_cache))
     return sources or None
+
+
+def _hint_if_no_rate(error, lang: str = "en") -> str:
+    """The end of the error line after "no USD rate for D" (not after a failed fetch, which has its
+    own reason): the command that fetches the day's official rate into the cache `--nbk-cache` reads."""
+    from .errors import MissingRateError
+    from .nbk import RateFetchError
+
+    if isinstance(error, MissingRateError) and not isinstance(error, RateFetchError):
+        return f"; {_rate_hint(error.when, lang)}"
+    return ""
+
+
+def _rate_hint(day: date, lang: str) -> str:
+    from .output.messages import message
+
+    return message(lang, "cli", "rates_update_hint").format(day.isoformat())
 
 
 def _show(args) -> int:
@@ -231,6 +265,9 @@ def _show(args) -> int:
         _print_json(result.to_dict())
     else:
         print(render_assessment(result, args.lang, explain=args.explain))
+    for notice in result.notices:  # the dollars are missing: one line on how to fetch the day's rate
+        if notice.code == "no_rate":
+            print(f"penalties: {_rate_hint(notice.params[0], args.lang)}", file=sys.stderr)
     return 0
 
 
@@ -400,6 +437,55 @@ def _check(args) -> int:
     return 0
 
 
+def _rates_command(args) -> int:
+    return {"update": _rates_update}[args.rates_command](args)
+
+
+class _Progress:
+    """Progress of `rates update` on stderr: one line rewritten in place on a terminal, else a
+    line every twentieth of the range (every day when it is short)."""
+
+    def __init__(self, stream):
+        self.stream = stream
+        self.tty = bool(getattr(stream, "isatty", lambda: False)())
+        self.done = 0
+
+    def __call__(self, done: int, total: int, day: date, status: str) -> None:
+        self.done = done
+        line = f"penalties: rates update: {done}/{total} days ({day.isoformat()} {status})"
+        if self.tty:
+            self.stream.write("\r" + line + ("\n" if done == total else ""))
+            self.stream.flush()
+        elif done == total or done % -(-total // 20) == 0:  # ceil(total / 20)
+            print(line, file=self.stream)
+
+
+def _rates_update(args) -> int:
+    from .rates_update import update_cache
+
+    if not 0 <= args.delay <= 60:  # a NaN fails both comparisons
+        raise UserInputError(f"--delay should be between 0 and 60 seconds, got {args.delay}")
+    progress = _Progress(sys.stderr)
+    options = {"base_url": args.url} if args.url else {}
+    try:
+        report = update_cache(args.first, args.last, args.cache, progress=progress, delay=args.delay, **options)
+    except KeyboardInterrupt:
+        if progress.tty:
+            sys.stderr.write("\n")
+        print(f"penalties: interrupted after {progress.done} of {(args.last - args.first).days + 1} days; the days "
+              "fetched are cached: run the same command again to resume", file=sys.stderr)
+        return INTERRUPTED
+    print(f"{report.first.isoformat()}..{report.last.isoformat()}: {report.days} day(s), {report.fetched} fetched, "
+          f"{report.cached} already cached, {len(report.failed)} failed; cache {report.cache_dir}")
+    if report.failed:
+        shown = "; ".join(f"{day.isoformat()}: {_one_line(reason)[:120]}" for day, reason in report.failed[:3])
+        more = f"; and {len(report.failed) - 3} more" if len(report.failed) > 3 else ""
+        print(f"penalties: error: {len(report.failed)} day(s) not fetched ({shown}{more}); the others are cached: "
+              "run the same command again to retry", file=sys.stderr)
+        return 2
+    return 0
+
+
 def web_missing() -> str | None:
     """What `penalties serve` lacks to run (None: nothing): the extra's packages."""
     import importlib.util
@@ -430,4 +516,4 @@ def _print_json(data) -> None:
 
 _COMMANDS = {"show": _show, "history": _history, "convert": _convert, "list": _list, "check": _check,
              "coverage": _coverage, "diff": _diff, "explain-amount": _explain_amount, "search": _search,
-             "credit": _credit, "equivalent": _equivalent, "draft": _draft, "serve": _serve}
+             "credit": _credit, "equivalent": _equivalent, "draft": _draft, "serve": _serve, "rates": _rates_command}

@@ -59,6 +59,16 @@ MAX_CACHE_BYTES = 4096
 _CHUNK = 16 * 1024
 
 
+def default_cache_dir() -> Path:
+    """The user's cache of fetched rates: `$XDG_CACHE_HOME/penalties/nbk`, else `~/.cache/penalties/nbk`.
+
+    What `penalties rates update` fills and a bare `--nbk-cache` reads.
+    """
+    base = os.environ.get("XDG_CACHE_HOME") or ""
+    root = Path(base).expanduser() if base.strip() and Path(base).expanduser().is_absolute() else Path.home() / ".cache"
+    return root / "penalties" / "nbk"
+
+
 class RateFetchError(MissingRateError):
     """The National Bank's rate for the date could not be fetched or read."""
 

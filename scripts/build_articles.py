@@ -37,6 +37,13 @@ def exceptions(code: str) -> dict:
     return _reader_file(code, "exceptions.toml")
 
 
+def corrections(code: str) -> dict:
+    from penalties.data.readings import load_corrections
+
+    path = statutes_dir() / "kz" / "readings" / code / "corrections.toml"
+    return load_corrections(path) if path.exists() else {}
+
+
 def notes(code: str) -> dict:
     return {key: table["note"] for key, table in _reader_file(code, "notes.toml").items()}
 
@@ -94,6 +101,7 @@ def main(argv: list[str]) -> int:
     kk_all = by_redaction.get((late_day, "kk"), {})
     listed = exceptions(code)
     english = titles_en(code)
+    fixes = corrections(code)
     out_dir = statutes_dir() / "kz" / code
     left_out, built, stale = [], 0, []
     for number in sorted(late_all, key=lambda n: [int(x) for x in n.split("-")]):
@@ -105,7 +113,7 @@ def main(argv: list[str]) -> int:
         try:
             absent_on = tuple(day for day, articles in sorted(absences(code).items()) if number in articles and day in ru)
             article, missing = builder.build_article(code, chain, kk, listed, notes=notes(code), absent_on=absent_on,
-                                                     title_en=english.get(number))
+                                                     title_en=english.get(number), corrections=fixes)
         except builder.BuildError as error:
             left_out.append((number, [f"article: {error.reason}"]))
             continue

@@ -142,3 +142,22 @@ def test_a_day_in_a_gap_of_the_shipped_data_is_refused():
 def test_russian_and_kazakh_disagreements_are_recorded(article, part, words):
     text = (ROOT / "statutes" / "kz" / "cc" / f"{article}.toml").read_text(encoding="utf-8")
     assert "disagree" in text and words in text
+
+
+def test_unnumbered_paragraphs_take_the_numbers_a_later_redaction_gives_them():
+    # CC 427 in the redaction of 12.07.2018 (rus/sec006-ch017.md at 99437a0a): two unnumbered paragraphs,
+    # "наказывается лишением свободы на срок до двух лет." and "… на срок до одного года.", the second added by
+    # Law 09.04.2016 No. 501-V ("по истечении десяти календарных дней после дня его первого официального
+    # опубликования": signed 09.04.2016, so 20.04.2016 at the earliest); the redaction of 21.01.2019 numbers
+    # them 1 and 2
+    import datetime
+
+    import penalties
+
+    two = penalties.provision("CC 427(2)")
+    assert two.versions[0].valid_from == datetime.date(2016, 4, 20)
+    assert two.versions[0].act.number == "501-V"
+    assert two.version_on(datetime.date(2019, 1, 1)).sanctions[0].main[0].max.value == 12  # one year, in months
+    from pathlib import Path
+
+    assert "the redaction of 21.01.2019 numbers them 1, 2" in Path(two.source_file).read_text(encoding="utf-8")

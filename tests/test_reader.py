@@ -14,7 +14,9 @@ from hypothesis import strategies as st
 
 import penalties
 from penalties.data import articles
+from penalties.data.paths import statutes_dir
 from penalties.data.reader import read_sanction
+from penalties.data.readings import corrected, load_corrections
 from penalties.errors import DataFileError, SanctionTextError
 
 
@@ -32,9 +34,14 @@ def test_there_are_hand_encoded_versions_to_compare():
     assert len(CC_VERSIONS) >= 90
 
 
+# evident typos of the official text, read past as the file says (the article file records each one)
+CORRECTIONS = load_corrections(statutes_dir() / "kz" / "readings" / "cc" / "corrections.toml")
+
+
 @pytest.mark.parametrize("provision,version", CC_VERSIONS, ids=[f"{p.id}@{v.valid_from}" for p, v in CC_VERSIONS])
 def test_every_hand_encoded_version_is_what_its_quote_says(provision, version):
-    reading = read_sanction(version.text["ru"]).for_item(provision.item)
+    text, _ = corrected(version.text["ru"], CORRECTIONS.get((provision.article, provision.part or ""), ()))
+    reading = read_sanction(text).for_item(provision.item)
     sanction = version.sanctions[0]
     assert (reading.main, reading.additional) == (sanction.main, sanction.additional), provision.source_file
 
@@ -200,3 +207,120 @@ def test_check_reports_a_version_whose_quote_says_otherwise(tmp_path):
 def test_the_spelled_amounts_are_decimals():
     r = read_sanction("наказывается штрафом в размере до восьмидесяти месячных расчетных показателей.")
     assert r.main[0].max.value == Decimal(80)
+
+
+# ------------------------------------------------------------------ grammar added for the parts once left out
+
+def test_a_ban_from_five_years_up_to_a_lifelong_one():
+    # CC 238(2) of 12.07.2018, as read: "… на срок от пяти лет до установления запрета занимать должность
+    # руководящего работника финансовой организации, … пожизненно": at least 5 years (60 months), at most life
+    r = read_sanction("наказываются штрафом в размере до трех тысяч месячных расчетных показателей либо исправительными "
+                      "работами в том же размере, либо привлечением к общественным работам на срок до восьмисот часов, "
+                      "либо ограничением свободы на срок до трех лет, либо лишением свободы на тот же срок, с лишением "
+                      "права занимать определенные должности или заниматься определенной деятельностью на срок от пяти "
+                      "лет до установления запрета занимать должность руководящего работника финансовой организации, "
+                      "банковского и (или) страхового холдинга и являться крупным участником (крупным акционером) "
+                      "финансовой организации пожизненно.")
+    assert summary(r.additional) == [("deprivation_of_right", (60, "month"), None, True, True, None)]
+    assert [i.kind for i in r.main] == ["fine", "corrective_labour", "community_service", "restriction_of_freedom",
+                                        "imprisonment"]
+
+
+def test_a_ban_joined_by_libo_is_one_ban_not_an_alternative():
+    # CC 156(2) of 13.11.2015: "с лишением права занимать определенные должности либо заниматься определенной
+    # деятельностью на срок до трех лет" (36 months), mandatory
+    r = read_sanction("наказывается штрафом в размере до трехсот месячных расчетных показателей либо исправительными "
+                      "работами в том же размере, либо привлечением к общественным работам на срок до двухсот сорока "
+                      "часов, либо арестом на срок до семидесяти пяти суток, с лишением права занимать определенные "
+                      "должности либо заниматься определенной деятельностью на срок до трех лет.")
+    assert [i.kind for i in r.main] == ["fine", "corrective_labour", "community_service", "arrest"]
+    assert summary(r.additional) == [("deprivation_of_right", None, (36, "month"), True, False, None)]
+
+
+def test_a_ban_without_a_term_leaves_the_term_to_the_general_part():
+    r = read_sanction("наказывается лишением свободы на срок до двух лет с лишением права занимать определенные "
+                      "должности.")
+    assert summary(r.additional) == [("deprivation_of_right", None, None, True, False, None)]
+
+
+def test_one_case_for_several_sub_paragraphs():
+    # CC 312(3) of 13.11.2015: "…, а в случаях, предусмотренных пунктами 1) или 2), с пожизненным лишением права …"
+    r = read_sanction("наказываются лишением свободы на срок от пяти до восьми лет с конфискацией имущества, с лишением "
+                      "права занимать определенные должности или заниматься определенной деятельностью сроком на десять "
+                      "лет, а в случаях, предусмотренных пунктами 1) или 2), с пожизненным лишением права занимать "
+                      "определенные должности или заниматься определенной деятельностью.")
+    assert [c for c, _ in r.cases] == ["1", "2"]
+    for item in ("1", "2"):
+        assert summary(r.for_item(item).additional)[-1] == ("deprivation_of_right", None, None, True, True, None)
+    assert summary(r.for_item("3").additional)[-1] == ("deprivation_of_right", (120, "month"), (120, "month"), True,
+                                                        False, None)
+
+
+def test_a_case_reads_the_same_term_as_the_part_and_a_second_case_in_the_list():
+    # CC 307(3) of 08.03.2026: "лишением свободы на срок от четырех до семи лет …, а в случаях, предусмотренных
+    # пунктом 2), лишением свободы на тот же срок либо штрафом в размере от десятикратной до двадцатикратной суммы
+    # полученного дохода, с конфискацией имущества, пунктом 3), с пожизненным лишением права …"
+    r = read_sanction("наказываются лишением свободы на срок от четырех до семи лет с конфискацией имущества, а в "
+                      "случаях, предусмотренных пунктом 2), лишением свободы на тот же срок либо штрафом в размере от "
+                      "десятикратной до двадцатикратной суммы полученного дохода, с конфискацией имущества, пунктом 3), "
+                      "с пожизненным лишением права занимать определенные должности или заниматься определенной "
+                      "деятельностью.")
+    two, three = r.for_item("2"), r.for_item("3")
+    assert summary(two.main) == [("imprisonment", (48, "month"), (84, "month"), None, False, None),
+                                 ("fine", (10, "base"), (20, "base"), None, False, "income_received")]
+    assert summary(three.main) == [("imprisonment", (48, "month"), (84, "month"), None, False, None)]
+    assert [i.kind for i in three.additional] == ["confiscation", "deprivation_of_right"]
+
+
+# ------------------------------------------------------------------ corrections of evident typos
+
+def test_the_shipped_corrections_name_words_the_official_text_has():
+    # each `wrong` is found in a reading of the part it names (the typo is the official text's, not ours)
+    import tomllib
+
+    texts = {}
+    for path in (statutes_dir() / "kz" / "readings" / "cc").glob("*/ru/*.toml"):
+        for a in tomllib.loads(path.read_text(encoding="utf-8"))["articles"]:
+            for p in a.get("parts", []):
+                texts.setdefault((a["article"], p["part"]), []).append(p.get("sanction") or "")
+    assert CORRECTIONS
+    for key, fixes in CORRECTIONS.items():
+        for fix in fixes:
+            assert any(fix.wrong in t for t in texts[key]), (key, fix.wrong)
+            with pytest.raises(SanctionTextError):  # without the correction the reader refuses the sentence
+                read_sanction(next(t for t in texts[key] if fix.wrong in t))
+
+
+def test_a_corrected_version_keeps_its_quote_verbatim_and_says_so():
+    p = penalties.provision("CC 248(1)")
+    version = p.versions[-1]
+    assert "либ ограничением" in version.text["ru"]  # the official text, as it is
+    assert "evident typo" in version.provenance.notes
+    assert [i.kind for i in version.sanctions[0].main][-2:] == ["restriction_of_freedom", "imprisonment"]
+
+
+@pytest.mark.parametrize("old, new, fragment", [
+    ('wrong = "либ ограничением"', 'wrong = "либо ограничением"', "is not in the quoted text_ru"),
+    ('reason = "typo"', 'reason = ""', "non-empty strings"),
+])
+def test_check_refuses_a_correction_the_quote_does_not_bear_out(tmp_path, old, new, fragment):
+    source = (statutes_dir() / "kz" / "cc" / "248.toml").read_text(encoding="utf-8")
+    start = source.index("reader_correction = [")
+    end = source.index("]\n", start) + 2
+    fix = 'reader_correction = [\n  { wrong = "либ ограничением", read_as = "либо ограничением", reason = "typo" },\n]\n'
+    text = source[:start] + fix + source[end:]
+    assert old in text
+    folder = tmp_path / "kz" / "cc"
+    folder.mkdir(parents=True)
+    (folder / "248.toml").write_text(text.replace(old, new), encoding="utf-8")
+    problems, _ = articles.check(tmp_path)
+    assert any(fragment in p.message for p in problems), problems
+
+
+def test_corrections_file_is_validated(tmp_path):
+    path = tmp_path / "corrections.toml"
+    path.write_text('[[corrections]]\narticle = "248"\npart = "1"\nwrong = "либ"\nread_as = "либ"\nreason = "x"\n',
+                    encoding="utf-8")
+    with pytest.raises(DataFileError) as caught:
+        load_corrections(path)
+    assert caught.value.problems[0].line == 5 and "nothing is corrected" in caught.value.problems[0].message

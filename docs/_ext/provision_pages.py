@@ -4,7 +4,8 @@ Each page gives the article's titles in Russian, Kazakh and English, then a sect
 sub-paragraph) with a table of versions (interval, act, sanction in MCI and in tenge and dollars at
 the start of the version, verification and sources), and one chart of the maximum fine of every
 part over time in MCI, KZT and USD, drawn as SVG. The index lists the articles of each
-Code with their titles in the three languages, so the site's search box finds them by title words.
+Code by chapter (statutes/kz/<code>/chapters.toml), with the chapter headings and the articles'
+titles in the three languages, so the site's search box finds them by title words.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 import penalties
+from penalties.data.chapters import chapters
 from penalties.errors import PenaltiesError
 from penalties.output.render import items_text, offender_name
 
@@ -179,6 +181,18 @@ def _page(parts, charts: Path) -> str:
     return "\n".join(lines)
 
 
+def _by_chapter(code: str, keys):
+    """The article keys grouped by the chapter holding each (statutes/kz/<code>/chapters.toml), in
+    the Code's order; one group without a chapter when the Code has no chapters file."""
+    found = chapters(code)
+    if not found:
+        return [(None, keys)]
+    groups = [(chapter, [k for k in keys if chapter.holds(k[1])]) for chapter in found]
+    placed = {k for _, group in groups for k in group}
+    rest = [k for k in keys if k not in placed]  # `penalties check` refuses these; shown rather than lost
+    return [(c, g) for c, g in groups if g] + ([(None, rest)] if rest else [])
+
+
 def generate(app):
     out = Path(app.srcdir) / "provisions"
     for stale in out.glob("kz.*.md"):
@@ -195,15 +209,21 @@ def generate(app):
         keys = sorted((k for k in articles if k[0] == code), key=lambda k: _article_number(k[1]))
         if not keys:
             continue
-        index += [f"## {heading}", "", "| article | Русский | Қазақша | English |", "|---|---|---|---|"]
-        for key in keys:
-            first = articles[key][0]
-            name = article_page_name(*key)
-            (out / f"{name}.md").write_text(_page(articles[key], charts))
-            title = first.title
-            index.append(f"| [{first.label.split('(')[0]}]({name}.md) | {title.get('ru', '—')} | "
-                         f"{title.get('kk', '—')} | {title.get('en', '—')} |")
-        index.append("")
+        index += [f"## {heading}", ""]
+        for chapter, group in _by_chapter(code, keys):
+            if chapter is not None:
+                index += [f"### Chapter {chapter.number}. {chapter.title['en']}", "",
+                          f"{chapter.title['ru']}" + (f" · {chapter.title['kk']}" if "kk" in chapter.title else ""),
+                          "", f"Articles {chapter.first}–{chapter.last} (English title: our translation).", ""]
+            index += ["| article | Русский | Қазақша | English |", "|---|---|---|---|"]
+            for key in group:
+                first = articles[key][0]
+                name = article_page_name(*key)
+                (out / f"{name}.md").write_text(_page(articles[key], charts))
+                title = first.title
+                index.append(f"| [{first.label.split('(')[0]}]({name}.md) | {title.get('ru', '—')} | "
+                             f"{title.get('kk', '—')} | {title.get('en', '—')} |")
+            index.append("")
     index += ["```{toctree}", ":hidden:", ""] + [article_page_name(*k) for k in sorted(articles)] + ["```", ""]
     (out / "index.md").write_text("\n".join(index))
 

@@ -36,12 +36,15 @@ T = TypeVar("T")
 
 _VERSION_REQUIRED = {"valid_from", "act", "verification", "sources"}
 _VERSION_OPTIONAL = {"valid_to", "valid_from_latest", "entry_into_force", "verified_through", "category", "text_ru", "text_kk",
-                     "text_en", "notes", "abolished", "moved_to", "sanctions", "reader_exception"}
+                     "text_en", "notes", "abolished", "moved_to", "sanctions", "reader_exception",
+                     "reader_correction"}
 _ITEM_KEYS = {"kind", "min", "max", "amount", "mandatory", "lifelong", "base", "note"}
 GENERAL_FILES = {"general.toml"}
 # General-Part sentencing rules (statutes/kz/cc/sentencing.toml, statutes/kz/ac/limitation.toml): not
 # article files; until their own loader exists `penalties check` only parses them.
 SENTENCING_FILES = {"sentencing.toml", "limitation.toml"}
+#: files beside the article files that are not articles: the General Part's rules, the chapters
+NOT_ARTICLES = GENERAL_FILES | SENTENCING_FILES | {"chapters.toml"}
 _PART = re.compile(r"^[1-9][0-9]{0,2}(-[1-9][0-9]?)?$")  # "3", "1-1"; never "01" beside "1"
 
 
@@ -50,7 +53,7 @@ def article_files(root: Path | None = None) -> list[Path]:
     if root.is_file():
         return [root]
     return sorted(p for p in root.rglob("*.toml")
-                  if p.parent.name in CODES and p.name not in GENERAL_FILES | SENTENCING_FILES)
+                  if p.parent.name in CODES and p.name not in NOT_ARTICLES)
 
 
 def load_article(path: Path, *, read_texts: bool = False) -> list[Provision]:
@@ -187,10 +190,36 @@ def _read_version(c: Checker, table, where: tuple, pid: str, code: str, read_tex
         return None
     text = {lang: table[f"text_{lang}"] for lang in ("ru", "kk", "en") if isinstance(table.get(f"text_{lang}"), str)}
     exception = c.typed(table, "reader_exception", where, str)
-    if read_texts and code == "cc" and "ru" in text and not abolished and exception is None:
-        _compare_with_reading(c, where, text["ru"], sanctions, item)
+    corrections = _corrections(c, table, where, text.get("ru"))
+    if read_texts and code == "cc" and "ru" in text and not abolished and exception is None and corrections is not None:
+        from .readings import corrected
+
+        _compare_with_reading(c, where, corrected(text["ru"], corrections)[0], sanctions, item)
     return Version(pid, start, end, provenance, tuple(read), category, abolished, moved_to, text,
                    valid_from_latest=latest)
+
+
+def _corrections(c: Checker, table: dict, where: tuple, text_ru: str | None) -> list | None:
+    """The version's `reader_correction` list (evident typos of the official text, each with the
+    words it corrects, what the reader reads instead and why); None when malformed."""
+    from .readings import Correction
+
+    raw = c.typed(table, "reader_correction", where, list, [])
+    out = []
+    for k, entry in enumerate(raw):
+        here = where + ("reader_correction", k)
+        if not isinstance(entry, dict) or not c.keys(entry, here, {"wrong", "read_as", "reason"}, set()):
+            if not isinstance(entry, dict):
+                c.problem(here, "a reader_correction is a table { wrong = …, read_as = …, reason = … }")
+            return None
+        if not all(isinstance(entry[k2], str) and entry[k2].strip() for k2 in ("wrong", "read_as", "reason")):
+            c.problem(here, "wrong, read_as and reason should be non-empty strings")
+            return None
+        if text_ru is None or entry["wrong"] not in text_ru:
+            c.problem(here, f"reader_correction: {entry['wrong']!r} is not in the quoted text_ru")
+            return None
+        out.append(Correction(entry["wrong"], entry["read_as"], entry["reason"]))
+    return out
 
 
 def _compare_with_reading(c: Checker, where: tuple, text_ru: str, sanctions: list, item: str | None) -> None:
@@ -331,6 +360,7 @@ def check_report(root: Path | str | None = None, *, whole_tree: bool = True,
     warnings: list[Problem] = []
     defined: dict[str, str] = {}
     moves: list[tuple[str, str, str]] = []
+    encoded: dict[str, set[str]] = {}  # code -> article numbers, for the chapters check
     for path in files:
         warnings.extend(inline_duplicates(path))
         try:
@@ -342,6 +372,7 @@ def check_report(root: Path | str | None = None, *, whole_tree: bool = True,
                 if provision.id in defined:
                     problems.append(Problem(str(path), None, f"{provision.id} is also defined in {defined[provision.id]}"))
                 defined[provision.id] = str(path)
+                encoded.setdefault(provision.code, set()).add(provision.article)
                 moves.extend((str(path), provision.id, v.moved_to) for v in provision.versions if v.moved_to)
         except DataFileError as error:
             problems.extend(error.problems)
@@ -352,7 +383,25 @@ def check_report(root: Path | str | None = None, *, whole_tree: bool = True,
         for file, pid, target in moves:
             if target not in defined:
                 problems.append(Problem(file, None, f"{pid}: moved_to {target!r} is not an encoded provision"))
+        problems.extend(_chapter_problems([f for f in files if f.name == "chapters.toml"], encoded))
     return problems, warnings, len(files)
+
+
+def _chapter_problems(chapter_files: list[Path], encoded: dict[str, set[str]]) -> list[Problem]:
+    """Every encoded article of a Code that has a chapters file falls in one of its chapters."""
+    from .chapters import load_chapters, unplaced
+
+    problems: list[Problem] = []
+    for path in chapter_files:
+        numbers = encoded.get(path.parent.name, set())
+        code = path.parent.name
+        try:
+            found = load_chapters(path)
+        except DataFileError:
+            continue  # its own problems are already listed
+        problems.extend(Problem(str(path), None, f"{code.upper()} {a} is encoded but falls in no chapter")
+                        for a in unplaced(found, numbers))
+    return problems
 
 
 #: the files of a statutes tree that every assessment of either Code needs, beside the articles
@@ -368,14 +417,19 @@ def _loader_for(path: Path):
     from .acts import load_acts, registry_file
 
     if "readings" in path.parts:
-        from ..data.readings import load_reader_notes, load_reading_file, load_titles_en
+        from ..data.readings import load_corrections, load_reader_notes, load_reading_file, load_titles_en
         if path.name == "titles_en.toml":
             return load_titles_en
+        if path.name == "corrections.toml":
+            return load_corrections
         return load_reader_notes if path.name in ("notes.toml", "exceptions.toml") else load_reading_file
     if registry_file(path):
         return load_acts
     if path.name in GENERAL_FILES:
         return load_general_part
+    if path.name == "chapters.toml" and path.parent.name in CODES:
+        from .chapters import load_chapters
+        return load_chapters
     if path.name in SENTENCING_FILES and path.parent.name in CODES:
         return read_toml
     if path.parent.name == "indices" and path.name == "mci.toml":

@@ -38,7 +38,7 @@ from ..law.provisions import CODES_IN_FORCE
 from .acts import normalise_number, registry
 from .reader import Reading, SanctionTextError, normalise, read_sanction
 from .reader_ac import ACReading, read_ac_reading
-from .readings import ArticleReading
+from .readings import ArticleReading, Correction, corrected
 
 ZAN = "https://zan.gov.kz/client/#!/doc/{doc}/{lang}/{day:%d.%m.%Y}"
 ZAN_DOCUMENTS = {"cc": 81097, "ac": 81245}
@@ -124,9 +124,12 @@ class Wording:
     url: str
     kk: str | None = None
     code: str = "cc"
+    #: evident typos of the official text the reader read past (statutes/kz/readings/<code>/corrections.toml)
+    corrections: tuple[Correction, ...] = ()
 
 
-def _wording(article: ArticleReading, part, item, kk: ArticleReading | None, exceptions: dict) -> Wording | None:
+def _wording(article: ArticleReading, part, item, kk: ArticleReading | None, exceptions: dict,
+             corrections: dict | None = None) -> Wording | None:
     pr = article.part(part, item)
     if pr is None:
         return None
@@ -136,13 +139,15 @@ def _wording(article: ArticleReading, part, item, kk: ArticleReading | None, exc
     if exception is not None:  # a person's finding: this wording is to be encoded by hand
         raise BuildError(f"listed exception: {exception['reason']}")
     assert pr.sanction is not None  # a part read and not repealed has its sanction's words
+    text, applied = corrected(pr.sanction, (corrections or {}).get((article.article, part or ""), ()))
     try:
-        reading = read_sanction(pr.sanction) if article.code == "cc" else read_ac_reading(pr.sanction)
+        reading = read_sanction(text) if article.code == "cc" else read_ac_reading(text)
     except SanctionTextError as error:
         raise BuildError(f"the sanction reader cannot read the {article.redaction} wording: {error}") from None
     kk_part = kk.part(part, item) if kk is not None else None
     return Wording(pr.sanction, reading, None, article.redaction, article.url,
-                   kk_part.sanction if kk_part is not None and kk_part.sanction else None, code=article.code)
+                   kk_part.sanction if kk_part is not None and kk_part.sanction else None, code=article.code,
+                   corrections=applied)
 
 
 def _same(a: Wording, b: Wording) -> bool:
@@ -185,6 +190,10 @@ def _version(start: date, end: date | None, act: tuple, w: Wording, notes: str, 
     table["text_ru"] = w.text
     if kk:
         table["text_kk"] = kk
+    if w.corrections:  # the quote stays verbatim; what the reader read instead, and why, is data
+        table["reader_correction"] = [c.table() for c in w.corrections]
+        notes += "".join(f" The official text reads {c.wrong!r}, an evident typo read as {c.read_as!r}: {c.reason}"
+                         for c in w.corrections)
     table["notes"] = notes
     table["sanctions"] = reading.sanction_tables()
     return table
@@ -219,11 +228,14 @@ def _close(state: dict, end: date | None, last_redaction: date, note_more: str =
                     kk=w.kk if end is None else None)
 
 
-def build_part(chain: list[tuple[date, Wording | None]], acts: list[Act], case: str | None = None) -> tuple[list[dict], list[dict]]:
+def build_part(chain: list[tuple[date, Wording | None]], acts: list[Act], case: str | None = None,
+               restating: frozenset[str] = frozenset()) -> tuple[list[dict], list[dict]]:
     """(versions, gaps) of one part from its wordings in the redactions read, in date order.
 
     `chain` holds (redaction, wording or None when the part is not in that redaction yet). A
     redaction of zan.gov.kz includes every act signed by its date (whether in force yet or not).
+    `restating` are the acts that restated the whole article ("Статья N в редакции Закона …"): a part
+    missing after one of them is left out saying so (not a renumbering), rather than "renumbered?".
     """
     in_force = [a for a in acts if a.first.earliest > CODES_IN_FORCE]
     last_redaction = chain[-1][0]
@@ -281,7 +293,14 @@ def build_part(chain: list[tuple[date, Wording | None]], acts: list[Act], case: 
             continue
         current: Wording = state["wording"]
         if w is None:
-            raise BuildError(f"the part is missing from the redaction of {day} without a repeal (renumbered?)")
+            restate = [a for a in window if normalise_number(a.number) in restating]
+            if not restate:
+                raise BuildError(f"the part is missing from the redaction of {day} without a repeal (renumbered?)")
+            # not renumbered: the article was restated and the new text has no such part. Its wording until
+            # then is read, but where its conduct is punished since (another part, another article, or
+            # nowhere) is not: ending it there would let lex mitior apply the old wording alone
+            raise BuildError(f"the article was restated by {_names(restate[:1])} and the redaction of {day} has no "
+                             f"such part: not a renumbering; where its conduct is punished since was not read")
         if w.repealed is None and _same(current, w):
             state["seen"].append(w)
             state["acts_between"].extend(a for a in window if a not in state["acts_between"])
@@ -334,18 +353,59 @@ def part_keys(*articles: ArticleReading | None) -> list[tuple[str | None, str | 
     return sorted(keys, key=lambda k: [int(n) if n.isdigit() else 0 for n in re.split(r"[-.]", (k[0] or "0"))] + [int(k[1] or 0)])
 
 
+def _restating(chain: list[ArticleReading]) -> frozenset[str]:
+    """The acts that restated the whole article, by the footnotes ("Статья N в редакции Закона …")."""
+    found = set()
+    for reading in chain:
+        for text in reading.footnotes:
+            try:
+                footnote = read_footnote(text)
+            except PhraseError:
+                continue  # acts_named() reports an unreadable footnote
+            if re.match(rf"статья\s+{re.escape(reading.article)}\b", footnote.subject.strip(), re.I):
+                found |= {normalise_number(e.number) for e in footnote.entries if e.change == "restated"}
+    return frozenset(found)
+
+
+def _number_paragraphs(chain: list[ArticleReading]) -> tuple[list[ArticleReading], tuple[str, set] | None]:
+    """Readings in which the article has several unnumbered paragraphs with sanctions of their own
+    (CC 427 in the redaction of 12.07.2018, after Law 501-V added its second paragraph), numbered as
+    the first later redaction read numbers the same paragraphs ("1.", "2."), with the remark saying so;
+    the chain unchanged when there is none, or when no later redaction numbers as many parts."""
+    out = list(chain)
+    remark = None
+    labels: set = set()
+    for i, reading in enumerate(chain):
+        unnumbered = [p for p in reading.parts if p.part is None and p.item is None]
+        if len(unnumbered) < 2 or len(unnumbered) != len(reading.parts):
+            continue
+        later = next((r for r in chain[i + 1:] if not r.repealed and r.parts
+                      and all(p.part is not None for p in r.parts)), None)
+        wanted = [str(k) for k in range(1, len(unnumbered) + 1)]
+        if later is None or [p.part for p in later.parts if p.item is None] != wanted:
+            continue
+        out[i] = attrs.evolve(reading, parts=tuple(attrs.evolve(p, part=n) for p, n in zip(unnumbered, wanted, strict=True)))
+        labels |= set(wanted)
+        remark = (f"The redaction of {reading.redaction:%d.%m.%Y} has the article's {len(wanted)} paragraphs unnumbered; "
+                  f"the redaction of {later.redaction:%d.%m.%Y} numbers them {', '.join(wanted)}, in the same order.")
+    return out, ((remark, labels) if remark else None)
+
+
 def build_article(code: str, chain: list[ArticleReading], kk: ArticleReading | None, exceptions: dict,
                   notes: dict | None = None, absent_on: tuple[date, ...] = (),
-                  title_en: str | None = None) -> tuple[dict, list[str]]:
+                  title_en: str | None = None, corrections: dict | None = None) -> tuple[dict, list[str]]:
     """The TOML table of one article from its readings (date order; the last is the newest
-    redaction read), and the parts left out with the reason.
+    redaction read), and the parts left out with the reason. `corrections` ({(article, part):
+    corrections}) are evident typos of the official text the reader reads past, recorded in the file.
 
     `notes` ({(article, part): text}) are a reader's findings to attach to a part (e.g. a Russian and
     Kazakh text that disagree). `absent_on` are redactions read that do not have the article yet (it
     was added later): before it is in the text, it is not in force, rather than unread."""
     notes = notes or {}
+    chain, numbered = _number_paragraphs(chain)
     late = chain[-1]
     acts = acts_named(chain)
+    restating = _restating(chain)
     # an article without parts that an amendment gave a part 2: its text became part 1
     latest_with_parts = late if not late.repealed else next((r for r in reversed(chain) if not r.repealed), late)
     became_part_1 = latest_with_parts.part(None) is None and latest_with_parts.part("1") is not None
@@ -371,12 +431,12 @@ def build_article(code: str, chain: list[ArticleReading], kk: ArticleReading | N
                     continue
                 wanted = part_in(reading, part, item)
                 wordings.append((reading.redaction, _wording(reading, wanted, item, kk if reading is late else None,
-                                                             exceptions)))
+                                                             exceptions, corrections)))
             wordings = sorted(wordings + [(day, None) for day in absent_on if day < chain[0].redaction],
                               key=lambda item: item[0])
             cases = sorted({c for _, w in wordings if w and w.reading for c, _ in w.reading.cases})
             for case in [None] + cases:
-                versions, gaps = build_part(wordings, acts, case)
+                versions, gaps = build_part(wordings, acts, case, restating)
                 table: dict = {}
                 if part:
                     table["part"] = part
@@ -386,6 +446,8 @@ def build_article(code: str, chain: list[ArticleReading], kk: ArticleReading | N
                 if became_part_1 and (part, item) == ("1", None) and any(r.part(None) for r in chain):
                     remarks.append("Earlier redactions have no numbered parts: the article's one paragraph became "
                                    "part 1 when a later act added the parts after it.")
+                if numbered and part in numbered[1] and case is None:
+                    remarks.append(numbered[0])
                 if (late.article, part or "") in notes and case is None:
                     remarks.append(notes[(late.article, part or "")])
                 if case is None and cases:

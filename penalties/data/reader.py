@@ -106,6 +106,7 @@ _BASES = {
     "суммы не поступивших платежей в бюджет": "unpaid_budget_payments",
     "суммы переданных денег или стоимости переданного имущества": "transferred_value",
     "суммы незаконно вывезенной, пересланной или переведенной суммы валютных ценностей": "currency_values",
+    "суммы полученного дохода": "income_received",  # CC 307(3) since 180-VI
 }
 _BASE = "|".join(_BASES)
 
@@ -132,7 +133,9 @@ _ADDITIONAL_CONTINUES = re.compile(rf",\s+(?={_ADDITIONAL_NOUNS})")
 _ADDITIONAL_START = re.compile(
     r",?\s+(?=с (?:пожизненным )?лишением права|с конфискацией|с выдворением|с лишением (?:специального|воинского|почетного|классного|государственных)"
     r"|с лишением гражданства|с лишением [а-я, ]*звани)")
-_ALTERNATIVE_SPLIT = re.compile(r",?\s+либо\s+")
+# "либо" joins alternatives, except inside a ban: "занимать определенные должности либо заниматься
+# определенной деятельностью" (CC 156(2) of 2015)
+_ALTERNATIVE_SPLIT = re.compile(r"(?<!определенные должности),?\s+либо\s+")
 
 
 def normalise(text: str) -> str:
@@ -151,25 +154,35 @@ def sanction_sentence(text: str) -> str:
     return clean[match.end():]
 
 
-_CASE = re.compile(r",?\s*а в случаях, предусмотренных пунктом (\d{1,2})\)(?: настоящей части)?,?\s*(?:[–—-]\s*)?(?:и\s+)?")
+_CASE = re.compile(r",?\s*а в случаях, предусмотренных пункт(?:ом|ами) (\d{1,2}\)(?:(?:,| или| и) \d{1,2}\))*)"
+                   r"(?: настоящей части)?,?\s*(?:[–—-]\s*)?(?:и\s+)?")
+_CASE_ITEMS = re.compile(r"(\d{1,2})\)")
+# a further case in the same list: "…, а в случаях, предусмотренных пунктом 2), A, пунктом 3), B" (CC 307(3))
+_NEXT_CASE = re.compile(r",\s*пункт(?:ом|ами) (\d{1,2}\)(?:(?:,| или| и) \d{1,2}\))*),?\s*(?:[–—-]\s*)?")
 
 
 def read_sanction(text: str) -> Reading:
     """Read an official Russian CC sanction sentence; `SanctionTextError` if any phrase is unknown."""
     sentence = sanction_sentence(text)
     general, *special = _CASE.split(sentence)
+    special = [piece for case in special for piece in _NEXT_CASE.split(case)]
     reading = _read_alternatives(text, general)
-    cases = []
-    for item, case_text in zip(special[::2], special[1::2], strict=True):
+    cases: list[tuple[str, Reading]] = []
+    for items, case_text in zip(special[::2], special[1::2], strict=True):
         if case_text.startswith("с "):  # the same sanction with more additional punishments
             more = [i for piece in _ADDITIONAL_START.split(" " + case_text)[1:] for i in _additional_list(text, piece)]
-            cases.append((item, Reading(reading.main, reading.additional + tuple(more))))
+            case = Reading(reading.main, reading.additional + tuple(more))
         else:
-            cases.append((item, _read_alternatives(text, case_text)))
+            # "лишением свободы на тот же срок": the same term as the part's general sanction
+            case = _read_alternatives(text, case_text, list(reading.main))
+        # "пунктами 1) или 2)": one sanction for each sub-paragraph named
+        cases.extend((item, case) for item in _CASE_ITEMS.findall(items))
     return attrs.evolve(reading, cases=tuple(cases))
 
 
-def _read_alternatives(text: str, sentence: str) -> Reading:
+def _read_alternatives(text: str, sentence: str, context: list[Item] | None = None) -> Reading:
+    """The alternatives of `sentence`; `context` is what "на тот же срок" / "в том же размере" may
+    refer to before the sentence's own alternatives (a sub-paragraph's sanction: the part's)."""
     main: list[Item] = []
     additional: list[Item] = []
     for alternative in _ALTERNATIVE_SPLIT.split(sentence):
@@ -177,7 +190,7 @@ def _read_alternatives(text: str, sentence: str) -> Reading:
         # лишением свободы с конфискацией …": an additional punishment may follow one alternative;
         # the data model attaches every additional punishment to the sanction as a whole
         pieces = _ADDITIONAL_START.split(alternative)
-        main.append(_main_item(text, pieces[0].strip(" ,"), main))
+        main.append(_main_item(text, pieces[0].strip(" ,"), (context or []) + main))
         for piece in pieces[1:]:
             additional.extend(_additional_list(text, piece))
     return Reading(tuple(main), tuple(additional))
@@ -264,10 +277,13 @@ def _main_item(text: str, phrase: str, before: list[Item]) -> Item:
 
 _OPTIONAL = re.compile(r"\s+или без такового$|\s+или без таковой$|\s+или без таковых$")
 _RIGHT = re.compile(
-    rf"^с (?P<life>пожизненным )?лишением права (?:занимать определенные должности (?:или|и) заниматься определенной деятельностью"
+    rf"^с (?P<life>пожизненным )?лишением права (?:занимать определенные должности (?:или|и|либо) заниматься определенной деятельностью"
     rf"|заниматься определенной деятельностью|занимать определенные должности)"
     rf"(?: на срок (?:от (?P<lo>{_NUM})(?P<lounit>{_UNIT})? )?до (?P<hi>{_NUM})(?P<hiunit>{_UNIT})"
-    rf"| (?:на срок|сроком на) (?P<fix>{_NUM})(?P<fixunit>{_UNIT}))?$")
+    rf"| (?:на срок|сроком на) (?P<fix>{_NUM})(?P<fixunit>{_UNIT})"
+    # CC 238(2), 239, 250(2): "на срок от пяти лет до установления запрета занимать должность … пожизненно":
+    # a ban from five years up to a lifelong one
+    rf"| на срок от (?P<lifefrom>{_NUM})(?P<lifefromunit>{_UNIT}) до установления запрета [^.]+? пожизненно)?$")
 _CONFISCATION = re.compile(r"^с конфискацией имущества$")
 _EXPULSION = re.compile(
     rf"^с выдворением за пределы республики казахстан иностранца или лица без гражданства"
@@ -284,11 +300,16 @@ def _additional_item(text: str, phrase: str) -> Item:
         if m := _RIGHT.match(core):
             if m["life"]:
                 return Item("deprivation_of_right", mandatory=mandatory, lifelong=True)
+            if m["lifefrom"]:
+                least = _measure(m["lifefrom"], m["lifefromunit"], "month")
+                return Item("deprivation_of_right", least, None, mandatory=mandatory, lifelong=True)
             if m["fix"]:
                 amount = _measure(m["fix"], m["fixunit"], "month")
                 return Item("deprivation_of_right", amount, amount, mandatory=mandatory)
             if m["hi"] is None:
-                raise SanctionTextError(text, phrase, "a ban without a term")
+                # "с лишением права занимать определенные должности" and no term (CC 156(2) of 2015): the
+                # sanction sets none, so the General Part's limits apply (art. 50(2))
+                return Item("deprivation_of_right", mandatory=mandatory)
             high = _measure(m["hi"], m["hiunit"], "month")
             low = _measure(m["lo"], m["lounit"] or m["hiunit"], "month") if m["lo"] else None
             return Item("deprivation_of_right", low, high, mandatory=mandatory)

@@ -140,6 +140,62 @@ def load_titles_en(path: Path) -> dict[str, str]:
     return dict(titles)
 
 
+@attrs.frozen
+class Correction:
+    """An evident typo of the official text and how the sanction reader reads it instead.
+
+    The quote (`text_ru`) stays verbatim; only the reader sees `read_as` in place of `wrong`, and the
+    article file records both with the reason (`reader_correction`), so the correction is never silent.
+    """
+
+    wrong: str
+    read_as: str
+    reason: str
+
+    def table(self) -> dict:
+        return {"wrong": self.wrong, "read_as": self.read_as, "reason": self.reason}
+
+
+def corrected(text: str, corrections) -> tuple[str, tuple[Correction, ...]]:
+    """`text` with each correction whose `wrong` words it contains applied (once), and those applied."""
+    applied = []
+    for correction in corrections:
+        if correction.wrong in text:
+            text = text.replace(correction.wrong, correction.read_as, 1)
+            applied.append(correction)
+    return text, tuple(applied)
+
+
+def load_corrections(path: Path) -> dict[tuple[str, str], tuple[Correction, ...]]:
+    """`corrections.toml` beside the readings, validated (file:line errors): {(article, part): corrections}.
+
+    Each entry names the article and part, the `wrong` words exactly as the official text has them,
+    what the reader reads instead (`read_as`) and why that is evidently meant (`reason`)."""
+    data, lines = read_toml(path)
+    c = Checker(path, lines)
+    c.keys(data, (), {"corrections"}, set())
+    out: dict[tuple[str, str], tuple[Correction, ...]] = {}
+    for i, table in enumerate(c.typed(data, "corrections", (), list, [])):
+        where = ("corrections", i)
+        if not isinstance(table, dict):
+            c.problem(where, "each [[corrections]] entry should be a table")
+            continue
+        c.keys(table, where, {"article", "wrong", "read_as", "reason"}, {"part"})
+        values = {name: c.typed(table, name, where, str) for name in ("article", "part", "wrong", "read_as", "reason")}
+        for name in ("wrong", "read_as", "reason"):
+            if name in table and not (values[name] or "").strip():
+                c.problem(where + (name,), f"{name} should be a non-empty string")
+        if values["wrong"] and values["wrong"] == values["read_as"]:
+            c.problem(where + ("read_as",), "read_as is the same as wrong: nothing is corrected")
+        if not all(values[name] for name in ("article", "wrong", "read_as", "reason")):
+            continue
+        key = (values["article"], values["part"] or "")
+        out[key] = out.get(key, ()) + (Correction(values["wrong"], values["read_as"], values["reason"]),)
+    if c.problems:
+        raise DataFileError(c.problems)
+    return out
+
+
 def load_reader_notes(path: Path) -> dict:
     """`notes.toml` / `exceptions.toml` beside the readings, validated (file:line errors):
     {(article, part): table} for notes, {(article, part, redaction): table} for exceptions."""

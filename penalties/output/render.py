@@ -36,6 +36,9 @@ def _money_range(item, lang: str, w) -> str:
 
 def _term_range(item, lang: str, w) -> str:
     if item.lifelong:
+        # "от пяти лет до установления запрета … пожизненно" (CC 238(2)): a minimum, and life as the maximum
+        if item.min is not None and item.unit is not None:
+            return f"{fmt.term_range(item.min.value, None, item.unit, lang)} – {w('lifelong')}"
         return w("lifelong")
     if item.unit is None:
         return ""
@@ -265,6 +268,8 @@ def items_text(items, lang: str) -> str:
     for item in items:
         name = messages.message(lang, "kind", item.kind)
         bound = messages.message(lang, "assessment", "lifelong") if item.lifelong else fmt.bounds(item.min, item.max, lang)
+        if item.lifelong and item.min is not None:  # "from N years … or for life"
+            bound = f"{fmt.measure(item.min, lang)} … {bound}"
         if item.base and bound:
             bound += f" (× {item.base})"
         flag = ""
