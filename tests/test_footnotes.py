@@ -132,3 +132,14 @@ def test_every_footnote_quoted_in_the_data_is_read_and_agrees_with_the_registry(
                 assert act.date == signed, (name, text)
                 checked += 1
     assert checked > 30
+
+
+def test_the_rule_after_an_act_number_followed_by_its_form():
+    # AC 91's footnote, redaction of 12.07.2026 (statutes/kz/readings/ac/2026-07-12/ru/73-180.toml):
+    # "от 19.06.2024 № 95-VIII ЗРК (вводится в действие по истечении шестидесяти календарных дней …)"
+    text = ("Сноска. Статья 91 с изменениями, внесенными законами РК от 20.04.2023 № 227-VII (вводится в действие с "
+            "01.07.2023); от 19.06.2024 № 95-VIII ЗРК (вводится в действие по истечении шестидесяти календарных дней "
+            "после дня его первого официального опубликования).")
+    entries = {e.number: e.rule for e in read_footnote(text).entries}
+    assert entries["95-VIII"] == ("вводится в действие по истечении шестидесяти календарных дней после дня его "
+                                  "первого официального опубликования")

@@ -27,7 +27,7 @@ def test_amounts_by_offender_with_the_unit_written_once():
     assert shape(read_ac_sanction(text)) == [
         (("individual",), [("fine", "20 MCI", "20 MCI")], [("confiscation", True)]),
         (("official",), [("fine", "25 MCI", "25 MCI")], [("confiscation", True)]),
-        (("small_business",), [("fine", "50 MCI", "50 MCI")], [("confiscation", True)]),
+        (("small_business", "non_commercial_organisation"), [("fine", "50 MCI", "50 MCI")], [("confiscation", True)]),
         (("medium_business",), [("fine", "100 MCI", "100 MCI")], [("confiscation", True)]),
         (("large_business",), [("fine", "200 MCI", "200 MCI")], [("confiscation", True)]),
     ]
@@ -40,7 +40,7 @@ def test_a_penalty_word_before_each_offender():
             "пятнадцати, на субъектов крупного предпринимательства – в размере двадцати месячных расчетных показателей.")
     assert shape(read_ac_sanction(text)) == [
         (("individual",), [("warning", None, None)], []),
-        (("official", "small_business"), [("fine", "10 MCI", "10 MCI")], []),
+        (("official", "small_business", "non_commercial_organisation"), [("fine", "10 MCI", "10 MCI")], []),
         (("medium_business",), [("fine", "15 MCI", "15 MCI")], []),
         (("large_business",), [("fine", "20 MCI", "20 MCI")], []),
     ]
@@ -65,7 +65,7 @@ def test_an_additional_penalty_never_swallows_the_alternatives_after_it():
 
 @pytest.mark.parametrize("text", [
     "влечет штраф на юридических лиц в размере двухсот пятидесятимесячных расчетных показателей.",  # a typo: not 250
-    "влечет штраф на частных нотариусов в размере двадцати месячных расчетных показателей.",
+    "влечет штраф на частных детективов в размере двадцати месячных расчетных показателей.",
     "влечет штраф на физических лиц в размере десяти, на физических лиц – в размере двадцати месячных расчетных показателей.",
     "влечет штраф в размере двадцати месячных расчетных показателей с приостановлением деятельности на срок до трех лет и что-то.",
 ])

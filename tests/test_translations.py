@@ -74,8 +74,8 @@ def _keys_used_by_the_code() -> set[tuple[str, str]]:
     used |= {("notice parameter", d) for d in VALUATION_DATES} | {("notice parameter", "category"),
                                                                  ("notice parameter", "no_limit")}
     used |= {("kind", name) for name in KINDS}
-    # histories name offender categories (OFFENDERS and "unnamed"); Kazakh citations put the month
-    # of an act's date in its locative-attributive form (formatting.MONTH_KEYS)
+    # render_assessment and the histories name offender categories (OFFENDERS and "unnamed"); Kazakh
+    # citations put the month of an act's date in its locative-attributive form (formatting.MONTH_KEYS)
     used |= {("offender", o) for o in OFFENDERS + (UNNAMED,)}
     used |= {("month, of the day", m) for m in fmt.MONTH_KEYS}
     # terms: the measures of the kinds, and years (a whole number of months reads as years)

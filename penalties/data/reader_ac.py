@@ -32,30 +32,51 @@ from .reader import MCI_WORDS, MULTIPLE, NUMBER, TERM_UNIT, item_table, multiple
 
 _START = re.compile(r"\bвлеч(?:ет|ут)\b\s*|\bвлекут\b\s*")
 
-# who a segment names, longest phrases first
+# who a segment names: each phrase, longest first; a segment lists several of them joined by ", ",
+# ", на ", " и ", " или " or ", а также " ("на должностных лиц, нотариусов и адвокатов, субъектов
+# малого предпринимательства или некоммерческие организации – в размере …")
 _OFFENDERS = (
-    ("должностных лиц, субъектов малого предпринимательства или некоммерческие организации", ("official", "small_business")),
-    ("должностных лиц, субъектов малого предпринимательства, некоммерческие организации", ("official", "small_business")),
-    ("субъектов малого предпринимательства или некоммерческие организации", ("small_business",)),
-    ("субъектов малого предпринимательства, некоммерческие организации", ("small_business",)),
+    ("субъектов малого или среднего предпринимательства", ("small_business", "medium_business")),
     ("субъектов малого предпринимательства", ("small_business",)),
     ("субъектов среднего предпринимательства", ("medium_business",)),
     ("субъектов крупного предпринимательства", ("large_business",)),
-    ("субъектов малого или среднего предпринимательства или некоммерческие организации", ("small_business", "medium_business")),
+    ("некоммерческие организации", ("non_commercial_organisation",)),
+    ("некоммерческих организаций", ("non_commercial_organisation",)),
     ("физических и должностных лиц", ("individual", "official")),
     ("физических и юридических лиц", ("individual", "legal_entity")),
     ("физических лиц", ("individual",)),
     ("физическое лицо", ("individual",)),
     ("юридическое лицо", ("legal_entity",)),
+    ("юридических лиц", ("legal_entity",)),
+    ("юридические лица", ("legal_entity",)),
     ("должностных лиц", ("official",)),
     ("должностное лицо", ("official",)),
     ("индивидуальных предпринимателей", ("individual_entrepreneur",)),
-    ("юридических лиц", ("legal_entity",)),
+    ("частных нотариусов", ("notary",)),
+    ("нотариусов", ("notary",)),
+    ("частных судебных исполнителей", ("bailiff",)),
+    ("адвокатов", ("lawyer",)),
+    ("профессиональных медиаторов", ("mediator",)),
+    ("юридических консультантов", ("legal_consultant",)),
+    ("филиалы банков – нерезидентов республики казахстан", ("nonresident_bank_branch",)),
+    ("филиалы банков-нерезидентов республики казахстан", ("nonresident_bank_branch",)),
+    ("филиалы банка-нерезидента республики казахстан", ("nonresident_bank_branch",)),
+    ("филиалы страховых (перестраховочных) организаций – нерезидентов республики казахстан",
+     ("nonresident_insurer_branch",)),
+    ("филиал страховой (перестраховочной) организации-нерезидента республики казахстан",
+     ("nonresident_insurer_branch",)),
+    ("филиалы страховых брокеров – нерезидентов республики казахстан", ("nonresident_broker_branch",)),
 )
-_OFFENDER_WORDS = "|".join(re.escape(p) for p, _ in _OFFENDERS)
-# a new segment: ", на должностных лиц – в размере" (the first one has no comma)
-_SEGMENT = re.compile(rf"(?:^|,\s+|\s+)на ((?:(?:{_OFFENDER_WORDS})(?:,\s+на\s+|,\s+)?)+)\s*(?:[–—-]\s*)?")
-_ALTERNATIVE = re.compile(r",?\s+либо\s+|\s+или\s+(?=штраф|административн|арест|предупреждени|лишени|выдворени|общественн|привлечени|приостановлени)")
+_OFFENDER_WORDS = "|".join(re.escape(p) for p, _ in sorted(_OFFENDERS, key=lambda o: -len(o[0])))
+_GROUPS = dict(_OFFENDERS)
+_JOIN = r"(?:,\s+на\s+|,\s+а также\s+|,\s+|\s+и\s+|\s+или\s+)"
+_NAMES = rf"(?:{_OFFENDER_WORDS})(?:{_JOIN}(?:{_OFFENDER_WORDS}))*"
+# a new segment: ", на должностных лиц – в размере" (the first one has no comma); a few sentences
+# drop the "на" ("штраф физических лиц в размере двадцати, должностных лиц – в размере тридцати"):
+# without it, the names must be followed by their amount
+_SEGMENT = re.compile(rf"(?:^|,\s+|\s+)(?:на (?P<names>{_NAMES}),?\s*(?:[–—-]\s*)?"
+                      rf"|(?P<bare>{_NAMES}),?\s*(?:[–—-]\s*)?(?=в размере))")
+_ALTERNATIVE = re.compile(r",?\s+либо\s+(?!без так)|\s+или\s+(?=штраф|административн|арест|предупреждени|лишени|выдворени|общественн|привлечени|приостановлени)")
 _ADDITIONAL = re.compile(r",?\s+(?=с конфискаци|с лишением|с приостановлени|с запрещени|с выдворени|с административным выдворени)")
 
 
@@ -94,14 +115,14 @@ def read_ac_sanction(text: str) -> tuple[Sanction, ...]:
     sentence = clean[match.end():]
     sentence, trailing = _split_trailing_additional(text, sentence)
     segments = _segments(text, sentence)
-    unit_at_end = bool(re.search(rf"(?:{MCI_WORDS}|расчетных показателей)(?:\s|,|$)", segments[-1][1])) if segments else False
+    units = _units_after(segments)
     named = [o for offenders, _ in segments for o in offenders]
     twice = sorted({o for o in named if named.count(o) > 1})
     if twice:
         raise SanctionTextError(text, ", ".join(twice), "an offender category named twice in one sentence")
     out = []
-    for offenders, body in segments:
-        main, own_additional = _main_items(text, body, unit_at_end)
+    for (offenders, body), unit_after in zip(segments, units, strict=True):
+        main, own_additional = _main_items(text, body, unit_after)
         out.append(Sanction(offenders, tuple(main), tuple(own_additional) + tuple(trailing)))
     return tuple(out)
 
@@ -143,14 +164,13 @@ def _segments(text: str, sentence: str) -> list[tuple[tuple[str, ...], str]]:
     out = []
     for i, m in enumerate(found):
         end = found[i + 1].start() if i + 1 < len(found) else len(sentence)
-        names = m.group(1)
+        names = m["names"] or m["bare"]
         offenders: list[str] = []
-        for phrase, groups in _OFFENDERS:
-            if phrase in names:
-                offenders.extend(g for g in groups if g not in offenders)
-                names = names.replace(phrase, " ")
-        if names.replace(",", " ").replace("на", " ").strip():
-            raise SanctionTextError(text, m.group(1), "an offender category the reader does not know")
+        for phrase in re.findall(_OFFENDER_WORDS, names):
+            offenders.extend(g for g in _GROUPS[phrase] if g not in offenders)
+        if re.sub(_OFFENDER_WORDS, "", names).replace(",", " ").replace(" на ", " ").replace(" и ", " ") \
+                .replace(" или ", " ").replace("а также", " ").strip():
+            raise SanctionTextError(text, names, "an offender category the reader does not know")
         body = sentence[m.end():end].strip(" ,")
         following = _PENALTY_BEFORE_NEXT.search(body)
         next_carry: str | None = None
@@ -167,20 +187,107 @@ def _segments(text: str, sentence: str) -> list[tuple[tuple[str, ...], str]]:
     return out
 
 
-_FINE = re.compile(rf"^(?:штраф[а-я]* )?в размере (?:(?:от (?P<lo>{NUMBER}))?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))\s*(?P<unit>{MCI_WORDS}|расчетных показателей)?$")
+# the words naming what is suspended ("действия лицензии на …"): never a term, nor a second penalty
+_WHAT = r"(?:(?! на срок | сроком | на \S+ (?:суток|месяц|лет|год)| либо | или приостановлени| или запрещени| или лишени)[а-я ,()])*?"
+_AMOUNT = rf"в размере (?:(?:от (?P<lo>{NUMBER}))?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))"
+_FINE = re.compile(rf"^(?:штраф[а-я]* )?{_AMOUNT}\s*(?P<unit>.*)$")
+_MCI_UNIT = re.compile(rf"^(?:{MCI_WORDS}|расчетных показателей)$")
+_PERCENT_UNIT = re.compile(r"^процент(?:ов|а)(?: от)?(?: (?P<base>.+))?$")
 _FINE_MULTIPLE = re.compile(rf"^(?:штраф[а-я]* )?в размере (?P<fix>{MULTIPLE}) (?P<base>.+)$")
-_FINE_PERCENT = re.compile(rf"^(?:штраф[а-я]* )?в размере (?P<fix>{NUMBER})процентов (?P<base>.+)$")
+_FINE_BASE = re.compile(r"^(?:штраф[а-я]* )?в размере (?P<base>суммы .+)$")
 _ARREST = re.compile(rf"^(?:административный )?арест(?: на срок| сроком| на)? (?:(?:от (?P<lo>{NUMBER}))?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))суток$")
-_LICENCE_RIGHT = re.compile(rf"^лишени[ея] права управления (?:транспортными средствами|транспортным средством) (?:сроком на|на срок) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
+_LICENCE_RIGHT = re.compile(rf"^лишени[ея] права (?:на )?управления (?:транспортными средствами|транспортным средством) (?:сроком на|на срок) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
+_SPECIAL_RIGHT = re.compile(rf"^лишени[ея] права (?:охоты|на управление транспортными средствами|управления маломерным судном|управления воздушным судном) (?:сроком на|на срок) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
 _PUBLIC_WORKS = re.compile(rf"^(?:привлечение к )?общественн(?:ые|ым) работ(?:ы|ам) на срок (?:(?:от (?P<lo>{NUMBER}))?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))часов$")
-_MAIN_SUSPENSION = re.compile(rf"^приостановление деятельности[а-я ,()]*? (?:сроком на|на срок) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
+_MAIN_SUSPENSION = re.compile(rf"^приостановление деятельности{_WHAT} (?:сроком на|на срок) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
+# what a percentage or multiple is of: the beginning of the Code's words, and the `base` name the data
+# uses for it (the version's quote has the whole phrase); longest first
 _BASES = {
     "суммы не уплаченного налога": "unpaid_tax",
     "суммы неуплаченного налога": "unpaid_tax",
+    "дохода (выручки), полученного": "income_from_the_offence",
+    "суммы дохода (выручки), полученного": "income_from_the_offence",
+    "суммы налогов и других обязательных платежей, подлежащих уплате по сокрытому объекту": "tax_on_the_concealed_object",
+    "суммы оборота за период непостановки на учет": "turnover_while_unregistered",
+    "суммы облагаемого оборота за период непостановки на учет": "turnover_while_unregistered",
+    "суммы неперечисленного или несвоевременно перечисленного налога": "tax_not_transferred",
+    "суммы, не перечисленной по платежному поручению": "payment_order_not_executed",
+    "суммы совершенных расходных операций по банковским счетам": "debits_on_the_accounts",
+    "суммы экономической выгоды": "economic_benefit",
+    "суммы сделок": "transactions",
+    "суммы сделки": "transaction",
+    "суммы причиненного ущерба": "damage",
+    "суммы нанесенного окружающей среде вреда": "environmental_damage",
+    "суммы превышения фактического налога": "excess_of_the_actual_tax",
+    "суммы платежа": "payment",
+    "суммы оплаты за электрическую энергию": "payment_for_electricity",
+    "суммы неуплаченных таможенных платежей": "unpaid_customs_payments",
+    "суммы налога на добавленную стоимость": "value_added_tax",
+    "суммы денег, полученных от размещения эмиссионных ценных бумаг": "proceeds_of_securities",
+    "сумм, полученных от потребителей и не использованных": "unused_investment_funds",
+    "сумм, не использованных на реализацию инвестиционных": "unused_investment_funds",
+    "суммы операции, проведенной с нарушением": "operation",
+    "суммы незачисленной национальной": "currency_not_credited",
+    "суммы начисленных налогов": "taxes_assessed",
+    "суммы неудержанн": "tax_not_withheld",
+    "неудержанной суммы налогов": "tax_not_withheld",
+    "начисленной суммы налогов": "taxes_assessed",
+    "заниженной суммы текущих платежей": "understated_current_payments",
+    "суммы полученного дохода по операциям": "income_from_operations",
+    "суммы произведенных расчетов": "settlements",
+    "стоимости неучтенных товаров": "unrecorded_goods",
+    "стоимости незаконно переданных минеральных и биологических ресурсов": "resources_transferred",
+    "стоимости энергетических ресурсов": "energy_resources",
+    "суммы договора на проведение аудита": "audit_contract",
+    "суммы неуплаченных (неперечисленных)": "unpaid_contributions",
+    "суммы неперечисленных": "contributions_not_transferred",
+    "суммы неисполненного налогового обязательства": "unfulfilled_tax_obligation",
+    "суммы неисполненного обязательства": "unfulfilled_obligation",
+    "суммы страховых премий": "insurance_premiums",
+    "суммы указания по платежу": "payment_instruction",
+    "суммы денег": "money",
+    "недекларированной": "undeclared_cash",
 }
+_BOUNDED = re.compile(r",? но не (?:менее|более) ")
 
 
-def _main_items(text: str, body: str, unit_at_end: bool) -> tuple[list[Item], list[Item]]:
+def _base(text: str, phrase: str, words: str) -> str:
+    """The `base` name of what a percentage or multiple is of; an error for a base not in the table."""
+    if _BOUNDED.search(words):  # "…, но не менее двадцати месячных расчетных показателей"
+        raise SanctionTextError(text, phrase, "a percentage bounded by an amount in MCI (the data model has no such bound)")
+    for start in sorted(_BASES, key=len, reverse=True):
+        if words.startswith(start):
+            return _BASES[start]
+    raise SanctionTextError(text, phrase, "a base the reader does not know")
+
+
+def _unit_of(phrase: str) -> str | None:
+    """The unit words after a fine's amount ("месячных расчетных показателей", "процентов от …")."""
+    m = _FINE.match(phrase)
+    return m["unit"] or None if m else None
+
+
+def _units_after(segments: list[tuple[tuple[str, ...], str]]) -> list[str | None]:
+    """For each segment, the unit of the next amount written with one: "на физических лиц в размере
+    десяти, на должностных лиц – в размере двадцати месячных расчетных показателей" writes the unit
+    once, after the last amount it covers; "в размере ста процентов, … – в размере двухсот процентов
+    от суммы экономической выгоды" writes the base once."""
+    out: list[str | None] = []
+    following: str | None = None
+    for _, body in reversed(segments):
+        out.append(following)
+        for whole in reversed(_ALTERNATIVE.split(body)):
+            unit = _unit_of(_ADDITIONAL.split(whole)[0].strip(" ,"))
+            if unit is None:
+                continue
+            percent, later = _PERCENT_UNIT.match(unit), _PERCENT_UNIT.match(following or "")
+            if percent and not percent["base"] and later and later["base"]:
+                unit = f"{unit} от {later['base']}"
+            following = unit
+    return out[::-1]
+
+
+def _main_items(text: str, body: str, unit_after: str | None) -> tuple[list[Item], list[Item]]:
     # alternatives first, then each one's additional penalties ("штраф … с конфискацией …, или
     # административный арест …"): an additional phrase never swallows the alternatives after it
     items, joined, extra = [], [], []
@@ -190,7 +297,7 @@ def _main_items(text: str, body: str, unit_at_end: bool) -> tuple[list[Item], li
         # "административный арест на пятнадцать суток и лишение права управления транспортным средством
         # сроком на семь лет": both are imposed; the second is encoded as a mandatory additional penalty
         first, *together = re.split(r"\s+и\s+(?=лишени[ея] права управления)", alt.strip(" ,"))
-        items.append(_main(text, first, unit_at_end))
+        items.append(_main(text, first, unit_after))
         for phrase in together:
             m = _LICENCE_RIGHT.match(phrase)
             if m is None:
@@ -205,24 +312,18 @@ def _additional_list(text: str, phrase: str) -> list[Item]:
     return [_additional(text, first)] + [_additional(text, "с " + m) for m in more]
 
 
-def _main(text: str, phrase: str, unit_at_end: bool) -> Item:
+def _main(text: str, phrase: str, unit_after: str | None) -> Item:
     try:
         if phrase in ("предупреждение", "предупреждения"):
             return Item("warning")
         if m := _FINE.match(phrase):
-            if not m["unit"] and not unit_at_end:
-                raise SanctionTextError(text, phrase, "an amount without its unit")
-            if m["fix"]:
-                amount = spelled_measure(m["fix"], "MCI", "money")
-                return Item("fine", amount, amount)
-            low = spelled_measure(m["lo"], "MCI", "money") if m["lo"] else None
-            return Item("fine", low, spelled_measure(m["hi"], "MCI", "money"))
+            return _fine(text, phrase, m, m["unit"] or unit_after)
         if m := _FINE_MULTIPLE.match(phrase):
-            base = _BASES.get(m["base"])
-            if base is None:
-                raise SanctionTextError(text, phrase, "a multiple of a base the reader does not know")
             amount = parse_measure(f"{multiple_of(m['fix'])} base", "money")
-            return Item("fine", amount, amount, base=base)
+            return Item("fine", amount, amount, base=_base(text, phrase, m["base"]))
+        if m := _FINE_BASE.match(phrase):  # "в размере суммы нанесенного окружающей среде вреда": once the base
+            amount = parse_measure("1 base", "money")
+            return Item("fine", amount, amount, base=_base(text, phrase, m["base"]))
         if m := _ARREST.match(phrase):
             if m["fix"]:
                 amount = spelled_measure(m["fix"], "суток", "day")
@@ -232,9 +333,12 @@ def _main(text: str, phrase: str, unit_at_end: bool) -> Item:
         if phrase in ("административное выдворение за пределы республики казахстан",
                       "выдворение за пределы республики казахстан"):
             return Item("expulsion")
-        if m := _LICENCE_RIGHT.match(phrase):
+        if m := _LICENCE_RIGHT.match(phrase) or _SPECIAL_RIGHT.match(phrase):
             return _term_item("deprivation_of_special_right", m, None)
-        if phrase in ("лишение лицензии", "лишение лицензии на занятие определенным видом деятельности"):
+        # a licence, permit or accreditation (AC art. 41: "лишение разрешения")
+        if phrase.startswith(("лишение лицензии", "лишение разрешения", "лишение свидетельства об аккредитации",
+                              "лишение экологического разрешения")) \
+                and not re.search(rf"(?:^|\s)(?:{NUMBER})|\d|\s(?:либо|или)\s", phrase):
             return Item("deprivation_of_licence")
         if phrase in ("приостановление действия лицензии", "приостановление деятельности"):
             return Item("suspension_of_activity")
@@ -253,6 +357,23 @@ def _main(text: str, phrase: str, unit_at_end: bool) -> Item:
     raise SanctionTextError(text, phrase, "not a main penalty the reader knows")
 
 
+def _fine(text: str, phrase: str, m, unit: str | None) -> Item:
+    """A fine "в размере [от X] до Y" or "в размере X" in MCI or in percent of a base."""
+    if not unit:
+        raise SanctionTextError(text, phrase, "an amount without its unit")
+    if _MCI_UNIT.match(unit):
+        word, base = "MCI", None
+    elif (percent := _PERCENT_UNIT.match(unit)) and percent["base"]:
+        word, base = "percent", _base(text, phrase, percent["base"])
+    else:
+        raise SanctionTextError(text, phrase, "not a unit of a fine the reader knows")
+    if m["fix"]:
+        amount = spelled_measure(m["fix"], word, "money")
+        return Item("fine", amount, amount, base=base)
+    low = spelled_measure(m["lo"], word, "money") if m["lo"] else None
+    return Item("fine", low, spelled_measure(m["hi"], word, "money"), base=base)
+
+
 def _term_item(kind: str, m, mandatory) -> Item:
     unit = m["unit"]
     if m["fix"]:
@@ -262,8 +383,8 @@ def _term_item(kind: str, m, mandatory) -> Item:
     return Item(kind, low, spelled_measure(m["hi"], unit, "month"), mandatory=mandatory)
 
 
-_OPTIONAL = re.compile(r"\s+или без так(?:ового|овой|овых)$")
-_SUSPENSION = re.compile(rf"^с приостановлением (?:деятельности|действия)[а-я ,()]*? (?:на срок|сроком на|на) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
+_OPTIONAL = re.compile(r",?\s+(?:или|либо) без так(?:ового|овой|овых)$")
+_SUSPENSION = re.compile(rf"^с приостановлением (?:деятельности|действия|выпуска){_WHAT} (?:на срок|сроком на|на) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
 _RIGHT_AFTER = re.compile(rf"^с лишением права управления (?:транспортными средствами|транспортным средством) (?:сроком на|на срок) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
 
 
@@ -272,7 +393,9 @@ def _additional(text: str, phrase: str) -> Item:
     core = phrase[:optional.start()] if optional else phrase
     mandatory = optional is None
     try:
-        if core.startswith("с конфискацией"):  # what is confiscated is described, not counted
+        # what is confiscated is described, not counted; a description with a number in it ("монопольного
+        # дохода … не более чем за один год") bounds the confiscation, which the data model cannot hold
+        if core.startswith("с конфискацией") and not re.search(rf"(?:^|\s)(?:{NUMBER}){TERM_UNIT}(?:\s|$)", core):
             return Item("confiscation", mandatory=mandatory)
         if m := _RIGHT_AFTER.match(core):
             return _term_item("deprivation_of_special_right", m, mandatory)
@@ -280,14 +403,21 @@ def _additional(text: str, phrase: str) -> Item:
             return _term_item("suspension_of_activity", m, mandatory)
         # the remaining forms carry no term: a phrase with a number in it is not one of them
         counted = re.search(rf"(?:^|\s)(?:{NUMBER})|\d", core)
-        if core.startswith("с приостановлением") and not counted:
+        # "с приостановлением или запрещением деятельности": two kinds, one of them to be chosen; not read
+        if core.startswith("с приостановлением") and not counted \
+                and not re.search(r"\s(?:или|либо)\s(?:их\s)?(?:запрещени|лишени)", core):
             return Item("suspension_of_activity", mandatory=mandatory)
-        if core.startswith(("с запрещением деятельности", "с запрещением осуществления")) and not counted:
+        if core.startswith(("с запрещением деятельности", "с запрещением осуществления", "с запрещением их деятельности",
+                            "с запрещением отдельных видов деятельности")) and not counted:
             return Item("prohibition_of_activity", mandatory=mandatory)
         if core.startswith(("с выдворением за пределы республики казахстан",
                             "с административным выдворением за пределы республики казахстан")):
             return Item("expulsion", mandatory=mandatory)
-        if core.startswith(("с лишением лицензии", "с лишением специального разрешения")) and not counted:
+        # a licence, permit, certificate, attestation or accreditation (AC art. 41: "лишение разрешения")
+        if core.startswith(("с лишением лицензии", "с лишением специального разрешения", "с лишением разрешения",
+                            "с лишением разрешительного документа", "с лишением сертификата", "с лишением аттестата",
+                            "с лишением свидетельства", "с лишением квалификационного свидетельства")) \
+                and not counted and not re.search(r"\s(?:либо|или)\s", core):
             return Item("deprivation_of_licence", mandatory=mandatory)
     except ValueError as error:
         raise SanctionTextError(text, phrase, f"unknown word {error}") from None

@@ -50,7 +50,9 @@ _CHANGE_PHRASES = (
     (r"дополнен[аоы]?\s+(?:стать[а-я]+|част[а-я]+|пункт[а-я]*|подпункт[а-я]*|глав[а-я]+)", "added"),
 )
 _CHANGE = re.compile("|".join(f"(?P<c{i}>(?<!\\w){p}\\b)" for i, (p, _) in enumerate(_CHANGE_PHRASES)), re.IGNORECASE)
-_ACT = re.compile(r"от\s+(?P<d>\d{2})\.(?P<m>\d{2})\.(?P<y>\d{4})\s*(?:года\s*)?№\s*(?P<number>[0-9]+(?:\s*-\s*[A-Za-zА-Яа-яІі]+)?)")
+# "№ 95-VIII ЗРК (вводится …)": a few footnotes add the act's form, "ЗРК" (закон Республики Казахстан),
+# after its number; the rule's parenthesis follows it
+_ACT = re.compile(r"от\s+(?P<d>\d{2})\.(?P<m>\d{2})\.(?P<y>\d{4})\s*(?:года\s*)?№\s*(?P<number>[0-9]+(?:\s*-\s*[A-Za-zА-Яа-яІі]+)?)(?:\s+ЗРК\b)?")
 _PREFIX = re.compile(r"^\s*Сноска\.\s*", re.IGNORECASE)
 _ELIDED = re.compile(r"^\s*(?:\.\.\.|…)\s*$")
 

@@ -25,8 +25,14 @@ CODES_IN_FORCE = date(2015, 1, 1)
 CATEGORIES = ("criminal_misdemeanour", "minor", "medium", "grave", "especially_grave", "crime")
 #: the offender categories a sanction may name, as a type for checkers;
 #: OFFENDERS is the same names as a tuple, in this order
+#: besides the general categories, the persons and bodies some AC sanctions name on their own (private
+#: notaries, private bailiffs, lawyers, professional mediators, legal consultants; non-commercial
+#: organisations, which most sanctions group with small business; branches of non-resident banks,
+#: insurers and insurance brokers, which some group with large business)
 Offender = Literal["individual", "official", "individual_entrepreneur", "small_business", "medium_business",
-                   "large_business", "legal_entity"]
+                   "large_business", "legal_entity", "notary", "bailiff", "lawyer", "mediator", "legal_consultant",
+                   "non_commercial_organisation", "nonresident_bank_branch", "nonresident_insurer_branch",
+                   "nonresident_broker_branch"]
 OFFENDERS: tuple[Offender, ...] = get_args(Offender)
 #: the offender of an AC sanction that names none ("влечет штраф в размере …"): it applies to whoever
 #: the article's disposition names, which the data does not encode; any offender category is accepted

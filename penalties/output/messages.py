@@ -9,6 +9,7 @@ Message ids are stable keys, not English text: the English wording is itself a t
     notice parameter       the word a notice's string parameter stands for ("secondary", "committed" …)
     kind                   a kind of punishment, by its name in `law/kinds.py`
     assessment             headings and labels of `Assessment.format()`
+    offender               an offender category, by its name in `law/provisions.py` (OFFENDERS)
     reduced payment        the summary-procedure line; {article}, {percent}, {days}, {amount}
     amount                 "mci": the MCI's abbreviation
     amount range           between / up_to / at_least around formatted amounts

@@ -78,6 +78,8 @@ def render_assessment(a, lang: str = "en", explain: bool = False) -> str:
              f"{fmt.citation(v.act, lang)} [{w(v.verification)}]",
              f"{w('dates')}: {w('committed')} {d(a.dates.committed)}, {w('initiated')} {d(a.dates.initiated)}, "
              f"{w('decided')} {d(a.dates.decided)}"]
+    if p.code == "ac":  # the Criminal Code punishes individuals only
+        lines.append(f"{w('offender')}: {messages.message(lang, 'offender', a.offender)}")
     if a.abolished:
         lines.append(f"{w('abolished')}: {w('none')}" + (f"; {w('moved')} {id_label(v.moved_to, lang)}" if v.moved_to else ""))
     else:

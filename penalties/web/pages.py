@@ -58,7 +58,10 @@ def offender_name(lang: str, offender: str) -> str:
         "individual_entrepreneur": message(lang, "web", "offender_individual_entrepreneur"),
         "unnamed": message(lang, "web", "offender_unnamed"),
     }
-    return names.get(offender, offender)
+    if offender in names:
+        return names[offender]
+    # the further AC categories (notary, non_commercial_organisation …) have their labels in context "offender"
+    return message(lang, "offender", offender) if has_message(lang, "offender", offender) else offender
 
 
 def _change_word(lang: str, what: str) -> str:
