@@ -15,15 +15,19 @@ The architecture, in layers (each module's first docstring line says its one ide
                    provenance (acts and sources), general_part (the General Parts' dated rules),
                    mci (the MCI by date and purpose), rates (USD/KZT rates and their basis),
                    entry_into_force (an act's first day from a footnote's rule phrase),
-                   footnotes (reading official amendment footnotes)
+                   footnotes (reading official amendment footnotes), sentencing (the General
+                   Parts' rules of assigning punishment and of limitation)
     data/          reading statutes/: paths, toml (TOML with line numbers), articles (article
-                   files, the catalogue, the whole-tree check), acts (the acts registry)
+                   files, the catalogue, the whole-tree check), acts (the acts registry), sentencing (the
+                   sentencing and limitation rule files)
     reasoning/     the legal steps, each written once and called by assess(), assess_batch() and
                    explain_amount(): case_dates (dates, defaults, the MCI's valuation day),
                    version_choice (the version applied, with lex mitior), mitior (lex mitior, a
                    partial order), sanction (resolve: the General Part's limits), money (MCI ->
-                   tenge -> USD, exact; when the MCI is needed)
+                   tenge -> USD, exact; when the MCI is needed), limitation (the last day a
+                   case can be brought), narrowing (the caps for stage and plea agreement)
     assessment.py  assess(): the applicable penalty, given the case's dates
+    reviewing.py   review(): was the punishment imposed lawful? (imposed.py reads it as written)
     crediting.py   CC arts 61-62: equivalents of punishments, credit of pre-trial custody
     conversion.py  MCI <-> KZT <-> USD, exact
     changes.py     diff() between versions, explain_amount() of a figure
@@ -55,6 +59,7 @@ __version__ = "0.1.0"  # the one place it is written: pyproject.toml reads it (t
 # `import penalties` stays cheap for tools that only need part of the library.
 _EXPORTS = {
     "Assessment": "assessment", "assess": "assessment",
+    "Review": "reviewing", "review": "reviewing",
     "CustodyCredit": "crediting", "custody_credit": "crediting", "Equivalent": "crediting",
     "punishment_equivalent": "crediting",
     "convert": "conversion", "Conversion": "conversion",
@@ -69,6 +74,7 @@ _EXPORTS = {
     "Reference": "references", "parse_reference": "references",
     **dict.fromkeys((
         "AmountError", "DataFileError", "RateFileError", "DateError", "MissingBaseError", "MissingIndexError", "MissingRateError",
+        "MissingRuleError", "ImposedPunishmentError",
         "OutOfCoverageError", "PenaltiesError", "ReferenceSyntaxError", "UnitError", "UnknownOffenderError",
         "UnknownProvisionError", "UnreadWordingError", "UserInputError", "SanctionTextError", "FootnoteError"), "errors"),
 }
@@ -104,9 +110,11 @@ if TYPE_CHECKING:
         DataFileError,
         DateError,
         FootnoteError,
+        ImposedPunishmentError,
         MissingBaseError,
         MissingIndexError,
         MissingRateError,
+        MissingRuleError,
         OutOfCoverageError,
         PenaltiesError,
         RateFileError,
@@ -123,14 +131,17 @@ if TYPE_CHECKING:
     from .law.rates import RateTable, UsdRate, usd_rate
     from .lookup import provision, provisions
     from .references import Reference, parse_reference
+    from .reviewing import Review, review
     from .searching import SearchHit, search
     from .whole_articles import Article, article, assess_article, diff_article
 
 __all__ = [
-    "AmountError", "Article", "Assessment", "Code", "Conversion", "CustodyCredit", "DataFileError", "DateError", "Equivalent",
-    "FootnoteError", "MissingBaseError", "MissingIndexError", "MissingRateError", "Offender", "OutOfCoverageError",
-    "PenaltiesError", "Provision", "RateFileError", "RateTable", "Reference", "ReferenceSyntaxError", "SanctionTextError", "SearchHit",
+    "AmountError", "Article", "Assessment", "Code", "Conversion", "CustodyCredit", "DataFileError", "DateError",
+    "Equivalent", "FootnoteError", "ImposedPunishmentError", "MissingBaseError", "MissingIndexError",
+    "MissingRateError", "MissingRuleError", "Offender", "OutOfCoverageError", "PenaltiesError", "Provision",
+    "RateFileError", "RateTable", "Reference", "ReferenceSyntaxError", "Review", "SanctionTextError", "SearchHit",
     "UnitError", "UnknownOffenderError", "UnknownProvisionError", "UnreadWordingError", "UsdRate",
-    "UserInputError", "Version", "article", "assess", "assess_article", "assess_batch", "convert", "custody_credit", "diff", "diff_article", "explain_amount",
-    "mci", "parse_reference", "provision", "provisions", "punishment_equivalent", "search", "usd_rate",
+    "UserInputError", "Version", "article", "assess", "assess_article", "assess_batch", "convert",
+    "custody_credit", "diff", "diff_article", "explain_amount", "mci", "parse_reference", "provision",
+    "provisions", "punishment_equivalent", "review", "search", "usd_rate",
 ]

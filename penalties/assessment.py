@@ -35,7 +35,9 @@ from .output.render import item_flags, version_dict
 
 # the legal steps (and the values they produce, importable from here as before)
 from .reasoning.case_dates import CaseDates, case_dates
+from .reasoning.limitation import Limitation, Unavailable, case_limitation
 from .reasoning.money import CENT, Money, mci_on, money  # noqa: F401 - CENT, ResolvedSanction: public here before
+from .reasoning.narrowing import AppliedCap, caps_for, check_agreement, check_stage, narrow
 from .reasoning.sanction import ResolvedItem, ResolvedSanction, limits_day, resolve  # noqa: F401
 from .reasoning.version_choice import applicable
 
@@ -194,6 +196,11 @@ class Assessment:
     limits: tuple = attrs.field(default=(), repr=False)
     #: AC arts 810-811: paying part of the fine early, where the law offers it (else None)
     reduced_payment: ReducedPayment | None = None
+    #: the stage of an unfinished offence and the procedural agreement the range was narrowed for
+    stage: str | None = None
+    plea_agreement: str | None = None
+    #: the General-Part caps applied for them (CC arts on preparation, attempt, plea agreements)
+    caps: tuple[AppliedCap, ...] = ()
 
     @property
     def abolished(self) -> bool:
@@ -208,6 +215,27 @@ class Assessment:
     def candidates(self) -> tuple[Version, ...]:
         """The version applied and any it could not be ranked against (lex mitior)."""
         return (self.version,) + self.undecided
+
+    @property
+    def limitation(self) -> Limitation | None:
+        """The limitation period (CC art. 71, AC art. 62): the last day a prosecution or an
+        administrative case can be brought, with the rule's citation; None where it cannot be given
+        (`limitation_unavailable` says why)."""
+        found = self._limitation_or_reason()
+        return found if isinstance(found, Limitation) else None
+
+    @property
+    def limitation_unavailable(self) -> Unavailable | None:
+        """Why `limitation` is None: the wording was not read, is not encoded, the CC category is
+        unknown, or the offence was abolished."""
+        found = self._limitation_or_reason()
+        return found if isinstance(found, Unavailable) else None
+
+    def _limitation_or_reason(self) -> Limitation | Unavailable:
+        # computed on access, not in assess(): most callers do not ask for it
+        v = self.version
+        return case_limitation(self.provision.code, v.category, self.dates.committed, self.dates.decided,
+                               self.offender, v.abolished)
 
     @property
     def steps(self) -> tuple[Step, ...]:
@@ -243,6 +271,12 @@ class Assessment:
                               f"{self.rate.period[0]}..{self.rate.period[1]})", self.rate.sources,
                               key="usd", params=(self.rate.kzt_per_usd, self.rate.basis, self.rate.period[0],
                                                  self.rate.period[1])))
+        steps.append(_limitation_step(self._limitation_or_reason()))
+        for cap in self.caps:
+            kinds = ", ".join(cap.kinds) or "no item"
+            steps.append(Step("General Part", f"{cap.rule.citation}: {cap.reason.replace('_', ' ')}: the maximum of "
+                              f"{kinds} is {cap.fraction.numerator}/{cap.fraction.denominator} of the sanction's "
+                              f"({cap.rule.verification})", cap.rule.sources))
         for kind, limit in self.limits:
             params: tuple
             if limit.available:
@@ -289,6 +323,10 @@ class Assessment:
             "main": [i.to_dict() for i in self.main],
             "additional": [i.to_dict() for i in self.additional],
             "reduced_payment": self.reduced_payment.to_dict() if self.reduced_payment else None,
+            "limitation": self._limitation_or_reason().to_dict(),
+            "stage": self.stage,
+            "plea_agreement": self.plea_agreement,
+            "caps": [c.to_dict() for c in self.caps],
             "warnings": list(self.warnings),
             # the same warnings with their stable codes (Notice.code; the wording may improve, the code stays)
             "notices": [{"code": n.code, "text": n.text("en")} for n in self.notices],
@@ -298,17 +336,22 @@ class Assessment:
 
 def assess(reference: str | Provision, on: date | None = None, *, committed: date | None = None,
            initiated: date | None = None, decided: date | None = None, offender: Offender = "individual",
-           base_amount: Amount | None = None, rates: Rates = None, today: date | None = None) -> Assessment:
+           base_amount: Amount | None = None, rates: Rates = None, today: date | None = None,
+           stage: str | None = None, plea_agreement: bool | str | None = None) -> Assessment:
     """The applicable penalty for `reference` (`"CC 403(1)"`, `"ч.1 ст.403 УК РК"`, …).
 
     `on` sets every case date at once; `committed`, `initiated` and `decided` override it.
     `base_amount` (tenge) is needed where the fine is a multiple of a base such as the bribe.
     `rates` is an extra USD rate source (a `RateTable`, a fetcher, or a list of them).
     `today` (default: the system date) decides whether a verification is stale.
+    `stage` ("preparation" or "attempt") and `plea_agreement` (True, or the kind: "plea",
+    "cooperation") narrow the range by the General Part's caps in force on the day the limits are
+    read (`reasoning.narrowing`); `MissingRuleError` where such a cap is not encoded.
     """
     prov = reference if isinstance(reference, Provision) else find_provision(reference)
     base = None if base_amount is None else inputs.amount(base_amount, "base_amount", zero=False)
     rates, today = inputs.rate_sources(rates), inputs.optional_date(today, "today")
+    stage, agreement = check_stage(stage), check_agreement(plea_agreement)
     warnings: list[Notice] = []
     dates, valuation = case_dates(prov, on, committed, initiated, decided, warnings)
 
@@ -326,10 +369,14 @@ def assess(reference: str | Provision, on: date | None = None, *, committed: dat
         warnings.extend(_staleness_warnings(version, dates.committed, today or _today()))
     if version.abolished:
         return Assessment(prov, version, offender, dates, None, None, (), (), tuple(warnings),
-                          at_commission, undecided, valuation)
+                          at_commission, undecided, valuation, stage=stage, plea_agreement=agreement)
 
     # 2.-3. the sanction with the General Part's limits (cached per version, offender and period)
-    resolved = resolve(version, offender, prov.code, limits_day(version.valid_from, dates.committed))
+    day = limits_day(version.valid_from, dates.committed)
+    resolved = resolve(version, offender, prov.code, day)
+    caps: tuple[AppliedCap, ...] = ()
+    if stage is not None or agreement is not None:
+        resolved, caps = narrow(resolved, caps_for(prov.code, day, stage, agreement))
     warnings.extend(resolved.warnings)
     if base is None and resolved.needs_base:
         raise MissingBaseError(prov.label, resolved.needs_base)
@@ -366,7 +413,20 @@ def assess(reference: str | Provision, on: date | None = None, *, committed: dat
                                                           tuple(i.kind for i in additional))
     reduced = ReducedPayment(rule, main[0]) if rule else None
     return Assessment(prov, version, offender, dates, mci_value, rate, main, additional, tuple(warnings),
-                      at_commission, undecided, valuation, resolved.limits, reduced)
+                      at_commission, undecided, valuation, resolved.limits, reduced, stage, agreement, caps)
+
+
+def _limitation_step(found: Limitation | Unavailable) -> Step:
+    if isinstance(found, Unavailable):
+        return Step("limitation", f"not determined: {found.detail}")
+    rule = found.rule
+    text = (f"{rule.citation}: {found.term_text} from the day {found.runs_from} ({found.basis}), the last day "
+            f"{found.last_day}" + ("; a later, shorter wording applies (lex mitior)" if found.lex_mitior else ""))
+    if found.alternatives:
+        text += "; otherwise where " + "; ".join(f"{a.condition}: {a.term_text}" for a in found.alternatives)
+    if found.not_applicable:
+        text += "; no limitation for " + ", ".join(found.not_applicable)
+    return Step("limitation", f"{text} ({rule.verification})", rule.sources)
 
 
 def _version_reason(version: Version, at_commission: Version, dates: CaseDates) -> str:

@@ -25,6 +25,7 @@ EPILOG = """examples:
   penalties convert 5000 MCI --to KZT --on 2019-06-01
   penalties diff "CC 403(1)" 2016-01-01 2019-01-01
   penalties explain-amount 41670 KZT --on 2020-04-30
+  penalties review "CC 190(1)" --committed 2016-06-01 --imposed "1 год 6 месяцев лишения свободы"
   penalties list --code cc
   penalties search кража --code cc --fine-above 500
   penalties check statutes/
@@ -83,6 +84,23 @@ def _parser() -> argparse.ArgumentParser:
                            "(network; without DIR: the cache `penalties rates update` fills)")
     show.add_argument("--explain", action="store_true", help="add the reasoning, step by step, with sources")
     show.add_argument("--json", action="store_true")
+
+    rv = sub.add_parser("review", help="was the punishment imposed within the law? (General-Part rules included)")
+    rv.add_argument("reference")
+    rv.add_argument("--imposed", required=True,
+                    help='e.g. "18 months imprisonment", "1 год 6 месяцев лишения свободы", "27 000 тенге"')
+    rv.add_argument("--on", type=_date, help="sets committed, initiated and decided at once")
+    rv.add_argument("--committed", type=_date)
+    rv.add_argument("--initiated", type=_date)
+    rv.add_argument("--decided", type=_date)
+    rv.add_argument("--offender", default="individual")
+    rv.add_argument("--stage", choices=("preparation", "attempt"))
+    rv.add_argument("--plea-agreement", nargs="?", const="yes", choices=("yes", "plea", "cooperation"),
+                    help="a procedural agreement; its kind where the Code distinguishes them")
+    rv.add_argument("--prior-convictions", type=int)
+    rv.add_argument("--base-amount")
+    rv.add_argument("--lang", choices=("en", "ru", "kk"), default="en")
+    rv.add_argument("--json", action="store_true")
 
     history = sub.add_parser("history", help="every encoded version of a provision (or of every part of an article)")
     history.add_argument("reference")
@@ -271,6 +289,23 @@ def _show(args) -> int:
     for notice in result.notices:  # the dollars are missing: one line on how to fetch the day's rate
         if notice.code == "no_rate":
             print(f"penalties: {_rate_hint(notice.params[0], args.lang)}", file=sys.stderr)
+    return 0
+
+
+def _review(args) -> int:
+    from .reviewing import review
+
+    if args.on is None and args.committed is None:
+        raise UserInputError("give --on DATE or --committed DATE")
+    agreement = {None: None, "yes": True}.get(args.plea_agreement, args.plea_agreement)
+    result = review(args.reference, args.on, imposed=args.imposed, committed=args.committed,
+                    initiated=args.initiated, decided=args.decided, offender=args.offender, stage=args.stage,
+                    plea_agreement=agreement, prior_convictions=args.prior_convictions,
+                    base_amount=args.base_amount)
+    if args.json:
+        _print_json(result.to_dict())
+    else:
+        print(result.format(args.lang))
     return 0
 
 
@@ -517,6 +552,6 @@ def _print_json(data) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-_COMMANDS = {"show": _show, "history": _history, "convert": _convert, "list": _list, "check": _check,
+_COMMANDS = {"show": _show, "review": _review, "history": _history, "convert": _convert, "list": _list, "check": _check,
              "coverage": _coverage, "diff": _diff, "explain-amount": _explain_amount, "search": _search,
              "credit": _credit, "equivalent": _equivalent, "draft": _draft, "serve": _serve, "rates": _rates_command}

@@ -109,6 +109,30 @@ class UnreadWordingError(OutOfCoverageError):
         return self.args[0]
 
 
+class MissingRuleError(UserInputError, LookupError):
+    """A General-Part rule of sentencing or limitation (`penalties.law.sentencing`) is not encoded
+    for the date: the data file is missing, or no wording of the rule covers `when`. `what` names
+    the Code and the rule ("CC limitation"); `reason` says what the data has."""
+
+    def __init__(self, what: str, when: date, reason: str):
+        self.what = what
+        self.when = when
+        self.reason = reason
+        super().__init__(f"{what}: no wording encoded for {when.isoformat()} ({reason})")
+
+
+class ImposedPunishmentError(UserInputError):
+    """A punishment as imposed (`penalties.review(imposed=...)`: "18 months imprisonment",
+    "27 000 тенге") that the library cannot read. `text` is what was given, `phrase` the part not
+    understood, `reason` why."""
+
+    def __init__(self, text: str, phrase: str, reason: str):
+        self.text = text
+        self.phrase = phrase
+        self.reason = reason
+        super().__init__(f"cannot read the punishment imposed {text!r}: {reason}: {phrase!r}")
+
+
 class SanctionTextError(UserInputError):
     """A sanction sentence the sanction reader cannot read. `phrase` is the part not understood."""
 

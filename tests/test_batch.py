@@ -40,6 +40,7 @@ def expected(row):
         "fine_max_usd": fine.max.value.usd if fine and fine.max else None,
         "arrest_max_days": int(arrest.max.value) if arrest and arrest.max else None,
         "imprisonment_max_months": int(prison.max.value) if prison and prison.max else None,
+        "limitation_date": a.limitation.last_day if a.limitation else None,
     }
 
 

@@ -18,6 +18,7 @@ from penalties.data.paths import statutes_dir
 from penalties.data.reader import read_sanction
 from penalties.data.readings import corrected, load_corrections
 from penalties.errors import DataFileError, SanctionTextError
+from penalties.law.quantities import Measure
 
 
 def summary(items):
@@ -324,3 +325,19 @@ def test_corrections_file_is_validated(tmp_path):
     with pytest.raises(DataFileError) as caught:
         load_corrections(path)
     assert caught.value.problems[0].line == 5 and "nothing is corrected" in caught.value.problems[0].message
+
+
+def test_a_case_that_restates_an_additional_punishment_replaces_it():
+    # CC 217(3), 13.11.2015: for sub-paragraph 3) the sentence restates confiscation and gives a
+    # lifelong ban instead of the ban of up to seven years; the part's other sub-paragraphs keep theirs
+    text = ("наказываются лишением свободы на срок от пяти до двенадцати лет с конфискацией имущества, с лишением "
+            "права занимать определенные должности или заниматься определенной деятельностью на срок до семи лет, а "
+            "в случаях, предусмотренных пунктом 3), с конфискацией имущества, с пожизненным лишением права занимать "
+            "определенные должности или заниматься определенной деятельностью.")
+    reading = read_sanction(text)
+    general, [(item, case)] = reading.for_item(None), reading.cases
+    assert [(i.kind, i.max, i.lifelong) for i in general.additional] == [
+        ("confiscation", None, False), ("deprivation_of_right", Measure(Decimal(84), "month"), False)]
+    assert item == "3"
+    assert [(i.kind, i.lifelong, i.mandatory) for i in case.additional] == [
+        ("confiscation", False, True), ("deprivation_of_right", True, True)]

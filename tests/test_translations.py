@@ -23,8 +23,11 @@ from penalties.law.kinds import DAY, HOUR, KINDS, MONTH
 from penalties.law.provenance import VERIFICATION_LEVELS
 from penalties.law.provisions import OFFENDERS, UNNAMED
 from penalties.law.rates import BASES
+from penalties.law.sentencing import RULE_IDS
 from penalties.output import formatting as fmt
 from penalties.output import messages
+from penalties.reasoning.limitation import UNAVAILABLE
+from penalties.reviewing import CONDITIONS, REASONS, VERDICTS
 
 PACKAGE = Path(penalties.__file__).parent
 LANGS = ("en", "ru", "kk")
@@ -74,6 +77,11 @@ def _keys_used_by_the_code() -> set[tuple[str, str]]:
     used |= {("notice parameter", d) for d in VALUATION_DATES} | {("notice parameter", "category"),
                                                                  ("notice parameter", "no_limit")}
     used |= {("kind", name) for name in KINDS}
+    # the limitation line: why it is unavailable, and the Code's citation (render.limitation_line)
+    # a review's verdicts, reasons, rule names and the conditions it names (render.render_review)
+    used |= {("review", key) for key in VERDICTS + REASONS} | {("sentencing rule", r) for r in RULE_IDS}
+    used |= {("condition", c) for c in CONDITIONS}
+    used |= {("limitation", code) for code in UNAVAILABLE} | {("limitation", "article_cc"), ("limitation", "article_ac")}
     # render_assessment and the histories name offender categories (OFFENDERS and "unnamed"); Kazakh
     # citations put the month of an act's date in its locative-attributive form (formatting.MONTH_KEYS)
     used |= {("offender", o) for o in OFFENDERS + (UNNAMED,)}

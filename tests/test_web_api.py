@@ -86,6 +86,35 @@ def test_convert_and_explain_amount_are_the_cli_documents(client, capsys):
     assert explained.json()["mci_count"] == "15"
 
 
+SEARCH = api.search_function() is not None
+needs_search = pytest.mark.skipif(not SEARCH, reason="penalties.searching is not in this build")
+
+
+@pytest.mark.skipif(SEARCH, reason="search is in this build")
+def test_search_without_the_search_module_is_501(client):
+    answer = client.get("/api/search", {"q": "хулиганство"})
+    assert (answer.status_code, answer.json()["error"]["code"]) == (501, "not_available")
+
+
+@needs_search
+def test_search_refuses_a_query_without_words(client):
+    answer = client.get("/api/search", {"q": "!!!"})
+    assert (answer.status_code, answer.json()["error"]["code"]) == (400, "bad_input")
+
+
+@needs_search
+def test_search_is_the_cli_document(client, capsys):
+    # "Хулиганство" is the title of CC 293 and "Мелкое хулиганство" of AC 434 (statutes/kz/cc/293.toml,
+    # statutes/kz/ac/434.toml); the Russian word form of the query differs from both
+    answer = client.get("/api/search", {"q": "хулиганства"})
+    assert answer.status_code == 200
+    assert answer.json() == cli_json(capsys, "search", "хулиганства")
+    assert {"kz.cc.293", "kz.ac.434"} <= {hit["article"] for hit in answer.json()}
+    only_ac = client.post("/api/search", json={"q": "хулиганство", "code": "ac", "arrest": True, "limit": 5}).json()
+    assert only_ac == cli_json(capsys, "search", "хулиганство", "--code", "ac", "--arrest", "--limit", "5")
+    assert only_ac and {hit["code"] for hit in only_ac} == {"ac"} and len(only_ac) <= 5
+
+
 def test_a_json_number_with_decimals_is_read_exactly(client):
     exact = client.client.post("/api/convert", content=b'{"amount": 2525.5, "unit": "KZT", "to": "MCI", "on": "2019-06-01"}',
                                headers={"content-type": "application/json"})
@@ -115,7 +144,8 @@ REFUSALS = [
     ("/api/provisions", {"code": "zz"}, 400, "bad_parameter"),
     ("/api/history", {}, 400, "missing_parameter"),
     ("/api/explain-amount", {"amount": "0", "on": "2020-04-30"}, 400, "bad_amount"),
-    ("/api/search", {"q": "хулиганство"}, 501, "not_available"),
+    ("/api/search", {"q": "хулиганство", "arrest": "maybe"}, 400, "bad_parameter"),
+    ("/api/search", {"q": "хулиганство", "limit": "many"}, 400, "bad_parameter"),
 ]
 
 

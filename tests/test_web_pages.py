@@ -17,7 +17,7 @@ from starlette.testclient import TestClient
 
 import penalties
 from penalties.output.messages import message
-from penalties.web import pages
+from penalties.web import api, pages
 from penalties.web.app import create_app
 
 
@@ -134,6 +134,17 @@ def test_the_language_follows_the_browser_unless_chosen(client):
     assert '<html lang="en">' in client.get("/?lang=en", headers={"accept-language": "kk"}).text
     switch = client.get("/", params=dict(CC403, lang="ru")).text
     assert 'href="/?reference=CC+403%281%29&amp;committed=2016-06-01&amp;lang=kk"' in switch
+
+
+@pytest.mark.skipif(api.search_function() is None, reason="penalties.searching is not in this build")
+def test_words_of_a_title_are_searched_and_each_part_links_to_its_assessment(client):
+    # "Мелкое хулиганство" is the title of AC 434 (statutes/kz/ac/434.toml)
+    page = client.get("/", params={"reference": "мелкое хулиганство", "committed": "2019-06-01", "lang": "ru"})
+    assert page.status_code == 200 and 'id="found"' in page.text
+    assert message("ru", "web", "found") in page.text
+    assert 'href="/?reference=AC+434%283%29&amp;committed=2019-06-01' in page.text
+    nothing = client.get("/", params={"reference": "ыыыщщщ", "committed": "2019-06-01", "lang": "en"})
+    assert message("en", "web", "none_found") in nothing.text
 
 
 def test_history_page_lists_every_version_with_its_sources(client):

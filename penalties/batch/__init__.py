@@ -15,6 +15,8 @@ table: the input columns plus
     version_from                    date32              start of the version applied
     verification                    dictionary<string>  primary / secondary / unverified
     abolished                       bool
+    limitation_date                 date32              the last day a case can be brought (Assessment.limitation);
+                                                        null where it cannot be given
     error                           dictionary<string>  why the row could not be assessed, else null
 
 A pandas DataFrame comes back with its own columns and index and these columns Arrow-backed
@@ -38,6 +40,7 @@ The package, in the order a table goes through it:
     plan      the distinct keys and the legal reasoning once per key (`penalties.reasoning`)
     refusals  a failing row's error, worded by `assess()`
     amounts   MCI, tenge and dollars per row, in integers
+    limitation  the limitation date per row, by reasoning.limitation once per distinct term
     rows      the rows the vectorised path does not take, assessed by `assess()`
     arrow     the output columns as Arrow arrays, in one order whichever path made them
 """
@@ -52,6 +55,8 @@ from ..law.rates import Rates
 from .amounts import row_money
 from .arrow import COLUMNS, Output, append_columns, merged
 from .inputs import read_columns
+from .keys import NO_DATE
+from .limitation import limitation_column
 from .plan import reason
 from .rows import assessed_rows
 
@@ -136,6 +141,7 @@ def _vectorised(cols, rates):
     """The result columns of the rows `cols` holds, and the rows among them whose figures would
     overflow the integer arithmetic (assess() does those)."""
     import numpy as np
+    import pyarrow as pa
 
     out = Output(cols["n"])
     # the legal reasoning runs once per distinct combination; rows get its results by gathers
@@ -143,4 +149,8 @@ def _vectorised(cols, rates):
     if out.columns is None:  # the paths through cells build their columns themselves
         out.allocate()  # (a no-op after _scatter; needed when every row failed)
         row_money(cols, out, rates)
-    return out.to_columns(), out.redo if out.redo is not None else np.zeros(0, dtype=np.int64)
+    columns = out.to_columns()
+    failed = columns["error"].is_valid().to_numpy(zero_copy_only=False)
+    days = columns["version_from"].cast(pa.int32()).fill_null(NO_DATE).to_numpy().astype(np.int64)
+    columns["limitation_date"] = limitation_column(cols, days, failed)
+    return columns, out.redo if out.redo is not None else np.zeros(0, dtype=np.int64)

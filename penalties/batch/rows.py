@@ -47,7 +47,8 @@ def _TYPES():
 
     types = {name: pa.decimal128(p, s) for name, (p, s) in DECIMALS.items()}
     types.update({"arrest_max_days": pa.int32(), "imprisonment_max_months": pa.int32(), "version_from": pa.date32(),
-                  "verification": pa.string(), "abolished": pa.bool_(), "error": pa.string()})
+                  "verification": pa.string(), "abolished": pa.bool_(), "limitation_date": pa.date32(),
+                  "error": pa.string()})
     return types
 
 
@@ -73,7 +74,8 @@ def _row(record: dict, rates) -> dict:
                    base_amount=record.get("base_amount"), rates=rates)
     except PenaltiesError as error:
         return {"error": str(error)}
-    out: dict[str, Any] = {"abolished": a.abolished, "version_from": a.version.valid_from, "verification": a.version.verification}
+    out: dict[str, Any] = {"abolished": a.abolished, "version_from": a.version.valid_from, "verification": a.version.verification,
+                           "limitation_date": a.limitation.last_day if a.limitation else None}
     fine = next((i for i in a.main if i.kind == "fine"), None)
     arrest = next((i for i in a.main if i.kind == "arrest"), None)
     prison = next((i for i in a.main if i.kind == "imprisonment"), None)

@@ -30,6 +30,7 @@ from ..law.provisions import (
     Version,
 )
 from ..law.quantities import implausible, parse_measure
+from .sentencing import SENTENCING_FILES, load_sentencing
 from .store import cached
 
 T = TypeVar("T")
@@ -40,10 +41,8 @@ _VERSION_OPTIONAL = {"valid_to", "valid_from_latest", "entry_into_force", "verif
                      "reader_correction"}
 _ITEM_KEYS = {"kind", "min", "max", "amount", "mandatory", "lifelong", "base", "note"}
 GENERAL_FILES = {"general.toml"}
-# General-Part sentencing rules (statutes/kz/cc/sentencing.toml, statutes/kz/ac/limitation.toml): not
-# article files; until their own loader exists `penalties check` only parses them.
-SENTENCING_FILES = {"sentencing.toml", "limitation.toml"}
-#: files beside the article files that are not articles: the General Part's rules, the chapters
+#: files beside the article files that are not articles: the General Part's rules (general.toml, the
+#: sentencing and limitation rules, penalties.data.sentencing), the chapters
 NOT_ARTICLES = GENERAL_FILES | SENTENCING_FILES | {"chapters.toml"}
 _PART = re.compile(r"^[1-9][0-9]{0,2}(-[1-9][0-9]?)?$")  # "3", "1-1"; never "01" beside "1"
 
@@ -266,6 +265,9 @@ def _read_sanction(c: Checker, table, where: tuple, code: str) -> Sanction | Non
     if not main:
         c.problem(where + ("main",), "a sanction needs at least one main alternative")
     _check_kinds_once(c, where + ("main",), [i for i in main if i is not None])
+    read = [i for i in additional if i is not None]
+    if len(set(read)) < len(read):  # the same punishment twice (a case restated it, CC 217(3))
+        c.problem(where + ("additional",), "the same additional punishment is listed twice")
     read_main, read_additional = _every(main), _every(additional)
     if read_main is None or read_additional is None:
         return None
@@ -431,7 +433,7 @@ def _loader_for(path: Path):
         from .chapters import load_chapters
         return load_chapters
     if path.name in SENTENCING_FILES and path.parent.name in CODES:
-        return read_toml
+        return load_sentencing
     if path.parent.name == "indices" and path.name == "mci.toml":
         return load_mci
     if path.parent.name == "rates":

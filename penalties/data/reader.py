@@ -171,7 +171,12 @@ def read_sanction(text: str) -> Reading:
     for items, case_text in zip(special[::2], special[1::2], strict=True):
         if case_text.startswith("с "):  # the same sanction with more additional punishments
             more = [i for piece in _ADDITIONAL_START.split(" " + case_text)[1:] for i in _additional_list(text, piece)]
-            case = Reading(reading.main, reading.additional + tuple(more))
+            # one the part already names is restated for the case ("с конфискацией имущества, с
+            # лишением права … до семи лет, а в случаях, предусмотренных пунктом 3), с конфискацией
+            # имущества, с пожизненным лишением права …", CC 217(3)): the case's wording replaces it
+            restated = {i.kind for i in more}
+            kept = tuple(i for i in reading.additional if i.kind not in restated)
+            case = Reading(reading.main, kept + tuple(more))
         else:
             # "лишением свободы на тот же срок": the same term as the part's general sanction
             case = _read_alternatives(text, case_text, list(reading.main))

@@ -97,6 +97,7 @@ def render_assessment(a, lang: str = "en", explain: bool = False) -> str:
             lines.extend(_item_line(i, lang, w) for i in a.additional)
         if a.reduced_payment:
             lines.append(_reduced_payment_line(a.reduced_payment, lang))
+        lines.append(limitation_line(a, lang))
     if a.warnings:
         lines.append(f"{w('warnings')}:")
         lines.extend(f"  ! {n.text(lang)}" for n in a.notices)
@@ -167,6 +168,24 @@ def step_text(step, lang: str) -> str:
         return messages.message(lang, "explanation", "limit_unavailable").format(
             kind=kind, start=d(start), end=d(end) if end else w("in_force"), verification=w(level))
     return step.text
+def limitation_line(a, lang: str) -> str:
+    """The limitation period of an assessment (`Assessment.limitation`) in one line, or why it is not given."""
+    found = a.limitation
+    if found is None:  # the reason's key is one of reasoning.limitation.UNAVAILABLE
+        reason = messages.message(lang, "limitation", a.limitation_unavailable.code)
+        return messages.message(lang, "limitation", "unavailable").format(reason)
+    # "article_cc" / "article_ac"
+    article = messages.message(lang, "limitation", f"article_{found.rule.code}").format(found.article)
+    term = fmt.term_range(found.term.value, found.term.value, found.term.unit, lang)
+    text = messages.message(lang, "limitation", "line").format(article=article, term=term,
+                                                                date=fmt.long_date(found.last_day, lang))
+    if found.lex_mitior:
+        text += "; " + messages.message(lang, "limitation", "lex_mitior")
+    if found.alternatives:
+        terms = sorted({(x.term.unit, x.term.value) for x in found.alternatives})
+        words = ", ".join(fmt.term_range(value, value, unit, lang) for unit, value in terms)
+        text += "; " + messages.message(lang, "limitation", "alternatives").format(words)
+    return text
 
 
 def _reduced_payment_line(r, lang: str) -> str:
@@ -568,3 +587,36 @@ def _general_part_coverage() -> list[str]:
                 span += f" (start known only up to {r.valid_from_latest})"
             lines.append(f"| {code.upper()} | {rule} | {article} | {applies} | {span} | {r.provenance.verification} |")
     return lines
+
+
+def render_review(r, lang: str = "en") -> str:
+    """A review (`penalties.review`) for people: the verdict, then each item imposed with its
+    verdict, its reason and the rules it would need; the assessment it was checked against last."""
+    fmt.check_lang(lang)
+    lines = [messages.message(lang, "review", "heading").format(r.imposed_text),
+             f"{messages.message(lang, 'review', 'verdict')}: {messages.message(lang, 'review', r.verdict)}"]
+    for item in r.items:
+        reason = messages.message(lang, "review", item.reason)
+        lines.append(f"  - {item.imposed.text}: {messages.message(lang, 'review', item.verdict)} ({reason})")
+        for condition in item.rules:
+            rule = condition.rule
+            article = messages.message(lang, "limitation", f"article_{rule.code}").format(rule.article)
+            words = ", ".join(_condition_words(c, lang) for c in condition.conditions)
+            lines.append("      " + messages.message(lang, "review", "if_rule").format(
+                rule=messages.message(lang, "sentencing rule", rule.rule), article=article, conditions=words))
+        if item.unencoded:
+            names = ", ".join(messages.message(lang, "sentencing rule", u) for u in item.unencoded)
+            lines.append("      " + messages.message(lang, "review", "unencoded").format(names))
+    if r.not_applied:
+        names = ", ".join(messages.message(lang, "sentencing rule", u) for u in r.not_applied)
+        lines.append(messages.message(lang, "review", "not_applied").format(names))
+    lines.append("")
+    lines.append(render_assessment(r.assessment, lang))
+    return "\n".join(lines)
+
+
+def _condition_words(condition: str, lang: str) -> str:
+    """A rule's condition id in words where the catalog has it (context "condition"), else as the data writes it."""
+    if messages.has_message(lang, "condition", condition):
+        return messages.message(lang, "condition", condition)
+    return condition

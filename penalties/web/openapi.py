@@ -64,6 +64,10 @@ def _parameter(p: api.Parameter) -> dict:
         kind: dict = {"type": "string", "enum": list(p.type)}
     elif p.type == "date":
         kind = {"type": "string", "format": "date"}
+    elif p.type == "boolean":
+        kind = {"type": "boolean"}
+    elif p.type == "integer":
+        kind = {"type": "integer", "minimum": 1}
     else:
         kind = {"type": "string", "maxLength": api.MAX_TEXT}
     if p.default is not None:

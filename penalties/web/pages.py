@@ -19,7 +19,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, Response
 from starlette.routing import Route
 
-from ..errors import UnknownProvisionError
+from ..errors import ReferenceSyntaxError, UnknownProvisionError, UserInputError
 from ..output import formatting as fmt
 from ..output.messages import has_message, message
 from . import problems
@@ -148,7 +148,7 @@ def _form(lang: str, values: dict) -> str:
     chosen = values.get("offender") or "individual"
     options = "".join(f'<option value="{o}"' + (" selected" if o == chosen else "") + f">{_e(offender_name(lang, o))}</option>"
                       for o in OFFENDERS)
-    hint = f'{message(lang, "web", "reference_hint")}: CC 403(1), ч.1 ст.403 УК РК, КоАП 489 ч.10'
+    hint = f'{message(lang, "web", "reference_hint")}: CC 403(1), ч.1 ст.403 УК РК, КоАП 489 ч.10, хулиганство'
     return f"""<h1>{_e(message(lang, "web", "question"))}</h1>
 <form id="assess" method="get" action="/">
 <input type="hidden" name="lang" value="{lang}">
@@ -253,10 +253,44 @@ async def calculator(request: Request) -> Response:
             a = await app.compute(_assess, values)
             body.append(_assessment(lang, a))
             body.append(_history(lang, a.provision))
+        except ReferenceSyntaxError as error:  # not a reference: words of a title, searched
+            found = await _found(lang, values)
+            if found is None:
+                status, text = _refusal(lang, error)
+                body.append(text)
+            else:
+                body.append(found)
         except Exception as error:  # a refusal is shown on the page; a bug too, without a traceback
             status, text = _refusal(lang, error)
             body.append(text)
     return _page(request, lang, message(lang, "web", "calculator"), "\n".join(body), status)
+
+
+async def _found(lang: str, values: dict) -> str | None:
+    """The articles whose titles have the words typed (penalties.search), each part a link to its
+    assessment on the dates given; None when the text has no word to search for."""
+    from ..lookup import provision
+    from . import app
+    from .api import search_function
+
+    search = search_function()
+    if search is None:
+        return None
+    try:
+        hits = await app.compute(lambda: search(values["reference"], limit=20))
+    except UserInputError:
+        return None
+    items = []
+    for hit in hits:
+        title = hit.title.get(lang) or hit.title.get("en") or hit.title.get("ru", "")
+        links = ", ".join(
+            f'<a href="{_e(_url("/", **dict(values, reference=provision(part).label, lang=lang)))}">'
+            f"{_e(provision(part).label)}</a>" for part in hit.parts)
+        items.append(f"<li><strong>{_e(hit.label)}</strong> — {_e(title)}: {links}</li>")
+    if not items:
+        return f'<p id="found" class="refusal">{_e(message(lang, "web", "none_found"))}</p>'
+    return (f'<section id="found"><h2>{_e(message(lang, "web", "found"))}</h2>'
+            f'<ul class="found">{"".join(items)}</ul></section>')
 
 
 def _parse_date(name: str, text: str) -> date | None:

@@ -1,0 +1,89 @@
+"""The batch's `limitation_date` column: the last day a case can be brought, per row, by the same
+rule `Assessment.limitation` gives (`penalties.reasoning.limitation.limitation`).
+
+The rule's term depends on the Code, the version's category, the offender and which wordings are in
+force on the days committed and decided: `limitation()` is called once per distinct combination
+(with the dates of one of its rows), and each row's last day is its own day committed plus that
+term, counted in numpy by the same convention (`reasoning.limitation.add_months_days`). A row whose
+limitation cannot be given (an unread wording, no category, abolished, an error) gets null.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from ..data.sentencing import sentencing_rules
+from ..errors import PenaltiesError
+from ..lookup import provision as find_provision
+from ..reasoning.limitation import add_months_days, limitation
+from .keys import EPOCH, NO_DATE
+
+
+def limitation_column(cols, version_from, failed):
+    """A date32 array: each row's limitation date; `version_from` (day numbers, NO_DATE for none)
+    and `failed` (bool) are the rows' results of the vectorised path."""
+    import numpy as np
+    import pyarrow as pa
+
+    n = cols["n"]
+    out = np.full(n, NO_DATE, dtype=np.int64)
+    ok = ~failed & (version_from != NO_DATE)
+    if ok.any():
+        rows = np.flatnonzero(ok)
+        committed, decided = cols["committed"][rows], cols["decided"][rows]
+        provision, offender = cols["provision"][rows], cols["offender"][rows]
+        pairs, pair_of_row = np.unique(np.stack([provision, version_from[rows]]), axis=1, return_inverse=True)
+        pair_of_row = pair_of_row.reshape(-1)
+        code_cat: list[tuple[str | None, str | None, bool]] = []   # (code, category, abolished) per pair
+        for p, v in pairs.T:
+            try:
+                prov = find_provision(cols["provisions"][p])
+                version = prov.version_on(EPOCH + timedelta(days=int(v)))
+                code_cat.append((prov.code, version.category, version.abolished))
+            except PenaltiesError:
+                code_cat.append((None, None, True))
+        months = np.full(len(rows), -1, dtype=np.int64)
+        codes = sorted({c for c, _, _ in code_cat if c})
+        for code in codes:
+            edges = np.array(sorted(_edges(code)), dtype=np.int64)
+            period_c = np.searchsorted(edges, committed, side="right")
+            period_d = np.searchsorted(edges, decided, side="right")
+            # each row's (provision, version) pair where it is of this Code and not abolished, else -1
+            group = np.array([j if c == code and not abolished else -1 for j, (c, _, abolished) in enumerate(code_cat)],
+                             dtype=np.int64)[pair_of_row]
+            mine = group >= 0
+            if not mine.any():
+                continue
+            keys = np.stack([group, offender, period_c, period_d])[:, mine]
+            distinct, first_row, key_of_row = np.unique(keys, axis=1, return_index=True, return_inverse=True)
+            key_of_row = key_of_row.reshape(-1)
+            terms = np.full(distinct.shape[1], -1, dtype=np.int64)
+            at = np.flatnonzero(mine)
+            for k in range(distinct.shape[1]):
+                row = at[first_row[k]]
+                _, category, _ = code_cat[pair_of_row[row]]
+                try:
+                    found = limitation(code, category, EPOCH + timedelta(days=int(committed[row])),
+                                       EPOCH + timedelta(days=int(decided[row])),
+                                       cols["offenders"][offender[row]])
+                except PenaltiesError:
+                    continue
+                if found.term.unit == "month" and found.term.value == int(found.term.value):
+                    terms[k] = int(found.term.value)
+            months[at] = terms[key_of_row]
+        has = months >= 0
+        out[rows[has]] = add_months_days(committed[has], months[has])
+    return pa.array(out.astype(np.int32), mask=out == NO_DATE, type=pa.int32()).cast(pa.date32())
+
+
+def _edges(code: str) -> set[int]:
+    """The day numbers on which a wording (or gap) of the limitation rule starts or stops."""
+    rules = sentencing_rules(code)
+    days = set()
+    for span in rules.rules + rules.gaps:
+        if span.rule != "limitation":
+            continue
+        days.add((span.valid_from - EPOCH).days)
+        if span.valid_to is not None:
+            days.add((span.valid_to - EPOCH).days + 1)
+    return days
