@@ -31,9 +31,11 @@ The architecture, in layers (each module's first docstring line says its one ide
     crediting.py   CC arts 61-62: equivalents of punishments, credit of pre-trial custody
     conversion.py  MCI <-> KZT <-> USD, exact
     changes.py     diff() between versions, explain_amount() of a figure
-    output/        notices (warnings as data), formatting (numbers and terms per language),
-                   messages (the words, from the gettext catalogs in locale/), render (text,
-                   JSON, docs/coverage.md)
+    whole_articles.py  an article with all its parts: article(), assess_article(), diff_article()
+    searching.py   search(): articles by words of their titles (Snowball stems, a Kazakh fallback)
+    output/        notices (warnings as data), formatting (numbers, terms, dates and acts as
+                   cited, per language), messages (the words, from the gettext catalogs in
+                   locale/), render (text, JSON, docs/coverage.md), tables (--csv)
     batch/         assess_batch() on Arrow and pandas tables: inputs (columns to codes, days, tiyn),
                    keys (day numbers, dense tables), plan (distinct keys -> reasoning/), refusals
                    (errors worded by assess()), amounts (integer money), rows (rows assess() does
@@ -63,6 +65,8 @@ _EXPORTS = {
     "convert": "conversion", "Conversion": "conversion",
     "mci": "law.mci",
     "diff": "changes", "explain_amount": "changes",
+    "Article": "whole_articles", "article": "whole_articles", "assess_article": "whole_articles",
+    "diff_article": "whole_articles", "search": "searching", "SearchHit": "searching",
     "assess_batch": "batch",
     "provision": "lookup", "provisions": "lookup",
     "Provision": "law.provisions", "Version": "law.provisions", "Offender": "law.provisions", "Code": "law.provisions",
@@ -128,12 +132,16 @@ if TYPE_CHECKING:
     from .lookup import provision, provisions
     from .references import Reference, parse_reference
     from .reviewing import Review, review
+    from .searching import SearchHit, search
+    from .whole_articles import Article, article, assess_article, diff_article
 
 __all__ = [
-    "AmountError", "Assessment", "Code", "Conversion", "CustodyCredit", "DataFileError", "DateError", "Equivalent",
-    "FootnoteError", "ImposedPunishmentError", "MissingBaseError", "MissingIndexError", "MissingRateError", "MissingRuleError", "Offender", "OutOfCoverageError",
-    "PenaltiesError", "Provision", "RateFileError", "RateTable", "Reference", "ReferenceSyntaxError", "Review", "SanctionTextError",
+    "AmountError", "Article", "Assessment", "Code", "Conversion", "CustodyCredit", "DataFileError", "DateError",
+    "Equivalent", "FootnoteError", "ImposedPunishmentError", "MissingBaseError", "MissingIndexError",
+    "MissingRateError", "MissingRuleError", "Offender", "OutOfCoverageError", "PenaltiesError", "Provision",
+    "RateFileError", "RateTable", "Reference", "ReferenceSyntaxError", "Review", "SanctionTextError", "SearchHit",
     "UnitError", "UnknownOffenderError", "UnknownProvisionError", "UnreadWordingError", "UsdRate",
-    "UserInputError", "Version", "assess", "assess_batch", "convert", "custody_credit", "diff", "explain_amount",
-    "mci", "parse_reference", "provision", "provisions", "punishment_equivalent", "review", "usd_rate",
+    "UserInputError", "Version", "article", "assess", "assess_article", "assess_batch", "convert",
+    "custody_credit", "diff", "diff_article", "explain_amount", "mci", "parse_reference", "provision",
+    "provisions", "punishment_equivalent", "review", "search", "usd_rate",
 ]

@@ -164,6 +164,10 @@ class Step:
     topic: str
     text: str
     sources: tuple[str, ...] = ()
+    #: the step's sentence as a catalog key (context "explanation") and its parameters, for wording
+    #: it in Russian or Kazakh (`penalties.output.render.step_text`); `text` is the English
+    key: str | None = attrs.field(default=None, kw_only=True, eq=False)
+    params: tuple = attrs.field(default=(), kw_only=True, eq=False)
 
     def to_dict(self) -> dict:
         return {"topic": self.topic, "text": self.text, "sources": list(self.sources)}
@@ -237,23 +241,36 @@ class Assessment:
     def steps(self) -> tuple[Step, ...]:
         """The reasoning, in order, each step with its sources."""
         v = self.version
-        steps = [Step("version", _version_reason(v, self.at_commission or v, self.dates), v.sources)]
+        earlier = self.at_commission or v
+        steps = [Step("version", _version_reason(v, earlier, self.dates), v.sources,
+                      key="version_in_force" if v is earlier else "version_milder",
+                      params=(v.valid_from, v.valid_to, v.act, v.verification, self.dates.committed, earlier.valid_from))]
         time_rule = general_part(self.provision.code).time_rule(self.dates.committed)
         if time_rule is not None:
             steps.append(Step("time", f"art. {time_rule.article}: the law in force when the act was committed "
                               "applies; a later law that abolishes or softens the penalty applies retroactively, "
-                              "a harsher one does not", time_rule.provenance.sources))
+                              "a harsher one does not", time_rule.provenance.sources,
+                              key="time_rule", params=(time_rule.article,)))
         if v.abolished:
             moved = f"; the offence moved to {v.moved_to}" if v.moved_to else ""
             steps.append(Step("abolished", f"the offence was abolished from {v.valid_from} by {v.act}{moved}: "
-                              "no penalty under this provision", v.sources))
+                              "no penalty under this provision", v.sources,
+                              key="abolished_moved" if v.moved_to else "abolished",
+                              params=(v.valid_from, v.act, v.moved_to)))
             return tuple(steps)
         if self.mci:
+            rule = general_part(self.provision.code).valuation_rule(self.dates.committed)
             steps.append(Step("MCI", f"{self.mci.kzt} KZT on {self.dates.mci_valued_on} ({self.valuation}), set by "
-                              f"{self.mci.act}", self.mci.provenance.sources))
+                              f"{self.mci.act}", self.mci.provenance.sources,
+                              key="mci" if rule is not None else "mci_fallback",
+                              params=(self.mci.kzt, self.dates.mci_valued_on, self.mci.act,
+                                      rule.article if rule is not None else None,
+                                      rule.date if rule is not None else None)))
         if self.rate:
             steps.append(Step("USD", f"{self.rate.kzt_per_usd} KZT per USD ({self.rate.basis}, "
-                              f"{self.rate.period[0]}..{self.rate.period[1]})", self.rate.sources))
+                              f"{self.rate.period[0]}..{self.rate.period[1]})", self.rate.sources,
+                              key="usd", params=(self.rate.kzt_per_usd, self.rate.basis, self.rate.period[0],
+                                                 self.rate.period[1])))
         steps.append(_limitation_step(self._limitation_or_reason()))
         for cap in self.caps:
             kinds = ", ".join(cap.kinds) or "no item"
@@ -261,11 +278,16 @@ class Assessment:
                               f"{kinds} is {cap.fraction.numerator}/{cap.fraction.denominator} of the sanction's "
                               f"({cap.rule.verification})", cap.rule.sources))
         for kind, limit in self.limits:
+            params: tuple
             if limit.available:
                 text = f"{kind}: art. {limit.article} sets {limit.min or '-'}..{limit.max or '-'}"
+                key, params = "limit", (kind, limit.article, limit.min, limit.max, limit.provenance.verification)
             else:
                 text = f"{kind}: not in effect ({limit.valid_from}..{limit.valid_to}); the alternative cannot be imposed"
-            steps.append(Step("General Part", f"{text} ({limit.provenance.verification})", limit.provenance.sources))
+                key, params = "limit_unavailable", (kind, limit.valid_from, limit.valid_to,
+                                                    limit.provenance.verification)
+            steps.append(Step("General Part", f"{text} ({limit.provenance.verification})", limit.provenance.sources,
+                              key=key, params=params))
         return tuple(steps)
 
     def format(self, locale: str = "en", explain: bool = False) -> str:
@@ -306,6 +328,8 @@ class Assessment:
             "plea_agreement": self.plea_agreement,
             "caps": [c.to_dict() for c in self.caps],
             "warnings": list(self.warnings),
+            # the same warnings with their stable codes (Notice.code; the wording may improve, the code stays)
+            "notices": [{"code": n.code, "text": n.text("en")} for n in self.notices],
             "explain": [s.to_dict() for s in self.steps],
         }
 

@@ -20,11 +20,14 @@ EPILOG = """examples:
   penalties show "CC 403(1)" --on 2016-06-01
   penalties show "ч.1 ст.403 УК РК" --on 2016-06-01 --json
   penalties history "CC 403(1)"
+  penalties show "CC 378" --on 2020-01-01 --lang ru     # a whole article: every part
+  penalties diff "AC 73-3" 2019-01-01 2021-01-01        # parts added or repealed, by which act
   penalties convert 5000 MCI --to KZT --on 2019-06-01
   penalties diff "CC 403(1)" 2016-01-01 2019-01-01
   penalties explain-amount 41670 KZT --on 2020-04-30
   penalties review "CC 190(1)" --committed 2016-06-01 --imposed "1 год 6 месяцев лишения свободы"
   penalties list --code cc
+  penalties search кража --code cc --fine-above 500
   penalties check statutes/
   penalties rates update --from 2025-06-01 --to 2025-06-30
   penalties serve --port 8000"""
@@ -63,7 +66,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     show = sub.add_parser("show", help="the applicable penalty on a date")
-    show.add_argument("reference", help='e.g. "CC 403(1)", "ч.1 ст.403 УК РК", "kz.ac.489.10"')
+    show.add_argument("reference", help='e.g. "CC 403(1)", "ч.1 ст.403 УК РК", "kz.ac.489.10"; an article ("CC 378") gives every part')
     show.add_argument("--on", type=_date, help="sets committed, initiated and decided at once")
     show.add_argument("--committed", type=_date)
     show.add_argument("--initiated", type=_date)
@@ -99,9 +102,10 @@ def _parser() -> argparse.ArgumentParser:
     rv.add_argument("--lang", choices=("en", "ru", "kk"), default="en")
     rv.add_argument("--json", action="store_true")
 
-    history = sub.add_parser("history", help="every encoded version of a provision")
+    history = sub.add_parser("history", help="every encoded version of a provision (or of every part of an article)")
     history.add_argument("reference")
-    history.add_argument("--json", action="store_true")
+    history.add_argument("--lang", choices=("en", "ru", "kk"), default="en")
+    _formats(history, csv=True)
 
     convert = sub.add_parser("convert", help="convert between MCI, KZT and USD on a date")
     convert.add_argument("amount")
@@ -116,19 +120,37 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("--json", action="store_true")
 
     listing = sub.add_parser("list", help="the encoded provisions and their coverage")
+    listing.add_argument("reference", nargs="?", help='only this article\'s parts (e.g. "CC 378") or this provision')
     listing.add_argument("--code", choices=("cc", "ac"))
-    listing.add_argument("--json", action="store_true")
+    listing.add_argument("--lang", choices=("en", "ru", "kk"), default="en")
+    _formats(listing, csv=True)
 
-    diff = sub.add_parser("diff", help="what changed in a sanction between two dates")
+    diff = sub.add_parser("diff", help="what changed in a sanction (or in every part of an article) between two dates")
     diff.add_argument("reference")
     diff.add_argument("first", type=_date)
     diff.add_argument("second", type=_date)
+    diff.add_argument("--lang", choices=("en", "ru", "kk"), default="en")
     diff.add_argument("--json", action="store_true")
 
+    finder = sub.add_parser("search", help="articles by words of their titles (ru, kk, en), best first")
+    finder.add_argument("words", nargs="+", help='e.g. кража, "оскорбление представителя власти", ұрлық, insult')
+    finder.add_argument("--code", choices=("cc", "ac"))
+    finder.add_argument("--on", type=_date, help="only parts in force on this date")
+    finder.add_argument("--fine-above", metavar="MCI", help="only parts whose fine can exceed this many MCI")
+    finder.add_argument("--arrest", action="store_true", help="only parts whose sanction names arrest")
+    finder.add_argument("--limit", type=int, default=20, help="at most this many articles (default 20)")
+    finder.add_argument("--lang", choices=("en", "ru", "kk"), default="en", help="the language of the text output")
+    _formats(finder, csv=True)
+
     amount = sub.add_parser("explain-amount", help="read a quoted amount as MCI and find the provisions that allow it")
-    amount.add_argument("amount")
+    amount.add_argument("amount", help='e.g. 41670, "12.63 million", "about 54,000", "12,6 млн"')
     amount.add_argument("unit", help="KZT")
     amount.add_argument("--on", type=_date, required=True)
+    amount.add_argument("--tolerance", metavar="KZT",
+                        help="± tenge around the amount (default: what a rounded quotation implies, else 0)")
+    amount.add_argument("--code", choices=("cc", "ac"), help="only provisions of this Code")
+    amount.add_argument("--offender", help="only matches for this offender category")
+    amount.add_argument("--lang", choices=("en", "ru", "kk"), default="en")
     amount.add_argument("--json", action="store_true")
 
     credit = sub.add_parser("credit", help="what days of pre-trial custody count for (CC art. 62)")
@@ -169,6 +191,14 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="validate statute data files (exit 1 with file:line errors)")
     check.add_argument("path", nargs="?", help="a directory or one file (default: the shipped statutes)")
     return parser
+
+
+def _formats(command, csv: bool = False) -> None:
+    """--json, and --csv where a command's answer is a table; one of them at most."""
+    group = command.add_mutually_exclusive_group()
+    group.add_argument("--json", action="store_true")
+    if csv:
+        group.add_argument("--csv", action="store_true", help="a table with a header row (RFC 4180)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -237,12 +267,21 @@ def _rate_hint(day: date, lang: str) -> str:
 def _show(args) -> int:
     from .assessment import assess
     from .output.render import render_assessment
+    from .whole_articles import Article, assess_article, find
 
     if args.on is None and args.committed is None:
         raise UserInputError("give --on DATE or --committed DATE")
-    result = assess(args.reference, args.on, committed=args.committed, initiated=args.initiated,
-                    decided=args.decided, offender=args.offender,
-                    base_amount=args.base_amount, rates=_rates(args))
+    case = dict(committed=args.committed, initiated=args.initiated, decided=args.decided, offender=args.offender,
+                base_amount=args.base_amount, rates=_rates(args))
+    target = find(args.reference)
+    if isinstance(target, Article):
+        whole = assess_article(target, args.on, **case)
+        if args.json:
+            _print_json(whole.to_dict())
+        else:
+            print(whole.format(args.lang, explain=args.explain))
+        return 0
+    result = assess(target, args.on, **case)
     if args.json:
         _print_json(result.to_dict())
     else:
@@ -271,14 +310,18 @@ def _review(args) -> int:
 
 
 def _history(args) -> int:
-    from .lookup import provision
-    from .output.render import history_dict, render_history
+    from .output import tables
+    from .output.render import history_dict, render_article_history, render_history
+    from .whole_articles import Article, find
 
-    found = provision(args.reference)
+    found = find(args.reference)
+    parts = found.parts if isinstance(found, Article) else (found,)
     if args.json:
-        _print_json(history_dict(found))
+        _print_json([entry for p in parts for entry in history_dict(p)])
+    elif args.csv:
+        sys.stdout.write(tables.history_csv(parts))
     else:
-        print(render_history(found))
+        print(render_article_history(found, args.lang) if isinstance(found, Article) else render_history(found, args.lang))
     return 0
 
 
@@ -296,28 +339,60 @@ def _convert(args) -> int:
 
 def _list(args) -> int:
     from .lookup import provisions
-    from .output.render import coverage_dict
+    from .output import tables
+    from .output.render import coverage_dict, list_line
+    from .whole_articles import Article, find
 
-    found = provisions(args.code)
+    if args.reference:
+        target = find(args.reference)
+        found = tuple(p for p in (target.parts if isinstance(target, Article) else (target,))
+                      if args.code is None or p.code == args.code)
+    else:
+        found = provisions(args.code)
     if args.json:
         _print_json([coverage_dict(p) for p in found])
+    elif args.csv:
+        sys.stdout.write(tables.list_csv(found))
     else:
         for p in found:
-            first, last = p.coverage
-            levels = "/".join(sorted({v.verification for v in p.versions}))
-            print(f"{p.label:<14} {first} .. {last or 'in force'}  {len(p.versions)} version(s), {levels}  "
-                  f"{p.title.get('en') or p.title.get('ru', '')}")
+            print(list_line(p, args.lang))
     return 0
 
 
 def _diff(args) -> int:
     from .changes import diff
+    from .output.render import render_diff
+    from .whole_articles import Article, diff_article, find
 
-    changes = diff(args.reference, args.first, args.second)
+    target = find(args.reference)
+    if isinstance(target, Article):
+        whole = diff_article(target, args.first, args.second)
+        if args.json:
+            _print_json(whole.to_dict())
+        else:
+            print(whole.format(args.lang))
+        return 0
+    changes = diff(target, args.first, args.second)
     if args.json:
         _print_json([c.to_dict() for c in changes])
     else:
-        print("\n".join(str(c) for c in changes) or "no change")
+        print(render_diff(changes, args.lang))
+    return 0
+
+
+def _search(args) -> int:
+    from .output import tables
+    from .output.render import render_search
+    from .searching import search
+
+    hits = search(" ".join(args.words), code=args.code, on=args.on, fine_above_mci=args.fine_above,
+                  arrest=True if args.arrest else None, limit=args.limit)
+    if args.json:
+        _print_json([h.to_dict() for h in hits])
+    elif args.csv:
+        sys.stdout.write(tables.search_csv(hits))
+    else:
+        print(render_search(hits, args.lang))
     return 0
 
 
@@ -337,7 +412,13 @@ def _equivalent(args) -> int:
 def _explain_amount(args) -> int:
     from .changes import explain_amount
 
-    return _emit(args, explain_amount(args.amount, args.unit, args.on))
+    result = explain_amount(args.amount, args.unit, args.on, tolerance=args.tolerance, code=args.code,
+                            offender=args.offender)
+    if args.json:
+        _print_json(result.to_dict())
+    else:
+        print(result.format(args.lang))
+    return 0
 
 
 def _emit(args, result) -> int:
@@ -472,5 +553,5 @@ def _print_json(data) -> None:
 
 
 _COMMANDS = {"show": _show, "review": _review, "history": _history, "convert": _convert, "list": _list, "check": _check,
-             "coverage": _coverage, "diff": _diff, "explain-amount": _explain_amount, "credit": _credit,
-             "equivalent": _equivalent, "draft": _draft, "serve": _serve, "rates": _rates_command}
+             "coverage": _coverage, "diff": _diff, "explain-amount": _explain_amount, "search": _search,
+             "credit": _credit, "equivalent": _equivalent, "draft": _draft, "serve": _serve, "rates": _rates_command}

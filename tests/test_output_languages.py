@@ -74,3 +74,37 @@ def test_money_is_rounded_half_up_before_babel():
     # babel alone would round 1000.005 half-even to 1 000,00
     assert fmt.money(Decimal("1000.005"), "KZT", "ru") == "1\xa0000,01\xa0₸"
     assert fmt.money(Decimal("636300"), "KZT", "en") == "636,300.00 KZT"
+
+
+# every text command in Russian and Kazakh (and English), as a person sees it
+COMMANDS = {
+    "history-cc-188-1": ["history", "CC 188(1)"],
+    "history-ac-73-3": ["history", "AC 73-3"],
+    "diff-cc-403-1": ["diff", "CC 403(1)", "2016-01-01", "2019-01-01"],
+    "diff-ac-73-1": ["diff", "AC 73-1", "2019-01-01", "2025-01-01"],
+    "diff-cc-378": ["diff", "CC 378", "2016-01-01", "2025-01-01"],
+    "list-cc-188": ["list", "CC 188"],
+    "show-cc-378": ["show", "CC 378", "--on", "2020-01-01"],
+    "show-cc-403-1-explain": ["show", "CC 403(1)", "--committed", "2018-03-01", "--decided", "2018-09-01", "--explain"],
+    "show-cc-130-1-explain": ["show", "CC 130(1)", "--committed", "2020-03-01", "--decided", "2020-09-01", "--explain"],
+    "search-insult": ["search", "оскорбление", "insult", "--code", "cc"],
+    "explain-amount-about-54000": ["explain-amount", "about 54,000", "KZT", "--on", "2019-06-01", "--code", "cc"],
+    "explain-amount-15-mci": ["explain-amount", "41670", "KZT", "--on", "2020-04-30", "--code", "ac",
+                              "--offender", "official"],
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "kk"])
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_command_snapshot(name, lang, capsys):
+    from penalties.cli import main
+
+    assert main(COMMANDS[name] + ["--lang", lang]) == 0
+    text = capsys.readouterr().out
+    path = SNAPSHOTS / f"cli-{name}_{lang}.txt"
+    if os.environ.get("PENALTIES_UPDATE_SNAPSHOTS"):
+        path.write_text(text)
+    assert text == path.read_text()
+    words = "\n".join(line for line in text.splitlines() if not line.strip().startswith("http"))  # sources are URLs
+    if "explain" not in name:  # the limitation step of --explain is English with ids still (to be worded)
+        assert "_" not in words.replace("--base-amount", "")  # no internal id ("medium_business", "kz.ac.73-3.1")

@@ -18,16 +18,19 @@ DATES = st.dates(min_value=date(2015, 1, 1), max_value=date(2026, 11, 21))
 def test_diff_cc_403_names_every_cut():
     # 2015 wording → Law 180-VI wording (both quoted in tests/test_cc403.py)
     changes = [str(c) for c in penalties.diff("CC 403(1)", date(2016, 1, 1), date(2019, 1, 1))]
-    assert changes == ["fine max 300 MCI → 160 MCI", "corrective_labour max 300 MCI → 160 MCI",
-                       "community_service max 240 hour → 160 hour", "arrest max 75 day → 40 day"]
+    assert changes == ["fine: maximum 300 MCI → 160 MCI", "corrective labour: maximum 300 MCI → 160 MCI",
+                       "community service: maximum 240 hours → 160 hours", "arrest: maximum 75 days → 40 days"]
+    # the JSON keeps the ids and the law's own figures
+    assert penalties.diff("CC 403(1)", date(2016, 1, 1), date(2019, 1, 1))[3].to_dict() == {
+        "offender": "individual", "group": "main", "kind": "arrest", "what": "max", "before": "75 day", "after": "40 day"}
 
 
 def test_diff_of_a_fixed_term_and_its_removal():
     # CC 392(1): 'сроком на пять лет' (2015 wording) → expulsion with no term after Law 210-VIII
     # (official texts of 24.11.2015 and 03.01.2026, statutes/kz/cc/392.toml)
     changes = [str(c) for c in penalties.diff("CC 392(1)", date(2016, 1, 1), date(2026, 1, 1))]
-    assert changes == ["fine max 1000 MCI → 2000 MCI", "imprisonment max 1 year → 3 year",
-                       "expulsion amount 5 year → -"]
+    assert changes == ["fine: maximum 1,000 MCI → 2,000 MCI", "imprisonment: maximum 1 year → 3 years",
+                       "expulsion: 5 years → —"]
 
 
 @given(st.sampled_from(MULTI), st.data())

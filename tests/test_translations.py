@@ -21,7 +21,7 @@ from penalties.errors import MissingMessageError
 from penalties.law.general_part import VALUATION_DATES
 from penalties.law.kinds import DAY, HOUR, KINDS, MONTH
 from penalties.law.provenance import VERIFICATION_LEVELS
-from penalties.law.provisions import OFFENDERS
+from penalties.law.provisions import OFFENDERS, UNNAMED
 from penalties.law.rates import BASES
 from penalties.law.sentencing import RULE_IDS
 from penalties.output import formatting as fmt
@@ -61,8 +61,10 @@ def _keys_used_by_the_code() -> set[tuple[str, str]]:
             args = [_constant(a) for a in call.args]
             if name == "Notice" and args and args[0]:
                 used.add(("notice", args[0]))
-            if name == "message" and len(args) == 3 and args[1] and args[2]:
+            if name in ("message", "plural_message") and len(args) >= 3 and args[1] and args[2]:
                 used.add((args[1], args[2]))
+            if name == "_say" and path.name == "render.py" and len(args) >= 2 and args[1]:
+                used.add(("history", args[1]))  # render._say(lang, key): the context "history"
             if name == "w" and path.name == "render.py" and args and args[0]:
                 used.add(("assessment", args[0]))
     # render_assessment labels a version's verification and a rate's basis: w(v.verification) …
@@ -80,7 +82,10 @@ def _keys_used_by_the_code() -> set[tuple[str, str]]:
     used |= {("review", key) for key in VERDICTS + REASONS} | {("sentencing rule", r) for r in RULE_IDS}
     used |= {("condition", c) for c in CONDITIONS}
     used |= {("limitation", code) for code in UNAVAILABLE} | {("limitation", "article_cc"), ("limitation", "article_ac")}
-    used |= {("offender", name) for name in OFFENDERS}  # render_assessment: message(lang, "offender", a.offender)
+    # render_assessment and the histories name offender categories (OFFENDERS and "unnamed"); Kazakh
+    # citations put the month of an act's date in its locative-attributive form (formatting.MONTH_KEYS)
+    used |= {("offender", o) for o in OFFENDERS + (UNNAMED,)}
+    used |= {("month, of the day", m) for m in fmt.MONTH_KEYS}
     # terms: the measures of the kinds, and years (a whole number of months reads as years)
     for unit in {DAY, MONTH, HOUR, "year"}:
         used |= {("term unit", unit)} | {(f"term unit, {r}", unit) for r in RANGES}

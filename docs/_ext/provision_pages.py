@@ -16,7 +16,7 @@ from pathlib import Path
 import penalties
 from penalties.data.chapters import chapters
 from penalties.errors import PenaltiesError
-from penalties.output.render import _short
+from penalties.output.render import items_text, offender_name
 
 END = date(2026, 11, 21)
 
@@ -143,8 +143,9 @@ def _versions_table(p) -> list[str]:
         if v.abolished:
             sanction, money = "abolished" + (f"; moved to {v.moved_to}" if v.moved_to else ""), "—"
         else:
-            sanction = "<br>".join(f"*{', '.join(s.offenders)}*: " + "; ".join(_short(i) for i in s.main)
-                                   + ("; + " + "; ".join(_short(i) for i in s.additional) if s.additional else "")
+            sanction = "<br>".join(f"*{', '.join(offender_name(o, 'en') for o in s.offenders)}*: "
+                                   + items_text(s.main, "en")
+                                   + ("; + " + items_text(s.additional, "en") if s.additional else "")
                                    for s in v.sanctions)
             money = "<br>".join(f"*{o}*: {_fmt_money(_fine_cap(p, o, v.valid_from))}" for o in v.offenders)
         sources = " ".join(f"[{k + 1}]({url})" for k, url in enumerate(v.sources))

@@ -124,3 +124,68 @@ def amount_range(low, high, unit: str, lang: str = "en") -> str:
     if low is not None:
         return messages.message(lang, "amount range", "at_least").format(show(low))
     return ""
+
+
+#: the months, as the keys of their Kazakh locative-attributive forms in the catalog (context
+#: "month, of the day"): babel's Kazakh data has only the nominative ("2018 ж. 12 шілде"), and an
+#: act is cited "2018 жылғы 12 шілдедегі" (the month in the locative with -ғы/-гі)
+MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+              "october", "november", "december")
+
+
+def act_date(d: date, lang: str = "en") -> str:
+    """A date as an act's citation writes it: '12 July 2018', '12.07.2018', '2018 жылғы 12 шілдедегі'."""
+    check_lang(lang)
+    if lang == "ru":
+        return f"{d:%d.%m.%Y}"
+    if lang == "kk":
+        month = messages.message("kk", "month, of the day", MONTH_KEYS[d.month - 1])
+        return f"{d.year} жылғы {d.day} {month}"
+    from babel.dates import format_date
+
+    return format_date(d, format="d MMMM y", locale="en")
+
+
+def citation(act, lang: str = "en") -> str:
+    """An act as a lawyer cites it: 'Law No. 180-VI of 12 July 2018', 'Закон РК от 12.07.2018
+    № 180-VI', 'ҚР 2018 жылғы 12 шілдедегі № 180-VI Заңы' (a Code: 'Code No. 226-V of 3 July 2014' …)."""
+    check_lang(lang)
+    params = {"number": act.number, "date": act_date(act.date, lang)}
+    if act.number == "unknown":  # a budget law whose number was not read (statutes/kz/indices/mci.toml)
+        title = (act.title or "").removesuffix(" (number not found)")
+        return messages.message(lang, "act citation", "unnumbered").format(title=title, **params)
+    if act.kind == "code":
+        return messages.message(lang, "act citation", "code").format(**params)
+    if act.kind == "decree":
+        return messages.message(lang, "act citation", "decree").format(**params)
+    if act.kind == "law":
+        return messages.message(lang, "act citation", "law").format(**params)
+    return messages.message(lang, "act citation", "act").format(**params)
+
+
+def measure(m, lang: str = "en") -> str:
+    """One bound of a sanction as the law writes it: '300 MCI', '3 years', '300 МРП', '3 жыл'."""
+    from ..law.quantities import decimal_text
+
+    if m.unit == "MCI":
+        return mci(m.value, lang)
+    if m.unit == "KZT":
+        return money(m.value, "KZT", lang)
+    if m.unit == "base":
+        return messages.message(lang, "amount", "base_multiple").format(decimal_text(m.value))
+    if m.unit == "percent":
+        return messages.message(lang, "amount", "base_percent").format(decimal_text(m.value))
+    return term_range(m.value, m.value, m.unit, lang)
+
+
+def bounds(low, high, lang: str = "en") -> str:
+    """A sanction item's range as the law writes it: 'up to 3 years', 'от 20 до 200 МРП' ('' if unbounded)."""
+    unit = (high or low).unit if (high or low) else None
+    if unit is None:
+        return ""
+    if unit in ("MCI", "KZT"):
+        return amount_range(low.value if low else None, high.value if high else None, unit, lang)
+    if unit in ("base", "percent"):
+        shown = [measure(m, lang) for m in (low, high) if m is not None]
+        return " – ".join(dict.fromkeys(shown))
+    return term_range(low.value if low else None, high.value if high else None, unit, lang)

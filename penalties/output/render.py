@@ -1,17 +1,18 @@
 """Human-readable and JSON renderings of assessments, histories and coverage.
 
-The words of `render_assessment` are in the catalogs (penalties/output/messages.py): headings and
-labels in the context "assessment", kinds in "kind", the summary-procedure line in "reduced
-payment". The history and coverage listings are English only (they are for maintainers).
+The words are in the catalogs (penalties/output/messages.py): headings and labels of
+`render_assessment` in the context "assessment", kinds in "kind", offender categories in
+"offender", the summary-procedure line in "reduced payment", the sentences of histories, diffs,
+whole articles and listings in "history", acts as cited in "act citation". Only the coverage page
+(docs/coverage.md, for maintainers) is English.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
-from ..law.provisions import Provision, Version
-from ..law.quantities import decimal_text, measure_text
+from ..law.provisions import Provision, Version, label_of
+from ..law.quantities import decimal_text
 from . import formatting as fmt
 from . import messages
 
@@ -19,17 +20,6 @@ from . import messages
 def _words(lang: str):
     """The catalog's words of the text rendering (context "assessment"): w("version") …"""
     return lambda key: messages.message(lang, "assessment", key)
-
-
-def _num(value: Decimal | None, places: int | None = None) -> str:
-    """Plain grouping for the language-neutral listings (history, coverage)."""
-    if value is None:
-        return "?"
-    if places is not None:
-        value = value.quantize(Decimal(1).scaleb(-places))
-    elif value != value.to_integral():
-        value = value.normalize()
-    return f"{value:,}".replace(",", " ")
 
 
 def _money_range(item, lang: str, w) -> str:
@@ -85,19 +75,19 @@ def render_assessment(a, lang: str = "en", explain: bool = False) -> str:
     d = lambda x: fmt.long_date(x, lang)  # noqa: E731
     lines = [f"{label} — {title}",
              f"{w('version')}: {d(v.valid_from)} – {d(v.valid_to) if v.valid_to else w('in_force')}, "
-             f"{v.act} [{w(v.verification)}]",
+             f"{fmt.citation(v.act, lang)} [{w(v.verification)}]",
              f"{w('dates')}: {w('committed')} {d(a.dates.committed)}, {w('initiated')} {d(a.dates.initiated)}, "
              f"{w('decided')} {d(a.dates.decided)}"]
     if p.code == "ac":  # the Criminal Code punishes individuals only
         lines.append(f"{w('offender')}: {messages.message(lang, 'offender', a.offender)}")
     if a.abolished:
-        lines.append(f"{w('abolished')}: {w('none')}" + (f"; {w('moved')} {v.moved_to}" if v.moved_to else ""))
+        lines.append(f"{w('abolished')}: {w('none')}" + (f"; {w('moved')} {id_label(v.moved_to, lang)}" if v.moved_to else ""))
     else:
         has_money = any(i.unit == "money" for i in a.main + a.additional)
         if a.mci and has_money:
             mci_unit = messages.message(lang, "amount", "mci")
             lines.append(f"1 {mci_unit} = {fmt.money(a.mci.kzt, 'KZT', lang)} ({w('valued')} "
-                         f"{d(a.dates.mci_valued_on)}; {a.mci.act})")
+                         f"{d(a.dates.mci_valued_on)}; {fmt.citation(a.mci.act, lang)})")
         if a.rate:
             lines.append(f"{w('usd')}: {fmt.money(a.rate.kzt_per_usd, 'KZT', lang)} ({w(a.rate.basis)})")
         lines.append(f"{w('main')}:")
@@ -114,11 +104,70 @@ def render_assessment(a, lang: str = "en", explain: bool = False) -> str:
     if explain:
         lines.append(f"{w('why')}:")
         for i, step in enumerate(a.steps, start=1):
-            lines.append(f"  {i}. {step.topic}: {step.text}")
+            lines.append(f"  {i}. {step_topic(step.topic, lang)}: {step_text(step, lang)}")
             lines.extend(f"     {source}" for source in step.sources)
     return "\n".join(lines)
 
 
+def step_topic(topic: str, lang: str) -> str:
+    """A reasoning step's heading in words of `lang` ("version", "MCI", "General Part" …)."""
+    if topic == "version":
+        return messages.message(lang, "explanation topic", "version")
+    if topic == "time":
+        return messages.message(lang, "explanation topic", "time")
+    if topic == "abolished":
+        return messages.message(lang, "explanation topic", "abolished")
+    if topic == "MCI":
+        return messages.message(lang, "explanation topic", "MCI")
+    if topic == "USD":
+        return messages.message(lang, "explanation topic", "USD")
+    if topic == "General Part":
+        return messages.message(lang, "explanation topic", "General Part")
+    return topic
+
+
+def step_text(step, lang: str) -> str:
+    """A reasoning step's sentence in words of `lang`, from its key and parameters (the English
+    `text` where the step has no key)."""
+    w = _words(lang)
+    d = lambda x: fmt.long_date(x, lang)  # noqa: E731
+    key, p = step.key, step.params
+    if key in ("version_in_force", "version_milder"):
+        start, end, act, level, committed, earlier = p
+        values = {"span": f"{d(start)} – {d(end) if end else w('in_force')}", "act": fmt.citation(act, lang),
+                  "verification": w(level), "committed": d(committed), "earlier": d(earlier)}
+        if key == "version_in_force":
+            return messages.message(lang, "explanation", "version_in_force").format(**values)
+        return messages.message(lang, "explanation", "version_milder").format(**values)
+    if key == "time_rule":
+        return messages.message(lang, "explanation", "time_rule").format(article=p[0])
+    if key in ("abolished", "abolished_moved"):
+        day, act, moved = p
+        values = {"date": d(day), "act": fmt.citation(act, lang), "label": id_label(moved, lang) if moved else ""}
+        if key == "abolished":
+            return messages.message(lang, "explanation", "abolished").format(**values)
+        return messages.message(lang, "explanation", "abolished_moved").format(**values)
+    if key in ("mci", "mci_fallback"):
+        kzt, day, act, article, which = p
+        values = {"kzt": fmt.money(kzt, "KZT", lang), "date": d(day), "act": fmt.citation(act, lang),
+                  "article": article or "", "which": messages.message(lang, "notice parameter", which) if which else ""}
+        if key == "mci":
+            return messages.message(lang, "explanation", "mci").format(**values)
+        return messages.message(lang, "explanation", "mci_fallback").format(**values)
+    if key == "usd":
+        rate, basis, start, end = p
+        return messages.message(lang, "explanation", "usd").format(
+            rate=fmt.money(rate, "KZT", lang), basis=w(basis), start=d(start), end=d(end))
+    if key in ("limit", "limit_unavailable"):
+        kind = messages.message(lang, "kind", p[0])
+        if key == "limit":
+            _, article, low, high, level = p
+            return messages.message(lang, "explanation", "limit").format(
+                kind=kind, article=article, range=fmt.bounds(low, high, lang) or "—", verification=w(level))
+        _, start, end, level = p
+        return messages.message(lang, "explanation", "limit_unavailable").format(
+            kind=kind, start=d(start), end=d(end) if end else w("in_force"), verification=w(level))
+    return step.text
 def limitation_line(a, lang: str) -> str:
     """The limitation period of an assessment (`Assessment.limitation`) in one line, or why it is not given."""
     found = a.limitation
@@ -207,34 +256,240 @@ def history_dict(p: Provision) -> list:
     return [dict(version_dict(v), provision=p.id) for v in p.versions]
 
 
-def render_history(p: Provision) -> str:
-    lines = [f"{p.label} — {p.title.get('en') or p.title.get('ru', '')}"]
-    for v in p.versions:
-        lines.append(f"{v.valid_from} .. {v.valid_to or 'in force'}  {v.act}  [{v.verification}]")
+def label_in(p, lang: str) -> str:
+    """A provision's or an article's label as people of `lang` write it: CC 403(1), ч.1 ст.403 УК РК, ҚР ҚК 403-бап 1-бөлік."""
+    return {"en": p.label, "ru": p.label_ru, "kk": p.label_kk}[fmt.check_lang(lang)]
+
+
+def id_label(pid: str, lang: str) -> str:
+    """The label of a provision id in `lang`: kz.ac.73-3.1 -> AC 73-3(1), ч.1 ст.73-3 КоАП РК, ҚР ӘҚБтК 73-3-бап 1-бөлік."""
+    _, code, article, *rest = pid.split(".")
+    bare = Provision(pid, code, article, rest[0] if rest else None, {}, item=rest[1] if len(rest) > 1 else None,
+                     versions=())
+    return label_in(bare, lang)
+
+
+def title_in(p, lang: str) -> str:
+    return p.title.get(lang) or p.title.get("en") or p.title.get("ru", "")
+
+
+def _say(lang: str, key: str, **params) -> str:
+    """A sentence of the history, diff and list renderings (context "history")."""
+    return messages.message(lang, "history", key).format(**params)
+
+
+def offender_name(offender: str, lang: str) -> str:
+    """The offender category in words ("medium_business" -> "medium-sized businesses"), never its id."""
+    return messages.message(lang, "offender", offender)
+
+
+def items_text(items, lang: str) -> str:
+    """Sanction items in words: 'fine up to 1,000 MCI; imprisonment up to 3 years (optional)'."""
+    out = []
+    for item in items:
+        name = messages.message(lang, "kind", item.kind)
+        bound = messages.message(lang, "assessment", "lifelong") if item.lifelong else fmt.bounds(item.min, item.max, lang)
+        if item.lifelong and item.min is not None:  # "from N years … or for life"
+            bound = f"{fmt.measure(item.min, lang)} … {bound}"
+        if item.base and bound:
+            bound += f" (× {item.base})"
+        flag = ""
+        if item.mandatory is not None:
+            flag = " (" + messages.message(lang, "assessment", "mandatory" if item.mandatory else "optional") + ")"
+        out.append(f"{name} {bound}".strip() + flag)
+    return "; ".join(out)
+
+
+def version_span(v: Version, lang: str) -> str:
+    d = lambda x: fmt.long_date(x, lang)  # noqa: E731
+    end = d(v.valid_to) if v.valid_to else messages.message(lang, "assessment", "in_force")
+    return f"{d(v.valid_from)} – {end}"
+
+
+def render_history(p: Provision, lang: str = "en") -> str:
+    """Every version of a provision, in words of `lang`: interval, act as cited, verification, sanctions."""
+    w = _words(fmt.check_lang(lang))
+    lines = [f"{label_in(p, lang)} — {title_in(p, lang)}"]
+    entries = sorted([(v.valid_from, v) for v in p.versions] + [(g.valid_from, g) for g in p.gaps], key=lambda e: e[0])
+    for _, v in entries:
+        if not isinstance(v, Version):  # a gap: the wording of those days was not read
+            span = f"{fmt.long_date(v.valid_from, lang)} – {fmt.long_date(v.valid_to, lang)}"
+            lines.append(f"{span}: {_say(lang, 'gap')}")
+            continue
+        lines.append(f"{version_span(v, lang)}: {fmt.citation(v.act, lang)} [{w(v.verification)}]")
         if v.abolished:
-            lines.append("    abolished" + (f"; moved to {v.moved_to}" if v.moved_to else ""))
+            moved = ""
+            if v.moved_to:
+                moved = "; " + _say(lang, "moved_to", label=id_label(v.moved_to, lang))
+            lines.append("    " + _say(lang, "repealed") + moved)
         for s in v.sanctions:
-            items = "; ".join(_short(i) for i in s.main)
-            extra = "; ".join(_short(i) for i in s.additional)
-            lines.append(f"    {', '.join(s.offenders)}: {items}" + (f" | + {extra}" if extra else ""))
+            extra = items_text(s.additional, lang)
+            who = ", ".join(offender_name(o, lang) for o in s.offenders)
+            lines.append(f"    {who}: {items_text(s.main, lang)}"
+                         + (f" | {w('additional')}: {extra}" if extra else ""))
     return "\n".join(lines)
 
 
-def _short(item) -> str:
-    def m(x):
-        return measure_text(x, _num)  # grouped digits: "2 000 MCI"
-    if item.lifelong:
-        bound = f"{m(item.min)}..for life" if item.min else "for life"
-    elif item.min and item.max and item.min != item.max:
-        bound = f"{m(item.min)}..{m(item.max)}"
-    elif item.max:
-        bound = m(item.max) if item.min else f"≤ {m(item.max)}"
-    elif item.min:
-        bound = f"≥ {m(item.min)}"
+def render_change(c, lang: str = "en") -> str:
+    """One `Change` in words of `lang`: 'fine: maximum 300 MCI → 160 MCI'; offenders other than
+    individuals are named ('medium-sized businesses: fine …')."""
+    fmt.check_lang(lang)
+    who = "" if c.offender in ("individual", "unnamed") else f"{offender_name(c.offender, lang)}: "
+    if c.what in ("abolished", "restored"):
+        v = c.version
+        act = f" ({fmt.long_date(v.valid_from, lang)}, {fmt.citation(v.act, lang)})" if v is not None else ""
+        return (_say(lang, "change_abolished") if c.what == "abolished" else _say(lang, "change_restored")) + act
+    kind = messages.message(lang, "kind", c.kind)
+    a, b = c.before_item, c.after_item
+    none = "—"
+    if c.what == "added":
+        text = _say(lang, "change_added", kind=kind, value=fmt.bounds(b.min, b.max, lang) if b else "")
+    elif c.what == "removed":
+        text = _say(lang, "change_removed", kind=kind, value=fmt.bounds(a.min, a.max, lang) if a else "")
+    elif c.what in ("min", "max"):
+        before, after = (getattr(i, c.what) if i else None for i in (a, b))
+        shown_before = fmt.measure(before, lang) if before else none
+        shown_after = fmt.measure(after, lang) if after else none
+        if c.what == "min":
+            text = _say(lang, "change_min", kind=kind, before=shown_before, after=shown_after)
+        else:
+            text = _say(lang, "change_max", kind=kind, before=shown_before, after=shown_after)
+    elif c.what == "amount":
+        def shown(i):
+            if i is None or (i.min is None and i.max is None):
+                return none
+            return fmt.measure(i.max, lang) if i.min == i.max else fmt.bounds(i.min, i.max, lang)
+        text = _say(lang, "change_amount", kind=kind, before=shown(a), after=shown(b))
+    else:  # lifelong, mandatory: a yes/no flag
+        yes, no = _say(lang, "yes"), _say(lang, "no")
+        flag = lambda i: yes if getattr(i, c.what) else no  # noqa: E731
+        if c.what == "lifelong":
+            text = _say(lang, "change_lifelong", kind=kind, before=flag(a), after=flag(b))
+        else:
+            text = _say(lang, "change_mandatory", kind=kind, before=flag(a), after=flag(b))
+    return who + text.replace("  ", " ").replace(" ()", "")
+
+
+def render_diff(changes, lang: str = "en") -> str:
+    """A provision's diff in words of `lang`, one change a line ('no change' when there is none)."""
+    return "\n".join(render_change(c, lang) for c in changes) or _say(fmt.check_lang(lang), "no_change")
+
+
+def render_article_history(whole, lang: str = "en") -> str:
+    """Every part's history, one after the other."""
+    head = f"{label_in(whole, lang)} — {title_in(whole, lang)}"
+    return "\n\n".join([head] + [render_history(p, lang) for p in whole.parts])
+
+
+def render_article_assessment(result, lang: str = "en", explain: bool = False) -> str:
+    """Each part assessed, or the reason it could not be, in words of `lang`."""
+    whole = result.article
+    blocks = [f"{label_in(whole, lang)} — {title_in(whole, lang)}"]
+    for part in result.parts:
+        if part.assessment is not None:
+            blocks.append(render_assessment(part.assessment, lang, explain=explain))
+        else:
+            blocks.append(f"{label_in(part.provision, lang)}: {refusal_text(part.refusal, lang)}")
+    return "\n\n".join(blocks)
+
+
+def refusal_text(kind: str | None, lang: str) -> str:
+    """Why a part of an article was not assessed, by the error's class name, in words of `lang`."""
+    if kind == "UnreadWordingError":
+        return _say(lang, "refused_unread")
+    if kind == "UnknownOffenderError":
+        return _say(lang, "refused_offender")
+    if kind == "MissingBaseError":
+        return _say(lang, "refused_base")
+    if kind in ("OutOfCoverageError", "MissingIndexError"):
+        return _say(lang, "refused_coverage")
+    return _say(lang, "refused_other")
+
+
+def render_article_diff(result, lang: str = "en") -> str:
+    """Every part of an article compared between two dates, in words of `lang`."""
+    fmt.check_lang(lang)
+    whole = result.article
+    d = lambda x: fmt.long_date(x, lang)  # noqa: E731
+    lines = [f"{label_in(whole, lang)} — {title_in(whole, lang)}: {d(result.first)} → {d(result.second)}"]
+    for part in result.parts:
+        label = label_of(part.provision) if lang == "en" else label_in(_provision_of(whole, part.provision), lang)
+        acts = "; ".join(_say(lang, "act_from", act=fmt.citation(act, lang), date=d(since)) for act, since in part.acts)
+        status = {
+            "changed": _say(lang, "status_changed"), "unchanged": _say(lang, "status_unchanged"),
+            "added": _say(lang, "status_added"), "repealed": _say(lang, "status_repealed"),
+            "restored": _say(lang, "status_restored"), "absent": _say(lang, "status_absent"),
+            "unread": _say(lang, "status_unread"),
+        }[part.status]
+        lines.append(f"  {label}: {status}" + (f" ({acts})" if acts else ""))
+        lines.extend(f"    {render_change(c, lang)}" for c in part.changes)
+    return "\n".join(lines)
+
+
+def _provision_of(whole, pid: str):
+    return next(p for p in whole.parts if p.id == pid)
+
+
+def render_amount_explanation(e, lang: str = "en") -> str:
+    """`explain_amount()`'s answer in words of `lang`: the amount as MCI, then the matching provisions."""
+    fmt.check_lang(lang)
+    d = lambda x: fmt.long_date(x, lang)  # noqa: E731
+    # a Kazakh date before a noun takes the locative-attributive form ("2020 жылғы 30 сәуірдегі")
+    day = fmt.act_date(e.on, lang) if lang == "kk" else d(e.on)
+    params = {"amount": fmt.money(e.amount_kzt, "KZT", lang), "date": day, "mci": fmt.money(e.mci.kzt, "KZT", lang),
+              "period": f"{d(e.mci.valid_from)} – {d(e.mci.valid_to)}", "act": fmt.citation(e.mci.act, lang),
+              "count": fmt.mci(e.mci_count, lang), "tolerance": fmt.money(e.tolerance_kzt, "KZT", lang),
+              "counts": ", ".join(fmt.mci(c, lang) for c in e.candidates)}
+    rounded = e.tolerance_kzt > 0
+    if rounded:
+        lines = [messages.message(lang, "amount explanation", "head_rounded").format(**params)]
     else:
-        bound = ""
-    flag = "" if item.mandatory is None else (" (mandatory)" if item.mandatory else " (optional)")
-    return f"{item.kind} {bound}".strip() + flag
+        lines = [messages.message(lang, "amount explanation", "head").format(**params)]
+    if not e.candidates:
+        if rounded:
+            lines.append(messages.message(lang, "amount explanation", "none_in_tolerance"))
+        else:
+            lines.append(messages.message(lang, "amount explanation", "not_whole"))
+        return "\n".join(lines)
+    fine = messages.message(lang, "kind", "fine")
+    for m in e.matches:
+        label = id_label(m.provision, lang)
+        bound = fmt.bounds(m.item.min, m.item.max, lang) if m.item is not None else (m.range or "")
+        line = f"  {label} ({offender_name(m.offender, lang)}): {fine} {bound}"
+        if m.reduced_percent is not None:
+            line += ", " + messages.message(lang, "amount explanation", "via_reduced").format(
+                percent=fmt.number(m.reduced_percent, lang))
+        if rounded and m.mci_count is not None:
+            line += " — " + messages.message(lang, "amount explanation", "for_count").format(
+                count=fmt.mci(m.mci_count, lang))
+        lines.append(line)
+    if not e.matches:
+        lines.append("  " + messages.message(lang, "amount explanation", "no_match"))
+    return "\n".join(lines)
+
+
+def render_search(hits, lang: str = "en") -> str:
+    """Search results in words of `lang`: an article a line, with its parts that pass the filters."""
+    fmt.check_lang(lang)
+    if not hits:
+        return _say(lang, "no_result")
+    lines = []
+    for h in hits:
+        head = {"en": h.label, "ru": f"ст.{h.number} {'УК РК' if h.code == 'cc' else 'КоАП РК'}",
+                "kk": f"{'ҚР ҚК' if h.code == 'cc' else 'ҚР ӘҚБтК'} {h.number}-бап"}[lang]
+        title = h.title.get(lang) or h.title.get("en") or h.title.get("ru", "")
+        lines.append(f"{head} — {title}: " + ", ".join(id_label(pid, lang) for pid in h.parts))
+    return "\n".join(lines)
+
+
+def list_line(p: Provision, lang: str = "en") -> str:
+    """One line of `penalties list`: label, coverage, versions, verification, title."""
+    w = _words(fmt.check_lang(lang))
+    first, last = p.coverage
+    levels = "/".join(w(level) for level in sorted({v.verification for v in p.versions}))
+    end = fmt.long_date(last, lang) if last else w("in_force")
+    count = messages.plural_message(lang, "history", "versions", len(p.versions)).format(len(p.versions))
+    return f"{label_in(p, lang)}  {fmt.long_date(first, lang)} – {end}  {count}, {levels}  {title_in(p, lang)}"
 
 
 def coverage_dict(p: Provision) -> dict:
