@@ -102,6 +102,30 @@ def test_a_part_added_later_starts_with_its_act():
     assert spans(article["parts"][1]) == ([(date(2018, 7, 23), None, FIVE)], [])
 
 
+def test_an_act_the_footnotes_name_is_folded_into_the_redaction_though_not_yet_in_force():
+    # 128-VI, signed 28.12.2017, in force from 08.01.2018: the redaction of 28.12.2017 names it, so
+    # its text carries the change and the later change is 180-VI's alone
+    fn = [footnote(("128-VI", "28.12.2017"))]
+    part = build(reading(date(2015, 11, 13), [("1", THREE, None)]),
+                 reading(date(2017, 12, 28), [("1", THREE, None)], fn),
+                 reading(date(2026, 3, 8), [("1", FIVE, None)], [footnote(("128-VI", "28.12.2017"), ("180-VI", "12.07.2018"))]))
+    assert spans(part) == ([(date(2015, 1, 1), date(2018, 7, 22), THREE), (date(2018, 7, 23), None, FIVE)], [])
+
+
+def test_an_act_signed_before_a_redaction_that_does_not_name_it_is_left_to_the_next():
+    # 124-VI, signed 26.12.2017, in force from 01.01.2018, is not in the redaction of 28.12.2017: the
+    # wording read there is 84-VI's, and 124-VI may have changed it by the next redaction read
+    in_force_2018 = "вводится в действие с 01.01.2018"
+    later = [f"Сноска. Статья 999 с изменениями, внесенными законами РК от 03.07.2017 № 84-VI ({TEN_DAYS}); "
+             f"от 26.12.2017 № 124-VI ({in_force_2018}); от 12.07.2018 № 180-VI ({TEN_DAYS})."]
+    part = build(reading(date(2015, 11, 13), [("1", THREE, None)]),
+                 reading(date(2017, 12, 28), [("1", SEVEN, None)], [footnote(("84-VI", "03.07.2017"))]),
+                 reading(date(2026, 3, 8), [("1", FIVE, None)], later))
+    versions, gaps = spans(part)
+    assert versions[1][:2] == (date(2017, 7, 14), date(2017, 12, 31)) and versions[1][2] == SEVEN
+    assert gaps == [(date(2018, 1, 1), date(2018, 7, 22))] and "124-VI" in part["gaps"][0]["reason"]
+
+
 def test_a_change_without_a_named_act_is_left_out_with_the_reason():
     _, left_out = builder.build_article("cc", [reading(date(2015, 11, 13), [("1", THREE, None)]),
                                                reading(date(2026, 3, 8), [("1", FIVE, None)])], None, {})

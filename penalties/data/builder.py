@@ -229,14 +229,20 @@ def _close(state: dict, end: date | None, last_redaction: date, note_more: str =
 
 
 def build_part(chain: list[tuple[date, Wording | None]], acts: list[Act], case: str | None = None,
-               restating: frozenset[str] = frozenset()) -> tuple[list[dict], list[dict]]:
+               restating: frozenset[str] = frozenset(),
+               named_on: dict[date, frozenset[str]] | None = None) -> tuple[list[dict], list[dict]]:
     """(versions, gaps) of one part from its wordings in the redactions read, in date order.
 
     `chain` holds (redaction, wording or None when the part is not in that redaction yet). A
     redaction of zan.gov.kz includes every act signed by its date (whether in force yet or not).
     `restating` are the acts that restated the whole article ("Статья N в редакции Закона …"): a part
     missing after one of them is left out saying so (not a renumbering), rather than "renumbered?".
+    `named_on` ({redaction: normalised numbers}) are the acts the article's footnotes name in each
+    redaction read: an act signed before a redaction but in force only after it is folded into that
+    redaction when its footnotes name it, and not folded when they do not (then the next redaction
+    read carries it).
     """
+    named_on = named_on or {}
     in_force = [a for a in acts if a.first.earliest > CODES_IN_FORCE]
     last_redaction = chain[-1][0]
     late_acts = [a for a in in_force if a.signed > last_redaction]
@@ -251,13 +257,24 @@ def build_part(chain: list[tuple[date, Wording | None]], acts: list[Act], case: 
         if end >= start:
             gaps.append({"valid_from": start, "valid_to": end, "reason": reason, "acts": [a.number for a in named]})
 
+    def folded(act: Act, day: date) -> bool:
+        """Whether the redaction of `day` carries the act's changes. zan.gov.kz does not always fold an
+        act into the first redaction after its signing (the redaction of 19.04.2024 lacks Law 15.04.2024
+        No. 72-VIII, which took effect 60 days after publication; that of 28.12.2017 lacks Law 26.12.2017
+        No. 124-VI, in force from 01.01.2018): an act signed by then and in force after it is folded
+        when the article's footnotes there name it; when they do not, the next redaction read carries it
+        (the newest redaction read, or one whose footnotes were not read, is taken to carry it)."""
+        if act.signed > day:
+            return False
+        names = named_on.get(day)
+        if act.first.earliest <= day or names is None or day == last_redaction:
+            return True
+        return normalise_number(act.number) in names
+
     for day, w in chain:
-        # the acts that may have changed the wording since the previous redaction read: signed since,
-        # or signed before it but not yet in force then (zan.gov.kz does not always fold an act into
-        # the first redaction after its signing: the redaction of 19.04.2024 lacks Law 15.04.2024
-        # No. 72-VIII, which took effect 60 days after publication)
-        window = [a for a in in_force if a.signed <= day and (
-            previous_day is None or a.signed > previous_day or a.first.earliest > previous_day)]
+        # the acts that may have changed the wording since the previous redaction read: folded into
+        # this one and not into the previous one
+        window = [a for a in in_force if folded(a, day) and (previous_day is None or not folded(a, previous_day))]
         if state is not None:  # an act whose change the current wording already carries
             window = [a for a in window if a.first.earliest > state["start"]]
         window.sort(key=lambda a: (a.first.earliest, a.signed))
@@ -406,6 +423,8 @@ def build_article(code: str, chain: list[ArticleReading], kk: ArticleReading | N
     late = chain[-1]
     acts = acts_named(chain)
     restating = _restating(chain)
+    named_on = {r.redaction: frozenset(normalise_number(a.number) for a in acts_named([r])) for r in chain}
+    named_on.update({day: frozenset() for day in absent_on if day not in named_on})  # not there: names nothing
     # an article without parts that an amendment gave a part 2: its text became part 1
     latest_with_parts = late if not late.repealed else next((r for r in reversed(chain) if not r.repealed), late)
     became_part_1 = latest_with_parts.part(None) is None and latest_with_parts.part("1") is not None
@@ -436,7 +455,7 @@ def build_article(code: str, chain: list[ArticleReading], kk: ArticleReading | N
                               key=lambda item: item[0])
             cases = sorted({c for _, w in wordings if w and w.reading for c, _ in w.reading.cases})
             for case in [None] + cases:
-                versions, gaps = build_part(wordings, acts, case, restating)
+                versions, gaps = build_part(wordings, acts, case, restating, named_on)
                 table: dict = {}
                 if part:
                     table["part"] = part
