@@ -87,6 +87,22 @@ def test_an_act_before_the_first_redaction_leaves_the_original_wording_a_gap():
     assert spans(part) == ([(date(2015, 8, 13), None, THREE)], [(date(2015, 1, 1), date(2015, 8, 12))])
 
 
+def test_an_act_the_earlier_redaction_names_is_already_in_its_text():
+    # redaction of 28.10.2019 names 268-VI (signed that day, in force from 08.11.2019 at the earliest):
+    # its text carries 268-VI, so a part first seen in 2026 came with 292-VI alone, not "one of" the two
+    fn_2019 = [footnote(("268-VI", "28.10.2019"))]
+    fn_2026 = [footnote(("268-VI", "28.10.2019"), ("292-VI", "27.12.2019"))]
+    article, _ = builder.build_article("cc", [reading(date(2019, 10, 28), [("1", THREE, None)], fn_2019),
+                                              reading(date(2026, 3, 8), [("1", THREE, None), ("2", FIVE, None)], fn_2026)],
+                                       None, {})
+    assert spans(article["parts"][1]) == ([(date(2020, 1, 7), None, FIVE)], [])
+    # without the footnote, 268-VI may not be in the 28.10.2019 text yet: the part came with one of them
+    article, _ = builder.build_article("cc", [reading(date(2019, 10, 28), [("1", THREE, None)]),
+                                              reading(date(2026, 3, 8), [("1", THREE, None), ("2", FIVE, None)], fn_2026)],
+                                       None, {})
+    assert spans(article["parts"][1]) == ([(date(2020, 1, 7), None, FIVE)], [(date(2019, 11, 8), date(2020, 1, 6))])
+
+
 def test_a_repealed_part_is_abolished_from_the_repealing_act():
     repeal = f"Исключена Законом РК от 12.07.2018 № 180-VI ({TEN_DAYS})."
     part = build(reading(date(2015, 11, 13), [("1", THREE, None)]), reading(date(2026, 3, 8), [("1", None, repeal)]))
