@@ -273,7 +273,9 @@ def build_part(chain: list[tuple[date, Wording | None]], acts: list[Act], case: 
 
     for day, w in chain:
         # the acts that may have changed the wording since the previous redaction read: folded into
-        # this one and not into the previous one
+        # this one and not into the previous one (CC 337 of 28.10.2019 names Law 28.10.2019 No. 268-VІ,
+        # in force from 08.11.2019 at the earliest, and has no part 6 yet: part 6 came with Law
+        # 27.12.2019 No. 292-VІ alone)
         window = [a for a in in_force if folded(a, day) and (previous_day is None or not folded(a, previous_day))]
         if state is not None:  # an act whose change the current wording already carries
             window = [a for a in window if a.first.earliest > state["start"]]
