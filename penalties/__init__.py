@@ -25,9 +25,11 @@ The architecture, in layers (each module's first docstring line says its one ide
                    version_choice (the version applied, with lex mitior), mitior (lex mitior, a
                    partial order), sanction (resolve: the General Part's limits), money (MCI ->
                    tenge -> USD, exact; when the MCI is needed), limitation (the last day a
-                   case can be brought), narrowing (the caps for stage and plea agreement)
+                   case can be brought), narrowing (the caps for stage and plea agreement),
+                   aggregation (several offences and sentences: CC arts 58, 60, AC art. 58)
     assessment.py  assess(): the applicable penalty, given the case's dates
     reviewing.py   review(): was the punishment imposed lawful? (imposed.py reads it as written)
+    aggregating.py assess_aggregate(): the combined range for several offences or sentences
     crediting.py   CC arts 61-62: equivalents of punishments, credit of pre-trial custody
     conversion.py  MCI <-> KZT <-> USD, exact
     changes.py     diff() between versions, explain_amount() of a figure
@@ -60,6 +62,7 @@ __version__ = "0.1.0"  # the one place it is written: pyproject.toml reads it (t
 _EXPORTS = {
     "Assessment": "assessment", "assess": "assessment",
     "Review": "reviewing", "review": "reviewing",
+    "AggregateAssessment": "aggregating", "assess_aggregate": "aggregating",
     "CustodyCredit": "crediting", "custody_credit": "crediting", "Equivalent": "crediting",
     "punishment_equivalent": "crediting",
     "convert": "conversion", "Conversion": "conversion",
