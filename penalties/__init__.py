@@ -103,6 +103,7 @@ _moved.install()
 # checks that this block, `_EXPORTS` and `__all__` name the same things.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from .aggregating import AggregateAssessment, assess_aggregate
     from .assessment import Assessment, assess
     from .batch import assess_batch
     from .changes import diff, explain_amount
@@ -139,12 +140,12 @@ if TYPE_CHECKING:
     from .whole_articles import Article, article, assess_article, diff_article
 
 __all__ = [
-    "AmountError", "Article", "Assessment", "Code", "Conversion", "CustodyCredit", "DataFileError", "DateError",
+    "AggregateAssessment", "AmountError", "Article", "Assessment", "Code", "Conversion", "CustodyCredit", "DataFileError", "DateError",
     "Equivalent", "FootnoteError", "ImposedPunishmentError", "MissingBaseError", "MissingIndexError",
     "MissingRateError", "MissingRuleError", "Offender", "OutOfCoverageError", "PenaltiesError", "Provision",
     "RateFileError", "RateTable", "Reference", "ReferenceSyntaxError", "Review", "SanctionTextError", "SearchHit",
     "UnitError", "UnknownOffenderError", "UnknownProvisionError", "UnreadWordingError", "UsdRate",
-    "UserInputError", "Version", "article", "assess", "assess_article", "assess_batch", "convert",
+    "UserInputError", "Version", "article", "assess", "assess_aggregate", "assess_article", "assess_batch", "convert",
     "custody_credit", "diff", "diff_article", "explain_amount", "mci", "parse_reference", "provision",
     "provisions", "punishment_equivalent", "review", "search", "usd_rate",
 ]
