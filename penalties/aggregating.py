@@ -17,13 +17,14 @@ import attrs
 
 from . import inputs
 from .assessment import AssessedItem, Assessment, assess
+from .data.rates import find_rate
 from .errors import MissingRateError, UnreadWordingError, UserInputError
 from .inputs import Amount
 from .law.kinds import MONEY
 from .law.mci import MCIValue
 from .law.provisions import Offender, Provision
 from .law.quantities import decimal_text
-from .law.rates import Rates, UsdRate, find_rate
+from .law.rates import Rates, UsdRate
 from .law.sentencing import RULE_CATEGORIES
 from .output.notices import Notice
 from .reasoning.aggregation import AGGREGATES, Combined, Offence, combine, rule_for

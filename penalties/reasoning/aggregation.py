@@ -44,9 +44,9 @@ from decimal import Decimal
 
 import attrs
 
+from ..data.general_part import general_part
 from ..data.sentencing import sentencing_rules
 from ..errors import MissingRuleError, UserInputError
-from ..law.general_part import general_part
 from ..law.quantities import Measure, decimal_text
 from ..law.sentencing import RULE_CATEGORIES, SentencingRule
 from ..output.notices import Notice

@@ -19,9 +19,9 @@ from decimal import Decimal
 
 import attrs
 
+from ..data.mci import mci
 from ..data.sentencing import sentencing_rules
 from ..errors import UnreadWordingError, UserInputError
-from ..law.mci import mci
 from ..law.quantities import decimal_text
 from ..law.sentencing import RULE_CATEGORIES, SentencingRule
 
