@@ -66,6 +66,24 @@ _OFFENDERS = (
     ("филиал страховой (перестраховочной) организации-нерезидента республики казахстан",
      ("nonresident_insurer_branch",)),
     ("филиалы страховых брокеров – нерезидентов республики казахстан", ("nonresident_broker_branch",)),
+    ("филиалы страховой организации – нерезидента республики казахстан", ("nonresident_insurer_branch",)),
+    ("филиалы страховых (перестраховочных) организаций-нерезидентов республики казахстан",
+     ("nonresident_insurer_branch",)),
+    ("филиалы страховых брокеров-нерезидентов республики казахстан", ("nonresident_broker_branch",)),
+    # persons a few sanctions fine by name (penalties.law.provisions.Offender): their own categories
+    ("родителей или лиц, их заменяющих", ("parent_or_guardian",)),
+    ("законных представителей", ("legal_representative",)),
+    ("водителей автотранспортных средств", ("driver",)),
+    ("водителя", ("driver",)),
+    ("командира воздушного судна", ("aircraft_commander",)),
+    ("первых руководителей", ("first_head",)),
+    ("должностных лиц – первых руководителей", ("first_head",)),  # officials who are first heads, no other
+    ("аудиторов", ("auditor",)),
+    ("аудиторскую организацию", ("audit_organisation",)),
+    ("аудиторские организации", ("audit_organisation",)),
+    ("экспертную организацию", ("expert_organisation",)),
+    ("экспертные организации", ("expert_organisation",)),
+    ("местных исполнительных органов", ("local_executive_body",)),
 )
 _OFFENDER_WORDS = "|".join(re.escape(p) for p, _ in sorted(_OFFENDERS, key=lambda o: -len(o[0])))
 _GROUPS = dict(_OFFENDERS)
@@ -73,9 +91,10 @@ _JOIN = r"(?:,\s+на\s+|,\s+а также\s+|,\s+|\s+и\s+|\s+или\s+)"
 _NAMES = rf"(?:{_OFFENDER_WORDS})(?:{_JOIN}(?:{_OFFENDER_WORDS}))*"
 # a new segment: ", на должностных лиц – в размере" (the first one has no comma); a few sentences
 # drop the "на" ("штраф физических лиц в размере двадцати, должностных лиц – в размере тридцати"):
-# without it, the names must be followed by their amount
+# without it, the names must be followed by their amount, or end a warning ("предупреждение местных
+# исполнительных органов")
 _SEGMENT = re.compile(rf"(?:^|,\s+|\s+)(?:на (?P<names>{_NAMES}),?\s*(?:[–—-]\s*)?"
-                      rf"|(?P<bare>{_NAMES}),?\s*(?:[–—-]\s*)?(?=в размере))")
+                      rf"|(?P<bare>{_NAMES}),?\s*(?:[–—-]\s*)?(?=в размере)|(?<=предупреждение )(?P<warned>{_NAMES})$)")
 _ALTERNATIVE = re.compile(r",?\s+либо\s+(?!без так)|\s+или\s+(?=штраф|административн|арест|предупреждени|лишени|выдворени|общественн|привлечени|приостановлени)")
 _ADDITIONAL = re.compile(r",?\s+(?=с конфискаци|с лишением|с приостановлени|с запрещени|с выдворени|с административным выдворени)")
 
@@ -164,7 +183,7 @@ def _segments(text: str, sentence: str) -> list[tuple[tuple[str, ...], str]]:
     out = []
     for i, m in enumerate(found):
         end = found[i + 1].start() if i + 1 < len(found) else len(sentence)
-        names = m["names"] or m["bare"]
+        names = m["names"] or m["bare"] or m["warned"]
         offenders: list[str] = []
         for phrase in re.findall(_OFFENDER_WORDS, names):
             offenders.extend(g for g in _GROUPS[phrase] if g not in offenders)
