@@ -13,8 +13,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import penalties
+from penalties.data.rates import shipped_rates
 from penalties.errors import DataFileError, MissingRateError, UnitError
-from penalties.law.rates import RateTable, shipped_rates
+from penalties.law.rates import RateTable
 
 DAILY_CSV = SHARED_DATA / "nbk_usd_kzt_daily_2015-03-30_2020-03-30.csv"
 
@@ -69,8 +70,29 @@ def test_shipped_averages_equal_the_official_daily_series():
 def test_daily_anchors_match_the_official_daily_series():
     with DAILY_CSV.open() as f:
         series = {date.fromisoformat(r["Date"]): Decimal(r["USD"]) for r in csv.DictReader(f)}
-    for on in (date(2015, 8, 20), date(2015, 8, 21), date(2015, 12, 30), date(2016, 6, 6), date(2019, 8, 23)):
+    for on in (date(2015, 8, 20), date(2015, 8, 21), date(2015, 12, 30), date(2016, 6, 6), date(2019, 8, 23),
+               date(2020, 3, 16)):
         assert penalties.usd_rate(on).kzt_per_usd == series[on]
+
+
+# Dated news reports of the official rate, independent of the daily series the averages are derived
+# from: each must equal the series' rate of that day (the series is a third-party copy).
+NEWS_DAILY = [
+    (date(2019, 4, 20), "379.29", "http://www.today.az/news/regions/181656.html"),  # "rates ... on April 20-22"
+    (date(2019, 4, 22), "379.29", "http://www.today.az/news/regions/181656.html"),
+    (date(2019, 4, 23), "377.11", "http://www.today.az/news/regions/181765.html"),  # "as of April 23 is 377.11"
+    (date(2019, 5, 28), "379.86", "https://azerbaijannewsgazette.com/kazakhstan-stock-exchange-publishes-new-exchange-rate/"),
+    (date(2019, 11, 1), "388.67", "http://www.today.az/news/regions/187883.html"),  # "as of November 1, 2019"
+    (date(2020, 3, 16), "405.46", "https://en.trend.az/business/it/3208192.html"),
+]
+
+
+@pytest.mark.skipif(not DAILY_CSV.exists(), reason="shared/data cross-check series not present")
+@pytest.mark.parametrize("on, rate, source", NEWS_DAILY)
+def test_the_daily_series_matches_dated_news_reports(on, rate, source):
+    with DAILY_CSV.open() as f:
+        series = {date.fromisoformat(r["Date"]): Decimal(r["USD"]) for r in csv.DictReader(f)}
+    assert series[on] == Decimal(rate), (on, source)
 
 
 def test_user_table_takes_precedence_and_carries_over_weekends(tmp_path):
@@ -153,9 +175,13 @@ def test_stated_annual_averages_are_the_sources(year):
 
 
 @pytest.mark.parametrize("on, rate, verification", [
+    (date(2020, 3, 16), "405.46", "secondary"),   # trend.az: "for March 16, 2020 is 405.46 tenge per dollar"
+    (date(2020, 4, 6), "447.6", "secondary"),     # trend.az: "for Apr. 6 was 447.6 tenge per US dollar"
+    (date(2020, 6, 3), "402.37", "secondary"),    # trend.az: "for June 3, 2020, is 402.37 tenge"
     (date(2021, 6, 22), "427.23", "secondary"),   # qazweek.kz: "на 22 июня составляет 427,23 тенге"
     (date(2022, 2, 26), "467.09", "secondary"),   # mgorod.kz: "на 26-28 февраля составляет 467,09 тенге"
     (date(2022, 2, 28), "467.09", "secondary"),
+    (date(2023, 12, 1), "458.04", "secondary"),   # bizmedia.kz: "Официальный курс доллара на 1 декабря – 458,04 тенге"
     (date(2023, 12, 14), "455.69", "secondary"),  # bizmedia.kz: "на 14 декабря ... 455,69 тенге"
     (date(2024, 4, 24), "444.32", "primary"),     # nationalbank.kz: "USD / KZT 444.32" for 2024-04-24
     (date(2024, 12, 24), "523.72", "secondary"),  # cmn.kz: "установили курс доллара в 523,72 тенге"
@@ -163,7 +189,7 @@ def test_stated_annual_averages_are_the_sources(year):
     (date(2025, 2, 15), "495.28", "secondary"),   # bcc.kz: "On 15 February 2025, ... 495.28"
     (date(2025, 12, 25), "512.81", "secondary"),  # ddn.kz: "(25.12.2025) $ 512.81"
 ])
-def test_daily_rates_from_2021_on_are_their_sources(on, rate, verification):
+def test_daily_rates_from_2020_on_are_their_sources(on, rate, verification):
     found = penalties.usd_rate(on)
     assert (found.kzt_per_usd, found.basis, found.verification) == (Decimal(rate), "daily_official", verification)
 
@@ -212,8 +238,10 @@ def test_every_anchor_period_is_shipped():
 
 
 # Months 2015-01..2026-11 that have no monthly or annual average: on their days only the daily rates
-# shipped answer, and a lookup elsewhere raises MissingRateError. No source stating these averages was
-# found (shared/research/money_data.md §3); filling one must update this list.
+# shipped answer, and a lookup elsewhere raises MissingRateError. No source stating these averages, and
+# no complete daily series for them, was found (shared/research/money_data.md §3; searched again in
+# December 2026: news and National Bank/KASE pages give single days, public repositories hold no NBK
+# daily series past 2020-03-30); filling one must update this list.
 KNOWN_GAPS = [(2015, 1), (2015, 2), (2015, 3)] + [(2025, m) for m in range(1, 13)] + [(2026, m) for m in range(1, 12)]
 # Months covered only by an annual average (no monthly one): 2020-03..2024-12
 ANNUAL_ONLY = [(2020, m) for m in range(3, 13)] + [(y, m) for y in range(2021, 2025) for m in range(1, 13)]
@@ -255,7 +283,7 @@ def test_a_day_outside_the_gaps_has_a_rate_with_its_basis_and_source(on):
 
 
 def test_a_stated_average_without_verification_is_refused(tmp_path):
-    from penalties.law.rates import load_shipped_rates
+    from penalties.data.rates import load_shipped_rates
 
     path = tmp_path / "usd_kzt.toml"
     path.write_text('[derivation]\nmethod = "m"\ninput = "i"\nverification = "secondary"\nsources = ["https://e.org"]\n'

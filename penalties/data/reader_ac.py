@@ -226,7 +226,7 @@ _ARREST = re.compile(rf"^(?:административный )?арест(?: н�
 _LICENCE_RIGHT = re.compile(rf"^лишени[ея] права (?:на )?управления (?:транспортными средствами|транспортным средством) (?:сроком на|на срок) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
 _SPECIAL_RIGHT = re.compile(rf"^лишени[ея] права (?:охоты|на управление транспортными средствами|управления маломерным судном|управления воздушным судном) (?:сроком на|на срок) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
 _PUBLIC_WORKS = re.compile(rf"^(?:привлечение к )?общественн(?:ые|ым) работ(?:ы|ам) на срок (?:(?:от (?P<lo>{NUMBER}))?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))часов$")
-_MAIN_SUSPENSION = re.compile(rf"^приостановление (?:деятельности|действия){_WHAT} (?:сроком на|на срок|сроком) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
+_MAIN_SUSPENSION = re.compile(rf"^приостановление (?:деятельности|действия|выпуска){_WHAT} (?:сроком на|на срок|сроком) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
 # what a percentage or multiple is of: the beginning of the Code's words, and the `base` name the data
 # uses for it (the version's quote has the whole phrase); longest first
 _BASES = {
