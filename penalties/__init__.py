@@ -7,29 +7,36 @@
     >>> penalties.convert("5000", "MCI", "KZT", on=date(2019, 6, 1))
     Decimal('12625000')
 
-The architecture, in layers (each module's first docstring line says its one idea):
+The architecture, in layers (each module's first docstring line says its one idea; the same map
+is in docs/DESIGN.md, and tests/test_layout.py checks that both name every module):
 
-    references.py  lookup.py      a reference as people write it -> an encoded provision
     law/           the encoded law as frozen values, no I/O: provisions (provisions, versions,
                    sanctions), kinds (kinds of punishment and their measures), quantities,
                    provenance (acts and sources), general_part (the General Parts' dated rules),
-                   mci (the MCI by date and purpose), rates (USD/KZT rates and their basis),
-                   entry_into_force (an act's first day from a footnote's rule phrase),
+                   mci (the MCI series by date and purpose), rates (USD/KZT rate tables and their
+                   basis), entry_into_force (an act's first day from a footnote's rule phrase),
                    footnotes (reading official amendment footnotes), sentencing (the General
                    Parts' rules of assigning punishment and of limitation)
-    data/          reading statutes/: paths, toml (TOML with line numbers), articles (article
-                   files, the catalogue, the whole-tree check), acts (the acts registry), sentencing (the
-                   sentencing and limitation rule files)
+    data/          reading and checking statutes/ into law/ values: paths, toml (TOML with line
+                   numbers), checker (keys, types, dates, provenance), store (every cache of what
+                   was read; store.clear() forgets all), acts (the acts registry), articles (article
+                   files, the catalogue, the whole-tree check), chapters, general_part, mci (and
+                   mci()), rates (the shipped rates, a user's CSV; usd_rate()), sentencing (the
+                   sentencing and limitation rule files), readings (transcribed redactions),
+                   builder (article files from readings), reader and reader_ac (a sanction
+                   sentence into a sanction), drafting (`penalties draft`), toml_out (writing
+                   article files)
     reasoning/     the legal steps, each written once and called by assess(), assess_batch() and
                    explain_amount(): case_dates (dates, defaults, the MCI's valuation day),
                    version_choice (the version applied, with lex mitior), mitior (lex mitior, a
                    partial order), sanction (resolve: the General Part's limits), money (MCI ->
                    tenge -> USD, exact; when the MCI is needed), limitation (the last day a
                    case can be brought), narrowing (the caps for stage and plea agreement)
+    references.py  lookup.py      a reference as people write it -> an encoded provision
     assessment.py  assess(): the applicable penalty, given the case's dates
     reviewing.py   review(): was the punishment imposed lawful? (imposed.py reads it as written)
     crediting.py   CC arts 61-62: equivalents of punishments, credit of pre-trial custody
-    conversion.py  MCI <-> KZT <-> USD, exact
+    conversion.py  MCI <-> KZT <-> USD, exact (quotations.py reads a figure as the press quotes it)
     changes.py     diff() between versions, explain_amount() of a figure
     whole_articles.py  an article with all its parts: article(), assess_article(), diff_article()
     searching.py   search(): articles by words of their titles (Snowball stems, a Kazakh fallback)
@@ -38,15 +45,16 @@ The architecture, in layers (each module's first docstring line says its one ide
                    locale/), render (text, JSON, docs/coverage.md), tables (--csv)
     batch/         assess_batch() on Arrow and pandas tables: inputs (columns to codes, days, tiyn),
                    keys (day numbers, dense tables), plan (distinct keys -> reasoning/), refusals
-                   (errors worded by assess()), amounts (integer money), rows (rows assess() does
-                   itself), arrow (output columns)
+                   (errors worded by assess()), amounts (integer money), limitation (the
+                   limitation_date column), rows (rows assess() does itself), arrow (output columns)
     cli.py         the command line          units.py  pint interoperability (lazy)
-    web/           `penalties serve` (extra `web`): the HTTP JSON API and the web pages; schema/ holds
-                   the JSON Schemas of the contract's documents
-    nbk.py         optional National Bank rate fetcher
+    web/           `penalties serve` (extra `web`): api, app, openapi, pages, problems (the HTTP
+                   JSON API and the web pages); schema/ holds the JSON Schemas of the contract
+    nbk.py         optional National Bank rate fetcher (rates_update.py fills its cache)
     errors.py      the exceptions, with data
     inputs.py      validating what callers pass: dates, amounts, units, offenders, references' types
     strategies.py  Hypothesis strategies for users' property tests (optional extra `strategies`)
+    _moved.py      old import paths of moved modules and names, with a DeprecationWarning
 """
 
 import importlib
@@ -63,14 +71,14 @@ _EXPORTS = {
     "CustodyCredit": "crediting", "custody_credit": "crediting", "Equivalent": "crediting",
     "punishment_equivalent": "crediting",
     "convert": "conversion", "Conversion": "conversion",
-    "mci": "law.mci",
+    "mci": "data.mci",
     "diff": "changes", "explain_amount": "changes",
     "Article": "whole_articles", "article": "whole_articles", "assess_article": "whole_articles",
     "diff_article": "whole_articles", "search": "searching", "SearchHit": "searching",
     "assess_batch": "batch",
     "provision": "lookup", "provisions": "lookup",
     "Provision": "law.provisions", "Version": "law.provisions", "Offender": "law.provisions", "Code": "law.provisions",
-    "RateTable": "law.rates", "UsdRate": "law.rates", "usd_rate": "law.rates",
+    "RateTable": "law.rates", "UsdRate": "law.rates", "usd_rate": "data.rates",
     "Reference": "references", "parse_reference": "references",
     **dict.fromkeys((
         "AmountError", "DataFileError", "RateFileError", "DateError", "MissingBaseError", "MissingIndexError", "MissingRateError",
@@ -105,6 +113,8 @@ if TYPE_CHECKING:
     from .changes import diff, explain_amount
     from .conversion import Conversion, convert
     from .crediting import CustodyCredit, Equivalent, custody_credit, punishment_equivalent
+    from .data.mci import mci
+    from .data.rates import usd_rate
     from .errors import (
         AmountError,
         DataFileError,
@@ -126,9 +136,8 @@ if TYPE_CHECKING:
         UnreadWordingError,
         UserInputError,
     )
-    from .law.mci import mci
     from .law.provisions import Code, Offender, Provision, Version
-    from .law.rates import RateTable, UsdRate, usd_rate
+    from .law.rates import RateTable, UsdRate
     from .lookup import provision, provisions
     from .references import Reference, parse_reference
     from .reviewing import Review, review

@@ -1,7 +1,9 @@
-"""Old import paths of the modules that moved into sub-packages in 0.2, kept working for one release.
+"""Old import paths of the modules and names that moved in 0.2, kept working for one release.
 
 `import penalties.statutes` (or `from penalties import render`) still works and returns the module
-at its new place, with a DeprecationWarning naming it. Nothing is imported until an old path is asked for.
+at its new place, with a DeprecationWarning naming it; so does a name that moved out of its module
+(`penalties.law.mci.load_mci`, now in `penalties.data.mci`). Nothing is imported until an old path is
+asked for.
 """
 
 from __future__ import annotations
@@ -35,6 +37,19 @@ class _Alias(importlib.abc.MetaPathFinder, importlib.abc.Loader):
 
     def exec_module(self, module):
         pass  # the module at its new place is already executed
+
+
+def names(module: str, moved: dict[str, str]):
+    """A module's `__getattr__` for names that moved to another module: `from penalties.law.mci
+    import load_mci` still works, with a DeprecationWarning naming the new place."""
+    def __getattr__(name: str):
+        new = moved.get(name)
+        if new is None:
+            raise AttributeError(f"module {module!r} has no attribute {name!r}")
+        warnings.warn(f"{module}.{name} moved to penalties.{new}", DeprecationWarning, stacklevel=2)
+        return getattr(importlib.import_module(f"penalties.{new}"), name)
+    __getattr__.moved = moved  # type: ignore[attr-defined]  # read by tests/test_layout.py
+    return __getattr__
 
 
 def install() -> None:

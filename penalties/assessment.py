@@ -20,15 +20,17 @@ from typing import NamedTuple
 import attrs
 
 from . import inputs
+from .data.general_part import general_part
+from .data.rates import find_rate
 from .data.store import cached
 from .errors import MissingBaseError, MissingRateError
 from .inputs import Amount
-from .law.general_part import ReducedPaymentRule, general_part
+from .law.general_part import ReducedPaymentRule
 from .law.kinds import MONEY
 from .law.mci import MCIValue
 from .law.provisions import Offender, Provision, Version
 from .law.quantities import Measure, decimal_text
-from .law.rates import Rates, UsdRate, find_rate
+from .law.rates import Rates, UsdRate
 from .lookup import provision as find_provision
 from .output.notices import Notice
 from .output.render import item_flags, version_dict

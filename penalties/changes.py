@@ -18,10 +18,11 @@ import attrs
 
 from . import inputs
 from .conversion import unit_name
+from .data.general_part import general_part
+from .data.mci import default_index
 from .errors import OutOfCoverageError, UnitError
 from .inputs import Amount
-from .law.general_part import general_part
-from .law.mci import MCIValue, default_index
+from .law.mci import MCIValue
 from .law.provisions import OFFENDERS, UNNAMED, Code, Item, Provision, Version
 from .law.quantities import measure_text
 from .lookup import provision as find_provision

@@ -16,11 +16,12 @@ from decimal import ROUND_HALF_UP, Context, Decimal, Inexact, localcontext
 import attrs
 
 from . import inputs
+from .data.mci import default_index
+from .data.rates import usd_rate
 from .errors import UnitError, shown
 from .inputs import Amount
-from .law.mci import default_index
 from .law.quantities import decimal_text
-from .law.rates import Rates, UsdRate, usd_rate
+from .law.rates import Rates, UsdRate
 
 UNITS = {"MCI": "MCI", "МРП": "MCI", "АЕК": "MCI", "KZT": "KZT", "TENGE": "KZT", "₸": "KZT", "USD": "USD", "$": "USD"}
 CENT = Decimal("0.01")

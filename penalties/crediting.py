@@ -21,9 +21,10 @@ from decimal import Decimal
 import attrs
 
 from . import inputs
+from .data.general_part import general_part
 from .errors import OutOfCoverageError, UserInputError
 from .inputs import Amount
-from .law.general_part import CUSTODY, REGIMES, CustodyCreditRule, EquivalenceRule, general_part
+from .law.general_part import CUSTODY, REGIMES, CustodyCreditRule, EquivalenceRule
 from .law.quantities import Measure, decimal_text
 from .output.notices import Notice
 

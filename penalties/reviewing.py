@@ -26,12 +26,12 @@ from typing import cast
 import attrs
 
 from .assessment import AssessedItem, Assessment, assess
+from .data.mci import mci
 from .data.sentencing import sentencing_rules
 from .errors import UnreadWordingError, UserInputError
 from .imposed import ImposedItem, read_imposed
 from .inputs import Amount
 from .law.kinds import MONEY
-from .law.mci import mci
 from .law.provisions import Offender, Provision
 from .law.quantities import Measure, decimal_text, measure_text
 from .law.rates import Rates

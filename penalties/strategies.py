@@ -81,7 +81,7 @@ def references(code: Code | None = None, provision=None):
 
 
 def _mci_coverage() -> tuple[date, date]:
-    from .law.mci import default_index
+    from .data.mci import default_index
 
     return default_index().coverage("fine")
 

@@ -19,8 +19,8 @@ import threading
 from datetime import date
 from decimal import Decimal
 
-from .law.mci import default_index
-from .law.rates import usd_rate
+from .data.mci import default_index
+from .data.rates import usd_rate
 
 _registry = None
 _registry_lock = threading.Lock()

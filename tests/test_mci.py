@@ -57,7 +57,7 @@ def test_unknown_purpose():
 
 
 def test_each_value_carries_act_and_sources():
-    from penalties.law.mci import default_index
+    from penalties.data.mci import default_index
 
     for value in default_index().values:
         assert value.provenance.sources and value.act.number and value.act.date <= value.valid_to
@@ -121,7 +121,7 @@ READ_IN_THE_LAW = [
 
 @pytest.mark.parametrize("first_day, purpose, kzt, act, article, file", READ_IN_THE_LAW)
 def test_values_read_in_the_budget_law(first_day, purpose, kzt, act, article, file):
-    from penalties.law.mci import default_index
+    from penalties.data.mci import default_index
 
     value = default_index().record(first_day, purpose)
     assert (value.valid_from, value.kzt) == (first_day, Decimal(kzt))
@@ -137,7 +137,7 @@ def test_every_primary_value_is_its_quote():
     """A primary value's clause names the value's first day and its amount in tenge."""
     import re
 
-    from penalties.law.mci import default_index
+    from penalties.data.mci import default_index
 
     primary = [v for v in default_index().values if v.verification == "primary"]
     assert len(primary) == len(READ_IN_THE_LAW)
@@ -156,8 +156,8 @@ def test_every_primary_value_is_its_quote():
 
 
 def test_a_primary_value_without_its_quote_is_refused(tmp_path):
+    from penalties.data.mci import load_mci
     from penalties.errors import DataFileError
-    from penalties.law.mci import load_mci
 
     path = tmp_path / "mci.toml"
     path.write_text('[[values]]\nvalid_from = 2010-01-01\nvalid_to = 2010-12-31\nkzt = 1413\n'

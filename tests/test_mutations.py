@@ -100,7 +100,7 @@ from datetime import date
 import penalties
 from penalties.data import store
 from penalties.errors import DataFileError
-from penalties.law.general_part import general_part
+from penalties.data.general_part import general_part
 out = []
 for root, file in json.loads(sys.argv[1]):
     os.environ["PENALTIES_STATUTES"] = root

@@ -13,8 +13,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import penalties
+from penalties.data.rates import shipped_rates
 from penalties.errors import DataFileError, MissingRateError, UnitError
-from penalties.law.rates import RateTable, shipped_rates
+from penalties.law.rates import RateTable
 
 DAILY_CSV = SHARED_DATA / "nbk_usd_kzt_daily_2015-03-30_2020-03-30.csv"
 
@@ -282,7 +283,7 @@ def test_a_day_outside_the_gaps_has_a_rate_with_its_basis_and_source(on):
 
 
 def test_a_stated_average_without_verification_is_refused(tmp_path):
-    from penalties.law.rates import load_shipped_rates
+    from penalties.data.rates import load_shipped_rates
 
     path = tmp_path / "usd_kzt.toml"
     path.write_text('[derivation]\nmethod = "m"\ninput = "i"\nverification = "secondary"\nsources = ["https://e.org"]\n'

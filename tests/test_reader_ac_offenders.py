@@ -11,9 +11,9 @@ import pytest
 
 import penalties
 from penalties.cli import main
+from penalties.data.general_part import general_part
 from penalties.data.reader_ac import read_ac_sanction
 from penalties.errors import SanctionTextError
-from penalties.law.general_part import general_part
 from penalties.law.provisions import OFFENDERS
 from penalties.output import messages
 

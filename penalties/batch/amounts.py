@@ -6,10 +6,10 @@ amount or a multiple of the base read back in MCI, dollars rounded half-up to th
 
 from __future__ import annotations
 
+from ..data.mci import default_index
+from ..data.rates import find_rate
 from ..data.store import cached
 from ..errors import PenaltiesError
-from ..law.mci import default_index
-from ..law.rates import find_rate
 from ..reasoning.case_dates import valued_on
 from ..reasoning.money import div_half_up
 from . import keys

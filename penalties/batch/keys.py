@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from ..data.general_part import general_part
 from ..data.store import cached
-from ..law.general_part import general_part
 
 EPOCH = date(1970, 1, 1)
 NO_DATE = -(2 ** 31)

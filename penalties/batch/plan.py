@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..data.mci import default_index
 from ..data.store import cached
 from ..errors import MissingBaseError, PenaltiesError, UnreadWordingError
-from ..law.mci import default_index
 from ..law.provisions import CODES_IN_FORCE
 from ..lookup import provision as find_provision
 from ..reasoning.case_dates import valuation, valued_on

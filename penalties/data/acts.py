@@ -15,7 +15,8 @@ from datetime import date
 from pathlib import Path
 
 from ..errors import DataFileError
-from ..law.provenance import ACT_KINDS, Act, Checker
+from ..law.provenance import ACT_KINDS, Act
+from .checker import Checker
 from .paths import statutes_dir
 from .store import cached
 from .toml import Problem, read_toml

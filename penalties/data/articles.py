@@ -16,7 +16,6 @@ from ..data.paths import statutes_dir
 from ..data.toml import Problem, read_toml
 from ..errors import DataFileError
 from ..law.kinds import KINDS, NONE
-from ..law.provenance import Checker, check_sequence
 from ..law.provisions import (
     CATEGORIES,
     CODES,
@@ -30,6 +29,7 @@ from ..law.provisions import (
     Version,
 )
 from ..law.quantities import implausible, parse_measure
+from .checker import Checker, check_sequence
 from .sentencing import SENTENCING_FILES, load_sentencing
 from .store import cached
 
@@ -413,10 +413,10 @@ REQUIRED_FILES = ("kz/acts.toml", "kz/cc/general.toml", "kz/ac/general.toml", "k
 
 def _loader_for(path: Path):
     """The loader of a non-article data file, or None for an article file."""
-    from ..law.general_part import load_general_part
-    from ..law.mci import load_mci
-    from ..law.rates import load_shipped_rates
     from .acts import load_acts, registry_file
+    from .general_part import load_general_part
+    from .mci import load_mci
+    from .rates import load_shipped_rates
 
     if "readings" in path.parts:
         from ..data.readings import load_corrections, load_reader_notes, load_reading_file, load_titles_en

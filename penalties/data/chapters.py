@@ -20,7 +20,7 @@ from ..data.paths import statutes_dir
 from ..data.store import cached
 from ..data.toml import read_toml
 from ..errors import DataFileError
-from ..law.provenance import Checker
+from .checker import Checker
 
 CHAPTERS_FILE = "chapters.toml"
 _NUMBER = re.compile(r"^[1-9][0-9]{0,2}(-[1-9][0-9]?)?$")

@@ -17,7 +17,7 @@ import attrs
 from ..data.paths import statutes_dir
 from ..data.toml import read_toml
 from ..errors import DataFileError
-from ..law.provenance import Checker
+from .checker import Checker
 from .store import cached
 
 REPO = "https://github.com/kazakhstan-law/codes/blob"

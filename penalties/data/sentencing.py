@@ -22,9 +22,9 @@ from ..data.store import cached
 from ..data.toml import read_toml
 from ..errors import DataFileError
 from ..law.kinds import KINDS, MONEY, MONTH
-from ..law.provenance import Checker
 from ..law.quantities import parse_measure
 from ..law.sentencing import RULE_CATEGORIES, RULE_IDS, RuleGap, SentencingRule, SentencingRules
+from .checker import Checker
 
 #: the file of each Code's rules, under statutes/kz/<code>/
 FILES = {"cc": "sentencing.toml", "ac": "limitation.toml"}

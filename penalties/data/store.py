@@ -5,7 +5,11 @@ running program). `clear()` forgets all of it at once, so that the next call rea
 after `PENALTIES_STATUTES` names another tree, after the data was edited under a long-running server,
 or between the broken trees of a test. A module that keeps something derived from the data declares
 its cache here (`@cached` / `@cached(maxsize=…)`, or `register(clear)` for a hand-made one) instead of
-`functools.cache`, so that no stale value can survive a `clear()`.
+`functools.cache`, so that no stale value can survive a `clear()`. The loaders of `penalties.data`
+(articles, acts, General Parts, MCI, rates, sentencing rules, readings) and what is derived from
+them (lookups, assessments, the batch's dense tables, the search index) are all kept here; the only
+`functools` caches left hold what no statute file changes (the package's gettext catalogs and JSON
+Schemas, CLDR's plural rules, a stemmer), and tests/test_layout.py checks that no other appears.
 """
 
 from __future__ import annotations

@@ -564,7 +564,7 @@ def coverage_markdown(provisions, texts: dict | None = None) -> str:
 
 def _general_part_coverage() -> list[str]:
     """The General Parts' rules, one row each, for docs/coverage.md."""
-    from ..law.general_part import general_part
+    from ..data.general_part import general_part
 
     lines = ["", "## General Parts", "",
              "Rules a special-part sanction does not repeat (`statutes/kz/<code>/general.toml`). Between two "

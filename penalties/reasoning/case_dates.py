@@ -14,8 +14,9 @@ from datetime import date
 from typing import NamedTuple
 
 from .. import inputs
+from ..data.general_part import general_part
 from ..errors import OutOfCoverageError, UserInputError
-from ..law.general_part import FALLBACK_VALUATION, VALUATION_DATES, general_part
+from ..law.general_part import FALLBACK_VALUATION, VALUATION_DATES
 from ..law.provisions import CODES_IN_FORCE, Provision
 from ..output.notices import Notice
 

@@ -18,8 +18,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import attrs
 
+from ..data.mci import default_index
 from ..errors import MissingIndexError
-from ..law.mci import MCIValue, default_index
+from ..law.mci import MCIValue
 from ..law.quantities import Measure, decimal_text
 
 CENT = Decimal("0.01")

@@ -14,8 +14,8 @@ from datetime import date
 
 import attrs
 
+from ..data.general_part import general_part
 from ..data.store import register
-from ..law.general_part import general_part
 from ..law.kinds import KINDS, MONEY, NONE
 from ..law.provisions import Version
 from ..law.quantities import Measure

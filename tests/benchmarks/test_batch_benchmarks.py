@@ -53,7 +53,7 @@ def test_numpy_baseline(benchmark, rows):
             s = v.sanctions[0]
             fine = next((i for i in s.main if i.kind == "fine"), None)
             caps.append(int(fine.max.value) if fine and fine.max else 0)
-    from penalties.law.mci import default_index
+    from penalties.data.mci import default_index
     series = default_index().series("fine")
     mci_starts = np.array([(v.valid_from - EPOCH).days for v in series])
     mci_values = np.array([int(v.kzt) for v in series])
@@ -97,7 +97,7 @@ def test_scalar_assess_loop_10k(benchmark, rows):
 def test_peer_openfisca_parameter_at_date(benchmark):
     parameters = pytest.importorskip("openfisca_core.parameters")
     values = {v.valid_from.isoformat(): {"value": int(v.kzt)}
-              for v in __import__("penalties.law.mci").law.mci.default_index().series("fine")}
+              for v in __import__("penalties.data.mci").data.mci.default_index().series("fine")}
     mci = parameters.Parameter("mci", data={"values": values})
     assert benchmark(mci, "2019-06-01") == 2525
 
