@@ -61,13 +61,13 @@ def _resolve(reference: str, ref) -> Provision:
     if siblings:
         reason = "name a part" if ref.part is None else f"{CODES[ref.code]} {ref.article} has no encoded part {ref.part}"
         raise UnknownProvisionError(reference, tuple(p.label for p in siblings), reason)
-    raise UnknownProvisionError(reference, _suggest_article(ref.code, ref.article, catalogue()),
+    raise UnknownProvisionError(reference, _suggest_article(ref.code, ref.article, catalogue(ref.code)),
                                 f"{CODES[ref.code]} {ref.article} is not encoded")
 
 
 def provisions(code: Code | None = None) -> tuple[Provision, ...]:
     """Every encoded provision (of one code, `"cc"` or `"ac"`, if given), in article order."""
-    return tuple(p for p in catalogue() if code is None or p.code == code)
+    return tuple(catalogue(code))
 
 
 def _suggest_article(code: str, article: str, cat, n: int = 3) -> tuple[str, ...]:

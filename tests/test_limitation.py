@@ -7,6 +7,7 @@ calendar properties need no data.
 """
 
 from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -131,3 +132,32 @@ def test_the_vectorised_count_is_the_scalar_one(start, months):
 
     got = lim.add_months_days(np.array([day_number(start)]), np.array([months]))[0]
     assert day_date(got) == lim.add_term(start, Measure(months, "month"))
+
+
+def test_a_term_ending_after_the_last_calendar_day_is_out_of_coverage():
+    # 9999-12-31 is date.max: a year from 9998-12-31 still fits, from 9999-01-01 it does not
+    assert lim.add_term(date(9998, 12, 31), Measure(Decimal(12), "month")) == date(9999, 12, 31)
+    with pytest.raises(penalties.OutOfCoverageError) as caught:
+        lim.add_term(date(9999, 1, 1), Measure(Decimal(12), "month"))
+    assert caught.value.last == date(9998, 12, 31)
+    assert lim.add_term(date(9999, 12, 21), Measure(Decimal(10), "day")) == date(9999, 12, 31)
+    with pytest.raises(penalties.OutOfCoverageError):
+        lim.add_term(date(9999, 12, 22), Measure(Decimal(10), "day"))
+
+
+def test_a_far_future_day_committed_leaves_the_limitation_unavailable_in_assess_and_batch():
+    # found by scripts/fuzz_campaign.py: AC 585(1) committed on 9999-12-31 raised ValueError
+    # ("year 10000 is out of range") from the limitation, in assess() and in a whole batch table
+    import pandas as pd
+
+    far = penalties.assess("AC 585(1)", committed=date(9999, 12, 31))
+    assert far.limitation is None and far.limitation_unavailable.code == "beyond_calendar"
+    assert far.to_dict()["limitation"]["unavailable"] == "beyond_calendar"
+    assert far.format("ru") and far.format("kk")
+    near = penalties.assess("AC 585(1)", committed=date(2020, 1, 5))
+    # the far row first: it must not stand for the other row of its key in the batch
+    table = pd.DataFrame({"provision": ["AC 585(1)", "AC 585(1)"],
+                          "committed": [date(9999, 12, 31), date(2020, 1, 5)]})
+    out = penalties.assess_batch(table)
+    assert out["limitation_date"].isna().iloc[0]
+    assert out["limitation_date"].iloc[1] == near.limitation.last_day

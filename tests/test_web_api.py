@@ -86,23 +86,11 @@ def test_convert_and_explain_amount_are_the_cli_documents(client, capsys):
     assert explained.json()["mci_count"] == "15"
 
 
-SEARCH = api.search_function() is not None
-needs_search = pytest.mark.skipif(not SEARCH, reason="penalties.searching is not in this build")
-
-
-@pytest.mark.skipif(SEARCH, reason="search is in this build")
-def test_search_without_the_search_module_is_501(client):
-    answer = client.get("/api/search", {"q": "хулиганство"})
-    assert (answer.status_code, answer.json()["error"]["code"]) == (501, "not_available")
-
-
-@needs_search
 def test_search_refuses_a_query_without_words(client):
     answer = client.get("/api/search", {"q": "!!!"})
     assert (answer.status_code, answer.json()["error"]["code"]) == (400, "bad_input")
 
 
-@needs_search
 def test_search_is_the_cli_document(client, capsys):
     # "Хулиганство" is the title of CC 293 and "Мелкое хулиганство" of AC 434 (statutes/kz/cc/293.toml,
     # statutes/kz/ac/434.toml); the Russian word form of the query differs from both

@@ -17,7 +17,7 @@ from starlette.testclient import TestClient
 
 import penalties
 from penalties.output.messages import message
-from penalties.web import api, pages
+from penalties.web import pages
 from penalties.web.app import create_app
 
 
@@ -136,7 +136,6 @@ def test_the_language_follows_the_browser_unless_chosen(client):
     assert 'href="/?reference=CC+403%281%29&amp;committed=2016-06-01&amp;lang=kk"' in switch
 
 
-@pytest.mark.skipif(api.search_function() is None, reason="penalties.searching is not in this build")
 def test_words_of_a_title_are_searched_and_each_part_links_to_its_assessment(client):
     # "Мелкое хулиганство" is the title of AC 434 (statutes/kz/ac/434.toml)
     page = client.get("/", params={"reference": "мелкое хулиганство", "committed": "2019-06-01", "lang": "ru"})

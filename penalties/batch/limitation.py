@@ -5,18 +5,21 @@ The rule's term depends on the Code, the version's category, the offender and wh
 force on the days committed and decided: `limitation()` is called once per distinct combination
 (with the dates of one of its rows), and each row's last day is its own day committed plus that
 term, counted in numpy by the same convention (`reasoning.limitation.add_months_days`). A row whose
-limitation cannot be given (an unread wording, no category, abolished, an error) gets null.
+limitation cannot be given (an unread wording, no category, abolished, a last day after 9999-12-31,
+an error) gets null.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from ..data.sentencing import sentencing_rules
 from ..errors import PenaltiesError
 from ..lookup import provision as find_provision
 from ..reasoning.limitation import add_months_days, limitation
 from .keys import EPOCH, NO_DATE
+
+LAST_DAY = (date.max - EPOCH).days
 
 
 def limitation_column(cols, version_from, failed):
@@ -54,11 +57,14 @@ def limitation_column(cols, version_from, failed):
             mine = group >= 0
             if not mine.any():
                 continue
-            keys = np.stack([group, offender, period_c, period_d])[:, mine]
+            # the rows in order of the day committed, so that each key's first row (whose dates the
+            # rule is asked with) is its earliest: a far-future row cannot stand for the others
+            at = np.flatnonzero(mine)
+            at = at[np.argsort(committed[at], kind="stable")]
+            keys = np.stack([group, offender, period_c, period_d])[:, at]
             distinct, first_row, key_of_row = np.unique(keys, axis=1, return_index=True, return_inverse=True)
             key_of_row = key_of_row.reshape(-1)
             terms = np.full(distinct.shape[1], -1, dtype=np.int64)
-            at = np.flatnonzero(mine)
             for k in range(distinct.shape[1]):
                 row = at[first_row[k]]
                 _, category, _ = code_cat[pair_of_row[row]]
@@ -72,7 +78,9 @@ def limitation_column(cols, version_from, failed):
                     terms[k] = int(found.term.value)
             months[at] = terms[key_of_row]
         has = months >= 0
-        out[rows[has]] = add_months_days(committed[has], months[has])
+        last = add_months_days(committed[has], months[has])
+        # a last day after 9999-12-31 is no date (Assessment.limitation: "beyond_calendar")
+        out[rows[has]] = np.where(last <= LAST_DAY, last, NO_DATE)
     return pa.array(out.astype(np.int32), mask=out == NO_DATE, type=pa.int32()).cast(pa.date32())
 
 

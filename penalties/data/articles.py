@@ -475,11 +475,14 @@ def article(code: str, number: str) -> tuple[Provision, ...]:
 
 
 @cached
-def catalogue() -> Catalogue:
-    """Every encoded provision; the objects are the ones `article()` returns."""
+def catalogue(code: str | None = None) -> Catalogue:
+    """Every encoded provision (of one Code, reading only its files, if `code` is given); the
+    objects are the ones `article()` returns."""
     provisions: list[Provision] = []
     problems: list[Problem] = []
     for path in article_files():
+        if code is not None and path.parent.name != code:
+            continue
         try:
             provisions.extend(article(path.parent.name, path.stem))
         except DataFileError as error:

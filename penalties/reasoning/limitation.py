@@ -22,7 +22,7 @@ from datetime import date, timedelta
 import attrs
 
 from ..data.sentencing import sentencing_rules
-from ..errors import MissingRuleError, UnreadWordingError
+from ..errors import MissingRuleError, OutOfCoverageError, UnreadWordingError
 from ..law.quantities import Measure, measure_text
 from ..law.sentencing import RULE_CATEGORIES, SentencingRule
 
@@ -38,14 +38,32 @@ COUNTING = ("the day committed is not counted; the term ends on the same-numbere
 
 
 def add_term(start: date, term: Measure) -> date:
-    """`start` plus a calendar term (months: same day of the month, clamped to its last day)."""
+    """`start` plus a calendar term (months: same day of the month, clamped to its last day).
+
+    Raises `OutOfCoverageError` where the sum falls after 9999-12-31, the last day a `date` holds
+    (an offence "committed" in the far future, as a fuzzer or a typo gives)."""
     if term.unit == "day":
+        if (date.max - start).days < term.value:
+            raise _beyond_calendar(start, term)
         return start + timedelta(days=int(term.value))
     if term.unit != "month" or term.value != int(term.value):
         raise ValueError(f"a limitation term is whole months or days, got {term}")
     months = start.month - 1 + int(term.value)
     year, month = start.year + months // 12, months % 12 + 1
+    if year > date.max.year:
+        raise _beyond_calendar(start, term)
     return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+def _beyond_calendar(start: date, term: Measure) -> OutOfCoverageError:
+    if term.unit == "day":
+        last = date.max - timedelta(days=int(term.value))
+    else:  # the last day from which the term still ends by 9999-12-31
+        months = date.max.year * 12 + date.max.month - 1 - int(term.value)
+        year, month = months // 12, months % 12 + 1
+        last = date(year, month, calendar.monthrange(year, month)[1])
+    return OutOfCoverageError("limitation", start, date.min, last,
+                              f"a term of {measure_text(term)} from that day would end after 9999-12-31")
 
 
 @attrs.frozen
@@ -166,7 +184,8 @@ def _limitation_by(rule: SentencingRule, code: str, category: str | None, commit
 #: why a case's limitation could not be given: "unread" (the wording in force on the day
 #: committed was not read), "missing" (no wording encoded, or the data file is missing),
 #: "no_category" (CC: the version's category is not encoded), "abolished" (no offence to prosecute)
-UNAVAILABLE = ("unread", "missing", "no_category", "abolished")
+#: "beyond_calendar" (the last day would fall after 9999-12-31)
+UNAVAILABLE = ("unread", "missing", "no_category", "abolished", "beyond_calendar")
 
 
 @attrs.frozen
@@ -195,6 +214,8 @@ def case_limitation(code: str, category: str | None, committed: date, decided: d
         return Unavailable("unread", str(error))
     except MissingRuleError as error:
         return Unavailable("missing", str(error))
+    except OutOfCoverageError as error:  # raised by add_term alone: the rules' own gaps are UnreadWordingError
+        return Unavailable("beyond_calendar", str(error))
 
 
 def add_months_days(days, months):

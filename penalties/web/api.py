@@ -152,21 +152,9 @@ def _explain_amount(amount, unit, on):
     return explain_amount(amount, unit, on).to_dict()
 
 
-def search_function():
-    """`penalties.searching.search`, or None in a build without it (the endpoint then answers 501).
-    The fallback is for the days the web layer and search land apart; remove it once both are in."""
-    import importlib
-
-    try:  # by name: a type checker of a build without the module would refuse a static import
-        return importlib.import_module("penalties.searching").search
-    except ImportError:
-        return None
-
-
 def _search(q, code, on, fine_above_mci, arrest, lang, limit):
-    search = search_function()
-    if search is None:
-        raise RequestError("not_available", "search is not available in this version of penalties", parameter="q")
+    from ..searching import search
+
     return [h.to_dict() for h in search(q, code=code, on=on, fine_above_mci=fine_above_mci, arrest=arrest,
                                         lang=lang, limit=limit)]
 

@@ -270,12 +270,9 @@ async def _found(lang: str, values: dict) -> str | None:
     """The articles whose titles have the words typed (penalties.search), each part a link to its
     assessment on the dates given; None when the text has no word to search for."""
     from ..lookup import provision
+    from ..searching import search
     from . import app
-    from .api import search_function
 
-    search = search_function()
-    if search is None:
-        return None
     try:
         hits = await app.compute(lambda: search(values["reference"], limit=20))
     except UserInputError:
