@@ -300,6 +300,7 @@ def measure_cli(n_inprocess: int, n_processes: int, seed: int) -> dict:
         argv = some_argv(r)
         if argv[0] in skip_slow:
             argv = ["show", "CC 403(1)", "--on", "2016-06-01"]
+        argv = [a.replace("\x00", "") for a in argv]  # no operating system passes a NUL in an argument
         done = subprocess.run([sys.executable, "-m", "penalties", *argv], capture_output=True, text=True, cwd=ROOT,
                               check=False, timeout=120)
         for f in judge_cli(argv, done.returncode, done.stdout, done.stderr):

@@ -29,7 +29,7 @@ KK_VERSIONS = [(p, v) for p in penalties.provisions() for v in p.versions if "kk
 
 # Numbers a quote contains that are not amounts or terms of the sanction, with the reason.
 NOT_SANCTION_NUMBERS = {
-    ("kz.ac.517.3", "2020-05-25"): ({1, 2, 3, 5}, "sub-paragraph numbers and overstay lengths of the tiers"),
+    ("kz.ac.517.3", "2020-01-07"): ({1, 2, 3, 5}, "sub-paragraph numbers and overstay lengths of the tiers"),
     ("kz.cc.274.4", "2018-07-23"): ({1, 2}, "item numbers of part 4"),
     ("kz.ac.294.1", "2015-11-09"): ({25}, "the wattage of the lamps confiscated ('мощностью 25 Вт и выше')"),
     ("kz.ac.294.2", "2015-11-09"): ({25}, "the wattage of the lamps confiscated ('мощностью 25 Вт и выше')"),

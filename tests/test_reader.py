@@ -122,6 +122,18 @@ def test_death_penalty_and_expulsion():
     assert summary(r.additional) == [("expulsion", (60, "month"), (60, "month"), True, False, None)]
 
 
+def test_expulsion_as_an_alternative_of_its_own():
+    # CC 342(1) in the redaction of 28.10.2019 (268-VІ): "либо выдворением …", not "с выдворением …"
+    r = read_sanction("наказывается штрафом в размере до ста двадцати месячных расчетных показателей либо исправительными "
+                      "работами в том же размере, либо привлечением к общественным работам на срок до ста двадцати часов, "
+                      "либо арестом на срок до тридцати суток, либо выдворением за пределы Республики Казахстан иностранца "
+                      "или лица без гражданства сроком на пять лет, с лишением права занимать определенные должности или "
+                      "заниматься определенной деятельностью на срок до трех лет или без такового, с конфискацией имущества.")
+    assert [i.kind for i in r.main] == ["fine", "corrective_labour", "community_service", "arrest", "expulsion"]
+    assert summary(r.main[-1:]) == [("expulsion", (60, "month"), (60, "month"), None, False, None)]
+    assert [(i.kind, i.mandatory) for i in r.additional] == [("deprivation_of_right", False), ("confiscation", True)]
+
+
 @pytest.mark.parametrize("text, phrase", [
     ("наказывается штрафом в размере до двухсот рублей.", "штрафом в размере до двухсот рублей"),
     ("наказывается ссылкой на срок до трех лет.", "ссылкой на срок до трех лет"),

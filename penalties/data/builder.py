@@ -229,14 +229,18 @@ def _close(state: dict, end: date | None, last_redaction: date, note_more: str =
 
 
 def build_part(chain: list[tuple[date, Wording | None]], acts: list[Act], case: str | None = None,
-               restating: frozenset[str] = frozenset()) -> tuple[list[dict], list[dict]]:
+               restating: frozenset[str] = frozenset(),
+               folded: dict[date, frozenset[str]] | None = None) -> tuple[list[dict], list[dict]]:
     """(versions, gaps) of one part from its wordings in the redactions read, in date order.
 
     `chain` holds (redaction, wording or None when the part is not in that redaction yet). A
     redaction of zan.gov.kz includes every act signed by its date (whether in force yet or not).
     `restating` are the acts that restated the whole article ("Статья N в редакции Закона …"): a part
     missing after one of them is left out saying so (not a renumbering), rather than "renumbered?".
+    `folded` ({redaction: normalised act numbers}) are the acts each redaction read names in the
+    article's own footnotes and repeal notes: that text already carries their changes to the article.
     """
+    folded = folded or {}
     in_force = [a for a in acts if a.first.earliest > CODES_IN_FORCE]
     last_redaction = chain[-1][0]
     late_acts = [a for a in in_force if a.signed > last_redaction]
@@ -255,9 +259,14 @@ def build_part(chain: list[tuple[date, Wording | None]], acts: list[Act], case: 
         # the acts that may have changed the wording since the previous redaction read: signed since,
         # or signed before it but not yet in force then (zan.gov.kz does not always fold an act into
         # the first redaction after its signing: the redaction of 19.04.2024 lacks Law 15.04.2024
-        # No. 72-VIII, which took effect 60 days after publication)
+        # No. 72-VIII, which took effect 60 days after publication) unless that redaction's footnotes
+        # to the article name the act: then its text already carries the act's changes (CC 337 of
+        # 28.10.2019 names Law 28.10.2019 No. 268-VІ, in force from 08.11.2019 at the earliest, and
+        # has no part 6 yet: part 6 came with Law 27.12.2019 No. 292-VІ alone)
+        already = folded.get(previous_day, frozenset()) if previous_day is not None else frozenset()
         window = [a for a in in_force if a.signed <= day and (
-            previous_day is None or a.signed > previous_day or a.first.earliest > previous_day)]
+            previous_day is None or a.signed > previous_day
+            or (a.first.earliest > previous_day and normalise_number(a.number) not in already))]
         if state is not None:  # an act whose change the current wording already carries
             window = [a for a in window if a.first.earliest > state["start"]]
         window.sort(key=lambda a: (a.first.earliest, a.signed))
@@ -406,6 +415,8 @@ def build_article(code: str, chain: list[ArticleReading], kk: ArticleReading | N
     late = chain[-1]
     acts = acts_named(chain)
     restating = _restating(chain)
+    folded = {reading.redaction: frozenset(normalise_number(a.number) for a in acts_named([reading]))
+              for reading in chain}
     # an article without parts that an amendment gave a part 2: its text became part 1
     latest_with_parts = late if not late.repealed else next((r for r in reversed(chain) if not r.repealed), late)
     became_part_1 = latest_with_parts.part(None) is None and latest_with_parts.part("1") is not None
@@ -436,7 +447,7 @@ def build_article(code: str, chain: list[ArticleReading], kk: ArticleReading | N
                               key=lambda item: item[0])
             cases = sorted({c for _, w in wordings if w and w.reading for c, _ in w.reading.cases})
             for case in [None] + cases:
-                versions, gaps = build_part(wordings, acts, case, restating)
+                versions, gaps = build_part(wordings, acts, case, restating, folded)
                 table: dict = {}
                 if part:
                     table["part"] = part

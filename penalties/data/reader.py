@@ -226,6 +226,12 @@ _TERM = re.compile(
     rf"^(?P<kind>{'|'.join(_TERM_KINDS)}) (?:(?:на срок |сроком )?(?:от (?P<lo>{_NUM})(?P<lounit>{_UNIT})? )?до (?P<hi>{_NUM})(?P<hiunit>{_UNIT})"
     rf"|(?:на срок|сроком на|на) (?P<fix>{_NUM})(?P<fixunit>{_UNIT})|(?P<same>на тот же срок))$")
 _LIFE = re.compile(r"^пожизненным лишением свободы$")
+# an alternative of its own, not "с выдворением" (CC 335, 336, 337, 340, 342 in the 268-VI wording of
+# 28.10.2019: "…, либо арестом на срок до сорока суток, либо выдворением за пределы Республики Казахстан
+# иностранца или лица без гражданства сроком на пять лет, с лишением права …")
+_MAIN_EXPULSION = re.compile(
+    rf"^выдворением за пределы республики казахстан иностранца или лица без гражданства"
+    rf"(?: (?:сроком на|на срок) (?P<fix>{_NUM})(?P<fixunit>{_UNIT}))?$")
 _DEATH = re.compile(r"^смертной казнью$")
 
 
@@ -256,6 +262,11 @@ def _main_item(text: str, phrase: str, before: list[Item]) -> Item:
             return Item("life_imprisonment")
         if _DEATH.match(phrase):
             return Item("death_penalty")
+        if m := _MAIN_EXPULSION.match(phrase):
+            if m["fix"]:
+                amount = _measure(m["fix"], m["fixunit"], "month")
+                return Item("expulsion", amount, amount)
+            return Item("expulsion")
         if m := _TERM.match(phrase):
             kind = _TERM_KINDS[m["kind"]]
             measure = KINDS[kind].measure
