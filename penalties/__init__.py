@@ -31,10 +31,13 @@ is in docs/DESIGN.md, and tests/test_layout.py checks that both name every modul
                    version_choice (the version applied, with lex mitior), mitior (lex mitior, a
                    partial order), sanction (resolve: the General Part's limits), money (MCI ->
                    tenge -> USD, exact; when the MCI is needed), limitation (the last day a
-                   case can be brought), narrowing (the caps for stage and plea agreement)
+                   case can be brought), narrowing (the caps for stage and plea agreement),
+                   aggregation (several offences and sentences: CC arts 58, 60, AC art. 58),
+                   compulsory_payment (CC arts 98-1, 98-2 for a case)
     references.py  lookup.py      a reference as people write it -> an encoded provision
     assessment.py  assess(): the applicable penalty, given the case's dates
     reviewing.py   review(): was the punishment imposed lawful? (imposed.py reads it as written)
+    aggregating.py assess_aggregate(): the combined range for several offences or sentences
     crediting.py   CC arts 61-62: equivalents of punishments, credit of pre-trial custody
     conversion.py  MCI <-> KZT <-> USD, exact (quotations.py reads a figure as the press quotes it)
     changes.py     diff() between versions, explain_amount() of a figure
@@ -46,7 +49,8 @@ is in docs/DESIGN.md, and tests/test_layout.py checks that both name every modul
     batch/         assess_batch() on Arrow and pandas tables: inputs (columns to codes, days, tiyn),
                    keys (day numbers, dense tables), plan (distinct keys -> reasoning/), refusals
                    (errors worded by assess()), amounts (integer money), limitation (the
-                   limitation_date column), rows (rows assess() does itself), arrow (output columns)
+                   limitation_date column), compulsory_payment (the compulsory_payment_ columns), rows
+                   (rows assess() does itself), arrow (output columns)
     cli.py         the command line          units.py  pint interoperability (lazy)
     web/           `penalties serve` (extra `web`): api, app, openapi, pages, problems (the HTTP
                    JSON API and the web pages); schema/ holds the JSON Schemas of the contract
@@ -68,6 +72,7 @@ __version__ = "0.1.0"  # the one place it is written: pyproject.toml reads it (t
 _EXPORTS = {
     "Assessment": "assessment", "assess": "assessment",
     "Review": "reviewing", "review": "reviewing",
+    "AggregateAssessment": "aggregating", "assess_aggregate": "aggregating",
     "CustodyCredit": "crediting", "custody_credit": "crediting", "Equivalent": "crediting",
     "punishment_equivalent": "crediting",
     "convert": "conversion", "Conversion": "conversion",
@@ -108,6 +113,7 @@ _moved.install()
 # checks that this block, `_EXPORTS` and `__all__` name the same things.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from .aggregating import AggregateAssessment, assess_aggregate
     from .assessment import Assessment, assess
     from .batch import assess_batch
     from .changes import diff, explain_amount
@@ -145,12 +151,12 @@ if TYPE_CHECKING:
     from .whole_articles import Article, article, assess_article, diff_article
 
 __all__ = [
-    "AmountError", "Article", "Assessment", "Code", "Conversion", "CustodyCredit", "DataFileError", "DateError",
+    "AggregateAssessment", "AmountError", "Article", "Assessment", "Code", "Conversion", "CustodyCredit", "DataFileError", "DateError",
     "Equivalent", "FootnoteError", "ImposedPunishmentError", "MissingBaseError", "MissingIndexError",
     "MissingRateError", "MissingRuleError", "Offender", "OutOfCoverageError", "PenaltiesError", "Provision",
     "RateFileError", "RateTable", "Reference", "ReferenceSyntaxError", "Review", "SanctionTextError", "SearchHit",
     "UnitError", "UnknownOffenderError", "UnknownProvisionError", "UnreadWordingError", "UsdRate",
-    "UserInputError", "Version", "article", "assess", "assess_article", "assess_batch", "convert",
+    "UserInputError", "Version", "article", "assess", "assess_aggregate", "assess_article", "assess_batch", "convert",
     "custody_credit", "diff", "diff_article", "explain_amount", "mci", "parse_reference", "provision",
     "provisions", "punishment_equivalent", "review", "search", "usd_rate",
 ]

@@ -37,6 +37,7 @@ from .output.render import item_flags, version_dict
 
 # the legal steps (and the values they produce, importable from here as before)
 from .reasoning.case_dates import CaseDates, case_dates
+from .reasoning.compulsory_payment import CompulsoryPayment, compulsory_payment
 from .reasoning.limitation import Limitation, Unavailable, case_limitation
 from .reasoning.money import CENT, Money, mci_on, money  # noqa: F401 - CENT, ResolvedSanction: public here before
 from .reasoning.narrowing import AppliedCap, caps_for, check_agreement, check_stage, narrow
@@ -232,6 +233,15 @@ class Assessment:
         unknown, or the offence was abolished."""
         found = self._limitation_or_reason()
         return found if isinstance(found, Unavailable) else None
+
+    @property
+    def compulsory_payment(self) -> CompulsoryPayment | None:
+        """The compulsory payment to the victims' compensation fund (CC arts 98-1, 98-2) for the
+        offence's category: MCI, and tenge at the MCI of the valuation day; None where it does not
+        apply or is not encoded (`reasoning.compulsory_payment`)."""
+        v = self.version
+        return compulsory_payment(self.provision.code, v.category, self.dates.decided, self.dates.mci_valued_on,
+                                  v.abolished)
 
     def _limitation_or_reason(self) -> Limitation | Unavailable:
         # computed on access, not in assess(): most callers do not ask for it

@@ -26,6 +26,7 @@ EPILOG = """examples:
   penalties diff "CC 403(1)" 2016-01-01 2019-01-01
   penalties explain-amount 41670 KZT --on 2020-04-30
   penalties review "CC 190(1)" --committed 2016-06-01 --imposed "1 год 6 месяцев лишения свободы"
+  penalties aggregate "CC 188(2)" "CC 190(1)" --on 2020-06-01 --category medium -
   penalties list --code cc
   penalties search кража --code cc --fine-above 500
   penalties check statutes/
@@ -101,6 +102,21 @@ def _parser() -> argparse.ArgumentParser:
     rv.add_argument("--base-amount")
     rv.add_argument("--lang", choices=("en", "ru", "kk"), default="en")
     rv.add_argument("--json", action="store_true")
+
+    agg = sub.add_parser("aggregate", help="the combined range for several offences (CC art. 58) or sentences (art. 60)")
+    agg.add_argument("references", nargs="+", help='two or more, e.g. "CC 188(2)" "CC 190(1)"')
+    agg.add_argument("--on", type=_date, help="sets every date at once")
+    agg.add_argument("--committed", type=_date, nargs="+", help="one date, or one per reference")
+    agg.add_argument("--initiated", type=_date)
+    agg.add_argument("--decided", type=_date)
+    agg.add_argument("--offender", default="individual")
+    agg.add_argument("--sentences", action="store_true", help="several sentences (CC art. 60), not several offences")
+    agg.add_argument("--category", nargs="+", metavar="CATEGORY",
+                     help="one per reference (criminal_misdemeanour, minor, medium, grave, especially_grave; "
+                          "- keeps the data's): the category a judgment states where the data has none")
+    agg.add_argument("--base-amount")
+    agg.add_argument("--lang", choices=("en", "ru", "kk"), default="en")
+    agg.add_argument("--json", action="store_true")
 
     history = sub.add_parser("history", help="every encoded version of a provision (or of every part of an article)")
     history.add_argument("reference")
@@ -302,6 +318,24 @@ def _review(args) -> int:
                     initiated=args.initiated, decided=args.decided, offender=args.offender, stage=args.stage,
                     plea_agreement=agreement, prior_convictions=args.prior_convictions,
                     base_amount=args.base_amount)
+    if args.json:
+        _print_json(result.to_dict())
+    else:
+        print(result.format(args.lang))
+    return 0
+
+
+def _aggregate(args) -> int:
+    from .aggregating import assess_aggregate
+
+    if args.on is None and args.committed is None:
+        raise UserInputError("give --on DATE or --committed DATE")
+    committed = args.committed[0] if args.committed and len(args.committed) == 1 else args.committed
+    categories = None if args.category is None else [None if c == "-" else c for c in args.category]
+    result = assess_aggregate(args.references, args.on, committed=committed, initiated=args.initiated,
+                              decided=args.decided, offender=args.offender,
+                              aggregate="sentences" if args.sentences else "offences", categories=categories,
+                              base_amount=args.base_amount)
     if args.json:
         _print_json(result.to_dict())
     else:
@@ -552,6 +586,6 @@ def _print_json(data) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-_COMMANDS = {"show": _show, "review": _review, "history": _history, "convert": _convert, "list": _list, "check": _check,
+_COMMANDS = {"show": _show, "review": _review, "aggregate": _aggregate, "history": _history, "convert": _convert, "list": _list, "check": _check,
              "coverage": _coverage, "diff": _diff, "explain-amount": _explain_amount, "search": _search,
              "credit": _credit, "equivalent": _equivalent, "draft": _draft, "serve": _serve, "rates": _rates_command}

@@ -35,7 +35,8 @@ from .law.kinds import MONEY
 from .law.provisions import Offender, Provision
 from .law.quantities import Measure, decimal_text, measure_text
 from .law.rates import Rates
-from .law.sentencing import RULE_CATEGORIES, SentencingRule
+from .law.sentencing import SentencingRule
+from .reasoning.compulsory_payment import payment_rule
 
 VERDICTS = ("within_sanction", "within_if", "outside", "undetermined")
 #: the conditions the review names itself where a rule's data names none (worded in context "condition")
@@ -186,27 +187,24 @@ def _comparable(r: AssessedItem, measure: Measure, a: Assessment) -> Decimal:
 
 
 def _compulsory_payment(a: Assessment, item: ImposedItem) -> SentencingRule | None:
-    """The compulsory payment rule when `item` is exactly its amount for the category (CC only)."""
-    if a.provision.code != "cc" or item.kind != "fine" or item.measure is None or a.version.category not in RULE_CATEGORIES:
+    """The compulsory payment rule when `item` is exactly its amount for the category (CC only;
+    `reasoning.compulsory_payment.payment_rule`, on the day decided)."""
+    if item.kind != "fine" or item.measure is None:
         return None
-    try:
-        found = sentencing_rules("cc").in_force("compulsory_payment", a.dates.decided)
-    except UnreadWordingError:
+    found = payment_rule(a.provision.code, a.version.category, a.dates.decided)
+    if found is None:
         return None
-    for rule in found:
-        count = rule.params["by_category"].get(a.version.category)
-        if count is None:
-            continue
-        if item.measure.unit == "MCI" and item.measure.value == Decimal(count):
-            return rule
-        if item.measure.unit == "KZT":
-            # the articles do not say on which day the MCI is taken: the day committed or the judgment
-            for day in {a.dates.mci_valued_on, a.dates.decided}:
-                try:
-                    if item.measure.value == Decimal(count) * mci(day, purpose="fine"):
-                        return rule
-                except UserInputError:
-                    continue
+    rule, count = found
+    if item.measure.unit == "MCI" and item.measure.value == Decimal(count):
+        return rule
+    if item.measure.unit == "KZT":
+        # the articles do not say on which day the MCI is taken: the day committed or the judgment
+        for day in {a.dates.mci_valued_on, a.dates.decided}:
+            try:
+                if item.measure.value == Decimal(count) * mci(day, purpose="fine"):
+                    return rule
+            except UserInputError:
+                continue
     return None
 
 

@@ -1,5 +1,6 @@
 """The acts registry (statutes/kz/acts.toml): references by number, lookup, validation, check warnings."""
 
+import re
 import textwrap
 import tomllib
 from datetime import date
@@ -203,7 +204,12 @@ def test_every_registered_act_is_cited_and_in_force_matches_its_rule():
     data = tomllib.loads((STATUTES / "acts.toml").read_text(encoding="utf-8"))
     hand = {normalise_number(a["number"]) for a in data["acts"]}
     from_footnotes = tomllib.loads((STATUTES / "acts-footnotes.toml").read_text(encoding="utf-8"))
-    assert hand <= cited  # every hand-registered act is cited
+    # every hand-registered act is cited by a version, or named in a footnote the readings quote (its
+    # entry-into-force day then dates what the builder reads from that footnote: 327-VI, whose
+    # publication date is known, amended AC articles without starting a version of its own)
+    named = {normalise_number(m) for path in (STATUTES / "readings").rglob("*.toml")
+             for m in re.findall(r"№\s*(\d+-[IVXІ]+)", path.read_text(encoding="utf-8"))}
+    assert hand <= cited | named
     # every cited act is registered: by hand, or from the footnotes the readings quote (which also
     # lists acts that amended an article without starting a version of its own)
     assert cited <= hand | {normalise_number(a["number"]) for a in from_footnotes["acts"]}

@@ -41,6 +41,8 @@ def expected(row):
         "arrest_max_days": int(arrest.max.value) if arrest and arrest.max else None,
         "imprisonment_max_months": int(prison.max.value) if prison and prison.max else None,
         "limitation_date": a.limitation.last_day if a.limitation else None,
+        "compulsory_payment_mci": a.compulsory_payment.mci if a.compulsory_payment else None,
+        "compulsory_payment_kzt": a.compulsory_payment.kzt if a.compulsory_payment else None,
     }
 
 
@@ -458,3 +460,31 @@ def test_a_row_the_checks_refuse_but_assess_accepts_gets_the_figures():
     out = Output(1)
     fail_rows(np.array([0]), [penalties.provision("CC 403(1)")], cols, out)
     assert out.redo.tolist() == [0] and not out.messages
+
+
+def test_the_compulsory_payment_column_is_the_scalar_one_row_by_row():
+    # CC art. 98-2 (08.03.2026 redaction, sec007.md; in force from 132-VI, 2018-07-01): "преступления
+    # небольшой тяжести – десяти месячных расчетных показателей", "уголовные проступки – пяти …"
+    rule = penalties.assess("CC 190(1)", date(2020, 6, 1)).compulsory_payment.rule
+    assert "2) преступления небольшой тяжести – десяти месячных расчетных показателей" in rule.text_ru
+    assert "1) уголовные проступки – пяти месячных расчетных показателей" in rule.text_ru
+    rows = [
+        {"provision": "CC 190(1)", "committed": date(2020, 6, 1)},                   # minor: 10 MCI
+        {"provision": "CC 186(1)", "committed": date(2020, 6, 1)},                   # misdemeanour: 5 MCI
+        {"provision": "CC 190(1)", "committed": date(2017, 6, 1)},                   # before 98-2: null
+        {"provision": "CC 186(1)", "committed": date(2019, 6, 1), "decided": date(2020, 6, 1)},  # MCI of 2019
+        {"provision": "CC 188(2)", "committed": date(2020, 6, 1)},                   # category unknown: null
+        {"provision": "AC 434(1)", "committed": date(2020, 6, 1)},                   # the AC: null
+        {"provision": "CC 99(1)", "committed": date(2027, 3, 1)},                    # no MCI: tenge null
+        {"provision": "CC 130(1)", "committed": date(2020, 3, 1), "decided": date(2020, 9, 1)},  # abolished
+    ]
+    table = pa.Table.from_pylist([{"decided": None, **r} for r in rows])
+    result = assess_batch(table)
+    compare(rows, result)
+    got = result.to_pylist()
+    assert [g["compulsory_payment_mci"] for g in got] == [10, 5, None, 5, None, None, 30, None]
+    assert got[0]["compulsory_payment_kzt"] == Decimal("27780.00")      # 10 × 2,778 (MCI of 2020)
+    assert got[3]["compulsory_payment_kzt"] == Decimal("12625.00")      # 5 × 2,525 (valued on the day committed)
+    assert got[6]["compulsory_payment_kzt"] is None
+    frame = assess_batch(pd.DataFrame(rows))
+    assert [None if pd.isna(v) else v for v in frame["compulsory_payment_mci"]] == [10, 5, None, 5, None, None, 30, None]

@@ -90,32 +90,42 @@ def test_convert_design_example():
     assert penalties.convert("5000", "MCI", "KZT", on=date(2019, 6, 1)) == Decimal("12625000")
 
 
-# The values read in the budget laws themselves (quyse/kz-laws, the file at the commit named in the
-# row's first source): (first day, purpose, tenge, act, article(item), file read). Each was read by
-# hand in the clause "месячный расчетный показатель для исчисления пособий и иных социальных выплат,
-# а также [для] применения штрафных санкций, налогов и других платежей … – N тенге".
+# The values read in the budget laws themselves (the file at the commit named in the row's first
+# source: quyse/kz-laws for 2010-2022, kazakhstan-law/codes for 2023-2026): (first day, purpose,
+# tenge, act, article(item), file read). Each was read by hand in the clause "месячный расчетный
+# показатель для исчисления пособий и иных социальных выплат, а также [для] применения штрафных
+# санкций, налогов и других платежей … – N тенге" (to 2022) or "месячный расчетный показатель – N
+# тенге" (from 2023, no purposes named).
 READ_IN_THE_LAW = [
-    (date(2010, 1, 1), "fine", 1413, "96-IV", "9(4)", "403d3e6b11fbb645b28c46e02aecb4d042ec615f/rus/49293.md"),
-    (date(2011, 1, 1), "fine", 1512, "357-IV", "8(4)", "83588fc53812ccea8225d83617f120c2e356e856/rus/55722.md"),
-    (date(2012, 1, 1), "fine", 1618, "496-IV", "9(4)", "4483069c6425a2f264c503a21e39b253d3c6fd1c/rus/61643.md"),
-    (date(2013, 1, 1), "fine", 1731, "54-V", "9(4)", "5c38ccc1df9b1270f78120c236f7fe467d953628/rus/68722.md"),
-    (date(2014, 1, 1), "fine", 1852, "148-V", "10(4)", "a0c6669e4fbbcd8250994271490b71a730133bee/rus/75657.md"),
-    (date(2015, 1, 1), "fine", 1982, "259-V", "11(4)", "3364728ebc607ffc579bf4e679058fbe3d9b774d/rus/84612.md"),
-    (date(2016, 1, 1), "fine", 2121, "426-V", "11(4)", "476233837bd400b136db7b3170aece23bed0950e/rus/95833.md"),
-    (date(2017, 1, 1), "fine", 2269, "25-VI", "7(4)", "1c6469e617cb2c6e47ed7030dcb0f675fc7bcb3d/rus/107850.md"),
-    (date(2018, 1, 1), "fine", 2405, "113-VI", "8(4)", "7d4466dc017a81f7110cf974cdfff8123667ecd2/rus/116433.md"),
-    (date(2019, 1, 1), "fine", 2525, "197-VI", "8(4)", "4f55796e95f8428322209cc4f331066dbc066d0e/rus/126298.md"),
-    (date(2020, 1, 1), "fine", 2651, "276-VI", "7(4)", "65984871c4ce7cffc64e6527404b8a1cb3411093/rus/136747.md"),
+    (date(2010, 1, 1), "fine", 1413, "96-IV", "9(4)", "quyse/kz-laws/blob/403d3e6b11fbb645b28c46e02aecb4d042ec615f/rus/49293.md"),
+    (date(2011, 1, 1), "fine", 1512, "357-IV", "8(4)", "quyse/kz-laws/blob/83588fc53812ccea8225d83617f120c2e356e856/rus/55722.md"),
+    (date(2012, 1, 1), "fine", 1618, "496-IV", "9(4)", "quyse/kz-laws/blob/4483069c6425a2f264c503a21e39b253d3c6fd1c/rus/61643.md"),
+    (date(2013, 1, 1), "fine", 1731, "54-V", "9(4)", "quyse/kz-laws/blob/5c38ccc1df9b1270f78120c236f7fe467d953628/rus/68722.md"),
+    (date(2014, 1, 1), "fine", 1852, "148-V", "10(4)", "quyse/kz-laws/blob/a0c6669e4fbbcd8250994271490b71a730133bee/rus/75657.md"),
+    (date(2015, 1, 1), "fine", 1982, "259-V", "11(4)", "quyse/kz-laws/blob/3364728ebc607ffc579bf4e679058fbe3d9b774d/rus/84612.md"),
+    (date(2016, 1, 1), "fine", 2121, "426-V", "11(4)", "quyse/kz-laws/blob/476233837bd400b136db7b3170aece23bed0950e/rus/95833.md"),
+    (date(2017, 1, 1), "fine", 2269, "25-VI", "7(4)", "quyse/kz-laws/blob/1c6469e617cb2c6e47ed7030dcb0f675fc7bcb3d/rus/107850.md"),
+    (date(2018, 1, 1), "fine", 2405, "113-VI", "8(4)", "quyse/kz-laws/blob/7d4466dc017a81f7110cf974cdfff8123667ecd2/rus/116433.md"),
+    (date(2019, 1, 1), "fine", 2525, "197-VI", "8(4)", "quyse/kz-laws/blob/4f55796e95f8428322209cc4f331066dbc066d0e/rus/126298.md"),
+    (date(2020, 1, 1), "fine", 2651, "276-VI", "7(4)", "quyse/kz-laws/blob/65984871c4ce7cffc64e6527404b8a1cb3411093/rus/136747.md"),
     # "Установить с 1 апреля 2020 года: … 3) месячный расчетный показатель … – 2 778 тенге" (art. 7 as
     # amended by 372-VI of 03.11.2020)
     (date(2020, 4, 1), "fine", 2778, "372-VI", "7 of 276-VI, second part (3)",
-     "65984871c4ce7cffc64e6527404b8a1cb3411093/rus/136747.md"),
-    (date(2021, 1, 1), "fine", 2917, "379-VI", "9(4)", "64a0c012b402b476f4c4544f8d143c6b8ca3e332/rus/149364.md"),
-    (date(2022, 1, 1), "fine", 3063, "77-VII", "9(4)", "7974a33bcaa2ad7508588e375be00dab58c19251/rus/161088.md"),
-    (date(2022, 1, 1), "social", 3063, "77-VII", "9(4)", "7974a33bcaa2ad7508588e375be00dab58c19251/rus/161088.md"),
+     "quyse/kz-laws/blob/65984871c4ce7cffc64e6527404b8a1cb3411093/rus/136747.md"),
+    (date(2021, 1, 1), "fine", 2917, "379-VI", "9(4)", "quyse/kz-laws/blob/64a0c012b402b476f4c4544f8d143c6b8ca3e332/rus/149364.md"),
+    (date(2022, 1, 1), "fine", 3063, "77-VII", "9(4)", "quyse/kz-laws/blob/7974a33bcaa2ad7508588e375be00dab58c19251/rus/161088.md"),
+    (date(2022, 1, 1), "social", 3063, "77-VII", "9(4)", "quyse/kz-laws/blob/7974a33bcaa2ad7508588e375be00dab58c19251/rus/161088.md"),
     # the April 2022 clause names benefits and social payments only
     (date(2022, 4, 1), "social", 3180, "121-VII", "9 of 77-VII, second part (3)",
-     "7974a33bcaa2ad7508588e375be00dab58c19251/rus/161088.md"),
+     "quyse/kz-laws/blob/7974a33bcaa2ad7508588e375be00dab58c19251/rus/161088.md"),
+    (date(2023, 1, 1), "fine", 3450, "163-VII", "8(4)",
+     "kazakhstan-law/codes/blob/f76618e53c10e5923a89ee9f09b4dd8631093c9b/03-laws/2022/1201-o-respublikanskom-biudzhete-na-2023-2025-gody-174721/rus.md"),
+    (date(2024, 1, 1), "fine", 3692, "43-VIII", "9(4)",
+     "kazakhstan-law/codes/blob/e0e282296ad0fa8709af539135cd624908ca7fbe/03-laws/2023/1205-o-respublikanskom-biudzhete-na-2024-2026-gody-189612/rus.md"),
+    (date(2025, 1, 1), "fine", 3932, "141-VIII", "9(4)",
+     "kazakhstan-law/codes/blob/30501c511f1970bb9d22953a84cfd309776551d4/03-laws/2024/1204-o-respublikanskom-biudzhete-na-2025-2027-gody-203645/rus.md"),
+    (date(2026, 1, 1), "fine", 4325, "239-VIII", "7(4)",
+     "kazakhstan-law/codes/blob/20f09aa90f53e87f3507836561974d9e4b2c6dbf/03-laws/2025/1208-o-respublikanskom-biudzhete-na-2026-2028-gody-218360/rus.md"),
 ]
 
 
@@ -127,7 +137,7 @@ def test_values_read_in_the_budget_law(first_day, purpose, kzt, act, article, fi
     assert (value.valid_from, value.kzt) == (first_day, Decimal(kzt))
     assert value.verification == "primary"
     assert (value.act.number, value.act.article) == (act, article)
-    assert value.provenance.sources[0] == f"https://github.com/quyse/kz-laws/blob/{file}"
+    assert value.provenance.sources[0] == f"https://github.com/{file}"
 
 
 _MONTHS = {"января": 1, "апреля": 4}
@@ -143,12 +153,17 @@ def test_every_primary_value_is_its_quote():
     assert len(primary) == len(READ_IN_THE_LAW)
     for value in primary:
         quote = value.text_ru
-        assert quote and "месячный расчетный показатель для исчисления пособий" in quote
+        # to 2022 the clause names its purposes; from 2023 it names none and serves them all
+        unqualified = re.search(r"\d\) месячный расчетный показатель – ", quote) is not None
+        assert quote and (unqualified or "месячный расчетный показатель для исчисления пособий" in quote)
         day, month, year = re.match(r"Установить с (\d+) (\S+) (\d{4}) года:", quote).groups()
         assert date(int(year), _MONTHS[month], int(day)) == value.valid_from
         amount = re.search(r"[-–] (\d{1,3}(?: \d{3})*) тенге;$", quote).group(1)
         assert Decimal(amount.replace(" ", "")) == value.kzt
         # a value for fines comes from a clause that names fines; one that names none is social only
+        if unqualified:
+            assert value.purposes == ("fine", "tax", "social")
+            continue
         if "fine" in value.purposes:
             assert "штрафных санкций" in quote
         if "штрафных санкций" not in quote:

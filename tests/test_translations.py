@@ -23,9 +23,11 @@ from penalties.law.kinds import DAY, HOUR, KINDS, MONTH
 from penalties.law.provenance import VERIFICATION_LEVELS
 from penalties.law.provisions import OFFENDERS, UNNAMED
 from penalties.law.rates import BASES
-from penalties.law.sentencing import RULE_IDS
+from penalties.law.sentencing import RULE_CATEGORIES, RULE_IDS
 from penalties.output import formatting as fmt
 from penalties.output import messages
+from penalties.reasoning.aggregation import AGGREGATES, METHODS
+from penalties.reasoning.aggregation import CONDITIONS as AGGREGATE_CONDITIONS
 from penalties.reasoning.limitation import UNAVAILABLE
 from penalties.reviewing import CONDITIONS, REASONS, VERDICTS
 
@@ -81,6 +83,10 @@ def _keys_used_by_the_code() -> set[tuple[str, str]]:
     # a review's verdicts, reasons, rule names and the conditions it names (render.render_review)
     used |= {("review", key) for key in VERDICTS + REASONS} | {("sentencing rule", r) for r in RULE_IDS}
     used |= {("condition", c) for c in CONDITIONS}
+    # several offences or sentences (render.render_aggregate): headings, methods, categories, the condition
+    used |= {("aggregate", f"heading_{a}") for a in AGGREGATES} | {("aggregate method", m) for m in METHODS}
+    used |= {("aggregate", f"max_{b}") for b in ("addition", "aggregate_cap", "general_part_limit")}
+    used |= {("category", c) for c in RULE_CATEGORIES + ("unknown",)} | {("condition", c) for c in AGGREGATE_CONDITIONS}
     used |= {("limitation", code) for code in UNAVAILABLE} | {("limitation", "article_cc"), ("limitation", "article_ac")}
     # render_assessment and the histories name offender categories (OFFENDERS and "unnamed"); Kazakh
     # citations put the month of an act's date in its locative-attributive form (formatting.MONTH_KEYS)

@@ -17,6 +17,9 @@ table: the input columns plus
     abolished                       bool
     limitation_date                 date32              the last day a case can be brought (Assessment.limitation);
                                                         null where it cannot be given
+    compulsory_payment_mci          int32               CC arts 98-1, 98-2 for the category (Assessment.compulsory_payment);
+                                                        null where it does not apply or is not encoded
+    compulsory_payment_kzt          decimal128(22, 2)   the same in tenge at the MCI of the valuation day
     error                           dictionary<string>  why the row could not be assessed, else null
 
 A pandas DataFrame comes back with its own columns and index and these columns Arrow-backed
@@ -41,6 +44,7 @@ The package, in the order a table goes through it:
     refusals  a failing row's error, worded by `assess()`
     amounts   MCI, tenge and dollars per row, in integers
     limitation  the limitation date per row, by reasoning.limitation once per distinct term
+    compulsory_payment  the compulsory payment per row, by reasoning.compulsory_payment once per key
     rows      the rows the vectorised path does not take, assessed by `assess()`
     arrow     the output columns as Arrow arrays, in one order whichever path made them
 """
@@ -54,6 +58,7 @@ from ..inputs import rate_sources
 from ..law.rates import Rates
 from .amounts import row_money
 from .arrow import COLUMNS, Output, append_columns, merged
+from .compulsory_payment import compulsory_payment_columns
 from .inputs import read_columns
 from .keys import NO_DATE
 from .limitation import limitation_column
@@ -153,4 +158,5 @@ def _vectorised(cols, rates):
     failed = columns["error"].is_valid().to_numpy(zero_copy_only=False)
     days = columns["version_from"].cast(pa.int32()).fill_null(NO_DATE).to_numpy().astype(np.int64)
     columns["limitation_date"] = limitation_column(cols, days, failed)
+    columns.update(compulsory_payment_columns(cols, days, failed))
     return columns, out.redo if out.redo is not None else np.zeros(0, dtype=np.int64)

@@ -82,7 +82,8 @@ class Output:
 
 #: the result columns, in the order they are appended (the module docstring of penalties.batch)
 COLUMNS = ("fine_min_mci", "fine_max_mci", "fine_min_kzt", "fine_max_kzt", "fine_max_usd", "arrest_max_days",
-           "imprisonment_max_months", "version_from", "verification", "abolished", "limitation_date", "error")
+           "imprisonment_max_months", "version_from", "verification", "abolished", "limitation_date",
+           "compulsory_payment_mci", "compulsory_payment_kzt", "error")
 
 
 def append_columns(arrow, columns):

@@ -48,6 +48,7 @@ def _TYPES():
     types = {name: pa.decimal128(p, s) for name, (p, s) in DECIMALS.items()}
     types.update({"arrest_max_days": pa.int32(), "imprisonment_max_months": pa.int32(), "version_from": pa.date32(),
                   "verification": pa.string(), "abolished": pa.bool_(), "limitation_date": pa.date32(),
+                  "compulsory_payment_mci": pa.int32(), "compulsory_payment_kzt": pa.decimal128(22, 2),
                   "error": pa.string()})
     return types
 
@@ -76,6 +77,10 @@ def _row(record: dict, rates) -> dict:
         return {"error": str(error)}
     out: dict[str, Any] = {"abolished": a.abolished, "version_from": a.version.valid_from, "verification": a.version.verification,
                            "limitation_date": a.limitation.last_day if a.limitation else None}
+    payment = a.compulsory_payment
+    if payment is not None:
+        out["compulsory_payment_mci"] = payment.mci
+        out["compulsory_payment_kzt"] = payment.kzt
     fine = next((i for i in a.main if i.kind == "fine"), None)
     arrest = next((i for i in a.main if i.kind == "arrest"), None)
     prison = next((i for i in a.main if i.kind == "imprisonment"), None)

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..law.provisions import Provision, Version, label_of
 from ..law.quantities import decimal_text
+from ..law.sentencing import RULE_CATEGORIES
 from . import formatting as fmt
 from . import messages
 
@@ -620,3 +621,51 @@ def _condition_words(condition: str, lang: str) -> str:
     if messages.has_message(lang, "condition", condition):
         return messages.message(lang, "condition", condition)
     return condition
+
+
+def render_aggregate(g, lang: str = "en") -> str:
+    """A combined range (`penalties.assess_aggregate`) for people: the rule and the part of it that
+    applies (with its quoted words), each offence with its category, the combined items with where
+    their maximum comes from, and the warnings."""
+    w = _words(fmt.check_lang(lang))
+    r = g.rule
+    article = messages.message(lang, "limitation", f"article_{r.code}").format(r.article)
+    labels = ", ".join(label_in(a.provision, lang) for a in g.parts)
+    lines = [messages.message(lang, "aggregate", f"heading_{g.aggregate}").format(article=article, labels=labels),
+             messages.message(lang, "aggregate", "rule").format(article=article, act=fmt.citation(r.provenance.act, lang),
+                                start=fmt.long_date(r.valid_from, lang),
+                                end=fmt.long_date(r.valid_to, lang) if r.valid_to else w("in_force"),
+                                verification=w(r.verification), day=fmt.long_date(g.day, lang))]
+    methods = ", ".join(messages.message(lang, "aggregate method", m) for m in g.methods)
+    if g.mix is not None:
+        lines.append(messages.message(lang, "aggregate", "part").format(text=g.mix.text, methods=methods))
+    else:
+        lines.append(messages.message(lang, "aggregate", "methods").format(methods=methods))
+    for alt in g.combined.also_if:
+        alt_methods = ", ".join(messages.message(lang, "aggregate method", m) for m in alt.methods)
+        lines.append(messages.message(lang, "aggregate", "also_if").format(condition=messages.message(lang, "condition", alt.condition),
+                                           text=alt.text, methods=alt_methods))
+    lines.append(f"{messages.message(lang, 'aggregate', 'offences')}:")
+    for a, category in zip(g.parts, g.categories + (None,) * (len(g.parts) - len(g.categories)), strict=True):
+        if r.code != "cc":   # the AC's rule does not depend on categories
+            lines.append(f"  - {label_in(a.provision, lang)}")
+            continue
+        words = messages.message(lang, "category", category if category in RULE_CATEGORIES else "unknown")
+        lines.append(f"  - {label_in(a.provision, lang)}: {words}")
+    for heading, items in ((w("main"), g.main), (w("additional"), g.additional)):
+        if not items:
+            continue
+        lines.append(f"{heading}:")
+        for item in items:
+            line = _item_line(item, lang, w)
+            basis = item.max.basis if item.max is not None else None
+            if basis in ("addition", "aggregate_cap", "general_part_limit"):
+                line += f" ({messages.message(lang, 'aggregate', 'max_' + basis)})"
+            lines.append(line)
+    if g.mci and any(i.unit == "money" for i in g.main + g.additional):
+        mci_unit = messages.message(lang, "amount", "mci")
+        lines.append(f"1 {mci_unit} = {fmt.money(g.mci.kzt, 'KZT', lang)} ({fmt.citation(g.mci.act, lang)})")
+    if g.notices:
+        lines.append(f"{w('warnings')}:")
+        lines.extend(f"  ! {n.text(lang)}" for n in g.notices)
+    return "\n".join(lines)

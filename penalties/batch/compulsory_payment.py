@@ -1,0 +1,93 @@
+"""The batch's `compulsory_payment_mci` and `compulsory_payment_kzt` columns: the compulsory payment
+(CC arts 98-1, 98-2) per row, by the same rule `Assessment.compulsory_payment` gives
+(`penalties.reasoning.compulsory_payment.payment_rule`).
+
+The MCI count depends on the version's category and on the wording in force on the day decided:
+`payment_rule()` is called once per distinct (provision, version, period of wordings); the tenge
+are the count times the MCI of each row's valuation day (`reasoning.case_dates.valuation`, once
+per distinct day committed), from the dense per-day MCI table the money columns use. Null where
+the payment does not apply or is not encoded (an AC row, a category the data lacks, before
+2018-07-01, an abolished offence, a failed row); the tenge alone null where the MCI is not encoded.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from ..data.sentencing import sentencing_rules
+from ..errors import PenaltiesError
+from ..lookup import provision as find_provision
+from ..reasoning.case_dates import valuation, valued_on
+from ..reasoning.compulsory_payment import payment_rule
+from .amounts import mci_by_day
+from .arrow import decimal_array, int32_array
+from .keys import EPOCH, NO_DATE
+
+
+def compulsory_payment_columns(cols, version_from, failed) -> dict:
+    """{"compulsory_payment_mci": int32, "compulsory_payment_kzt": decimal128(22, 2)} for the rows of
+    `cols`; `version_from` (day numbers, NO_DATE for none) and `failed` (bool) are the rows' results."""
+    import numpy as np
+
+    n = cols["n"]
+    count = np.full(n, -1, dtype=np.int64)
+    ok = ~failed & (version_from != NO_DATE)
+    rows = np.flatnonzero(ok)
+    if len(rows):
+        decided = cols["decided"][rows]
+        pairs, pair_of_row = np.unique(np.stack([cols["provision"][rows], version_from[rows]]), axis=1,
+                                       return_inverse=True)
+        pair_of_row = pair_of_row.reshape(-1)
+        facts: list[tuple[str | None, str | None]] = []   # (code, category) per pair; None: no payment
+        for p, v in pairs.T:
+            try:
+                prov = find_provision(cols["provisions"][p])
+                version = prov.version_on(EPOCH + timedelta(days=int(v)))
+                facts.append((None, None) if version.abolished else (prov.code, version.category))
+            except PenaltiesError:
+                facts.append((None, None))
+        live = np.array([code == "cc" for code, _ in facts], dtype=bool)[pair_of_row]
+        if live.any():
+            edges = np.array(sorted(_edges()), dtype=np.int64)
+            period = np.searchsorted(edges, decided, side="right")
+            keys = np.stack([pair_of_row, period])[:, live]
+            distinct, first, key_of_row = np.unique(keys, axis=1, return_index=True, return_inverse=True)
+            key_of_row = key_of_row.reshape(-1)
+            counts = np.full(distinct.shape[1], -1, dtype=np.int64)
+            at = np.flatnonzero(live)
+            for k in range(distinct.shape[1]):
+                row = at[first[k]]
+                code, category = facts[pair_of_row[row]]
+                found = payment_rule(code or "", category, EPOCH + timedelta(days=int(decided[row])))
+                if found is not None:
+                    counts[k] = found[1]
+            count[rows[at]] = counts[key_of_row]
+    has = count >= 0
+    kzt_tiyn = np.zeros(n, dtype=np.int64)
+    has_kzt = np.zeros(n, dtype=bool)
+    if has.any():
+        paid = np.flatnonzero(has)
+        committed = cols["committed"][paid]
+        days, day_of_row = np.unique(committed, return_inverse=True)
+        index = np.array([valuation("cc", EPOCH + timedelta(days=int(d))).index for d in days],
+                         dtype=np.int64)[day_of_row.reshape(-1)]
+        day = valued_on(index, committed, cols["initiated"][paid], cols["decided"][paid], choose=np.choose)
+        low, high = int(day.min()), int(day.max())
+        kzt = mci_by_day(low, high)[day - low]
+        has_kzt[paid] = kzt > 0
+        kzt_tiyn[paid] = count[paid] * kzt * 100
+    return {"compulsory_payment_mci": int32_array(count, has),
+            "compulsory_payment_kzt": decimal_array(kzt_tiyn, has_kzt, 22, 2)}
+
+
+def _edges() -> set[int]:
+    """The day numbers on which a wording (or gap) of the compulsory payment starts or stops."""
+    rules = sentencing_rules("cc")
+    days = set()
+    for span in rules.rules + rules.gaps:
+        if span.rule != "compulsory_payment":
+            continue
+        days.add((span.valid_from - EPOCH).days)
+        if span.valid_to is not None:
+            days.add((span.valid_to - EPOCH).days + 1)
+    return days
