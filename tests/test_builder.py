@@ -103,6 +103,24 @@ def test_an_act_the_earlier_redaction_names_is_already_in_its_text():
     assert spans(article["parts"][1]) == ([(date(2020, 1, 7), None, FIVE)], [(date(2019, 11, 8), date(2020, 1, 6))])
 
 
+def test_the_shipped_exceptions_name_wordings_the_readings_have():
+    # statutes/kz/readings/cc/exceptions.toml: each entry is a part of a redaction read, with a sanction
+    from penalties.data.readings import load_reader_notes, load_reading_file, reading_files
+
+    listed = load_reader_notes(ROOT / "statutes" / "kz" / "readings" / "cc" / "exceptions.toml")
+    read = {(a.article, p.part or "", a.redaction) for path in reading_files("cc", ROOT / "statutes")
+            for a in load_reading_file(path) if a.lang == "ru" for p in a.parts if p.sanction}
+    assert listed and set(listed) <= read
+    assert all(table["reason"].strip() for table in listed.values())
+
+
+def test_a_listed_exception_leaves_the_part_out_with_its_reason():
+    exceptions = {("999", "1", date(2026, 3, 8)): {"reason": "two sanctions the data model cannot say"}}
+    _, left_out = builder.build_article("cc", [reading(date(2015, 11, 13), [("1", THREE, None)]),
+                                               reading(date(2026, 3, 8), [("1", FIVE, None)])], None, exceptions)
+    assert left_out == ["part 1: listed exception: two sanctions the data model cannot say"]
+
+
 def test_a_repealed_part_is_abolished_from_the_repealing_act():
     repeal = f"Исключена Законом РК от 12.07.2018 № 180-VI ({TEN_DAYS})."
     part = build(reading(date(2015, 11, 13), [("1", THREE, None)]), reading(date(2026, 3, 8), [("1", None, repeal)]))
