@@ -76,7 +76,9 @@ def _parser() -> argparse.ArgumentParser:
                       help="individual, official, individual_entrepreneur, small_business, medium_business, "
                            "large_business, legal_entity, notary, bailiff, lawyer, mediator, legal_consultant, "
                            "non_commercial_organisation, nonresident_bank_branch, nonresident_insurer_branch, "
-                           "nonresident_broker_branch (tests/test_cli.py checks this list)")
+                           "nonresident_broker_branch, parent_or_guardian, legal_representative, driver, "
+                           "aircraft_commander, first_head, auditor, audit_organisation, expert_organisation, "
+                           "local_executive_body, candidate, elected_person (tests/test_cli.py checks this list)")
     show.add_argument("--base-amount", help="tenge; for fines that are a multiple of a bribe or damage")
     show.add_argument("--lang", choices=("en", "ru", "kk"), default="en")
     show.add_argument("--rates", help="CSV of USD/KZT rates (columns date,rate) used before the shipped table")

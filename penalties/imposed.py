@@ -151,7 +151,8 @@ def _item(whole: str, piece: str) -> ImposedItem:
                                      "свободы, штраф …)")
     measure_kind = KINDS[kind].measure
     if not seen_term:
-        if measure_kind not in (NONE,) and kind not in ("life_imprisonment", "expulsion", "confiscation"):
+        if measure_kind not in (NONE,) and kind not in ("life_imprisonment", "expulsion", "confiscation",
+                                                              "prohibition_of_activity"):
             raise ImposedPunishmentError(whole, piece, f"{kind} needs its term or amount")
         return ImposedItem(kind, None, piece.strip())
     units = [(MONTH, months), (DAY, days), (HOUR, hours)]

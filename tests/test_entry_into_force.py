@@ -138,6 +138,16 @@ def test_an_unrecognised_phrase_is_an_error_naming_it(phrase):
     assert isinstance(error.value, PenaltiesError) and isinstance(error.value, ValueError)
 
 
+@pytest.mark.parametrize("phrase", ["порядок введения в действие см. ст. 2", "порядок введения в действие см. статью 2"])
+def test_a_reference_to_the_acts_own_article_gives_only_the_certain_floor(phrase):
+    # ac/170 (173-VІ), ac/438 (155-VIII): the act's article 2 sets the rules, and the footnotes of one act
+    # name several (155-VIII: sixty days, 01.01.2025, 01.01.2026, 01.09.2025): none is assumed
+    result = first_day(act("173-VI", date(2018, 7, 4)), phrase)
+    assert (result.earliest, result.latest) == (date(2018, 7, 4), None) and "art. 2" in result.reason
+    known = first_day(act("173-VI", date(2018, 7, 4), date(2018, 7, 6)), phrase)
+    assert (known.earliest, known.latest) == (date(2018, 7, 6), None)
+
+
 def test_numerals():
     assert [number_of(w) for w in ("десяти", "шестидесяти", "двух", "двадцати одного", "ста двадцати", "10")] == [
         10, 60, 2, 21, 120, 10]

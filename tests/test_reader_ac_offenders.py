@@ -137,3 +137,100 @@ def test_the_offender_is_named_in_the_human_text():
     a = penalties.assess("AC 79(1)", on=date(2021, 1, 1), offender="notary")
     assert "Лицо: частный нотариус" in a.format("ru")
     assert "Offender: private notary" in a.format("en")
+
+
+@pytest.mark.parametrize("text, offenders", [
+    # AC 435, redaction of 11.07.2017 (statutes/kz/readings/ac/2017-07-11/ru/381-470.toml)
+    ("влечет штраф на родителей или лиц, их заменяющих, в размере семи месячных расчетных показателей.",
+     [(("parent_or_guardian",), [("fine", "7 MCI", "7 MCI", None)], [])]),
+    # AC 442(2), 11.07.2017
+    ("влечет предупреждение на законных представителей.", [(("legal_representative",), [("warning", None, None, None)], [])]),
+    # AC 573(1), 11.07.2017 (statutes/kz/readings/ac/2017-07-11/ru/571-end.toml)
+    ("влечет штраф на водителей автотранспортных средств в размере двадцати пяти, на юридических лиц – в размере "
+     "пятисот месячных расчетных показателей.",
+     [(("driver",), [("fine", "25 MCI", "25 MCI", None)], []), (("legal_entity",), [("fine", "500 MCI", "500 MCI", None)], [])]),
+    # AC 216(1), 11.07.2017: officials who are first heads, and no other official
+    ("влечет штраф на должностных лиц – первых руководителей в размере четырехсот месячных расчетных показателей.",
+     [(("first_head",), [("fine", "400 MCI", "400 MCI", None)], [])]),
+    # AC 246(1) up to its additional penalty, 11.07.2017
+    ("влечет штраф на аудиторов в размере восьмидесяти, на аудиторскую организацию – в размере ста восьмидесяти "
+     "месячных расчетных показателей.",
+     [(("auditor",), [("fine", "80 MCI", "80 MCI", None)], []),
+      (("audit_organisation",), [("fine", "180 MCI", "180 MCI", None)], [])]),
+    # AC 406(7), 11.07.2017: a warning naming its offender without "на"
+    ("влечет предупреждение местных исполнительных органов.",
+     [(("local_executive_body",), [("warning", None, None, None)], [])]),
+    # AC 228(1), 12.07.2026
+    ("влечет штраф на юридических лиц, филиалы страховой организации – нерезидента Республики Казахстан в размере "
+     "трехсот месячных расчетных показателей.",
+     [(("legal_entity", "nonresident_insurer_branch"), [("fine", "300 MCI", "300 MCI", None)], [])]),
+])
+def test_persons_the_code_fines_by_name_have_their_own_categories(text, offenders):
+    assert shape(read_ac_sanction(text)) == offenders
+
+
+@pytest.mark.parametrize("text", [
+    # AC 233(3), 11.07.2017: first heads of one kind of borrower; AC 642: first heads of organisations and schools
+    "влечет штраф на первых руководителей соответствующего юридического лица – заемщика по займу, имеющего "
+    "государственную гарантию, их заместителей в размере двадцати месячных расчетных показателей.",
+    "влечет штраф на организации, учебные заведения в размере десяти, на первых руководителей организаций, учебных "
+    "заведений – в размере пятнадцати месячных расчетных показателей.",
+])
+def test_a_named_person_with_more_words_after_it_stays_unread(text):
+    with pytest.raises(SanctionTextError):
+        read_ac_sanction(text)
+
+
+def test_a_driver_is_not_assessed_as_any_individual():
+    # AC 577(2): "штраф на водителей автотранспортных средств в размере тридцати месячных расчетных показателей"
+    a = penalties.assess("AC 577(2)", on=date(2021, 1, 1), offender="driver")
+    assert a.main[0].max.value.mci == Decimal("30")
+    with pytest.raises(penalties.errors.UnknownOffenderError):
+        penalties.assess("AC 577(2)", on=date(2021, 1, 1), offender="individual")
+
+
+@pytest.mark.parametrize("text, main, additional", [
+    # AC 150, 12.07.2026 (statutes/kz/readings/ac/2026-07-12/ru/73-180.toml), its individuals' segment
+    ("влекут штраф на физических лиц в размере ста пятидесяти месячных расчетных показателей с приостановлением выпуска "
+     "(выхода в эфир) масс-медиа на срок до трех месяцев.",
+     [("fine", "150 MCI", "150 MCI", None)], [("suspension_of_activity", None, "3 month", True)]),
+    # AC 569(1), 11.07.2017, its individuals' segment
+    ("влечет штраф на физических лиц в размере тридцати месячных расчетных показателей с лишением права управления "
+     "воздушным судном (обслуживание воздушного движения, технического обслуживания воздушного судна) на срок шесть "
+     "месяцев.",
+     [("fine", "30 MCI", "30 MCI", None)], [("deprivation_of_special_right", "6 month", "6 month", True)]),
+    # AC 328(4), 12.07.2026: a prohibition with its term
+    ("влекут штраф в размере двухсот месячных расчетных показателей с запрещением деятельности на срок до трех лет.",
+     [("fine", "200 MCI", "200 MCI", None)], [("prohibition_of_activity", None, "36 month", True)]),
+    # AC 481(1), 11.07.2017: "либо" inside what is confiscated is no alternative
+    ("влечет предупреждение или штраф в размере десяти месячных расчетных показателей, с конфискацией предмета, "
+     "явившегося орудием либо предметом совершения административного правонарушения.",
+     [("warning", None, None, None), ("fine", "10 MCI", "10 MCI", None)], [("confiscation", None, None, True)]),
+    # AC 464(2), 12.07.2026 (its fine shortened to one)
+    ("влечет штраф в размере ста месячных расчетных показателей с лишением лицензии или разрешения второй категории "
+     "либо без такового.",
+     [("fine", "100 MCI", "100 MCI", None)], [("deprivation_of_licence", None, None, False)]),
+    # AC 451(3), 11.07.2017; AC 426(2), 15.05.2019; AC 461(1-1), 12.07.2026
+    ("влекут запрещение выпуска (выхода в эфир) средства массовой информации.",
+     [("prohibition_of_activity", None, None, None)], []),
+    ("влечет приостановление действия лицензии и (или) приложения к лицензии на фармацевтическую деятельность сроком до "
+     "шести месяцев.", [("suspension_of_activity", None, "6 month", None)], []),
+    ("влечет административный арест сроком на двадцать суток.", [("arrest", "20 day", "20 day", None)], []),
+])
+def test_further_penalties_and_their_terms(text, main, additional):
+    (sanction,) = read_ac_sanction(text)
+    assert [(i.kind, i.min and str(i.min), i.max and str(i.max), i.base) for i in sanction.main] == main
+    assert [(i.kind, i.min and str(i.min), i.max and str(i.max), i.mandatory) for i in sanction.additional] == additional
+
+
+@pytest.mark.parametrize("text", [
+    # a choice between two kinds (AC 190(2), 333(2)): the data model has no such alternative
+    "влечет штраф в размере ста месячных расчетных показателей с приостановлением или запрещением деятельности на срок "
+    "до трех лет.",
+    # confiscation bounded by a period (AC 159): not held
+    "влечет штраф в размере ста месячных расчетных показателей с конфискацией монопольного дохода, полученного в "
+    "результате осуществления монополистической деятельности, не более чем за один год.",
+])
+def test_what_the_model_cannot_hold_stays_unread(text):
+    with pytest.raises(SanctionTextError):
+        read_ac_sanction(text)

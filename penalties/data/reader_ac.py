@@ -39,10 +39,13 @@ _OFFENDERS = (
     ("субъектов малого или среднего предпринимательства", ("small_business", "medium_business")),
     ("субъектов малого предпринимательства", ("small_business",)),
     ("субъектов среднего предпринимательства", ("medium_business",)),
+    ("субъекты среднего предпринимательства", ("medium_business",)),
     ("субъектов крупного предпринимательства", ("large_business",)),
     ("некоммерческие организации", ("non_commercial_organisation",)),
     ("некоммерческих организаций", ("non_commercial_organisation",)),
+    ("некоммерческую организацию", ("non_commercial_organisation",)),
     ("физических и должностных лиц", ("individual", "official")),
+    ("физических или должностных лиц", ("individual", "official")),
     ("физических и юридических лиц", ("individual", "legal_entity")),
     ("физических лиц", ("individual",)),
     ("физическое лицо", ("individual",)),
@@ -66,6 +69,27 @@ _OFFENDERS = (
     ("филиал страховой (перестраховочной) организации-нерезидента республики казахстан",
      ("nonresident_insurer_branch",)),
     ("филиалы страховых брокеров – нерезидентов республики казахстан", ("nonresident_broker_branch",)),
+    ("филиалы страховой организации – нерезидента республики казахстан", ("nonresident_insurer_branch",)),
+    ("филиалы страховых (перестраховочных) организаций-нерезидентов республики казахстан",
+     ("nonresident_insurer_branch",)),
+    ("филиалы страховых брокеров-нерезидентов республики казахстан", ("nonresident_broker_branch",)),
+    # persons a few sanctions fine by name (penalties.law.provisions.Offender): their own categories
+    ("родителей или лиц, их заменяющих", ("parent_or_guardian",)),
+    ("законных представителей", ("legal_representative",)),
+    ("водителей автотранспортных средств", ("driver",)),
+    ("водителя", ("driver",)),
+    ("командира воздушного судна", ("aircraft_commander",)),
+    ("первых руководителей", ("first_head",)),
+    ("должностных лиц – первых руководителей", ("first_head",)),  # officials who are first heads, no other
+    ("аудиторов", ("auditor",)),
+    ("аудиторскую организацию", ("audit_organisation",)),
+    ("аудиторские организации", ("audit_organisation",)),
+    ("экспертную организацию", ("expert_organisation",)),
+    ("экспертные организации", ("expert_organisation",)),
+    ("местных исполнительных органов", ("local_executive_body",)),
+    ("кандидата в депутаты или на иную выборную должность", ("candidate",)),
+    ("кандидата", ("candidate",)),
+    ("лицо, избранное депутатом или на иную выборную должность", ("elected_person",)),
 )
 _OFFENDER_WORDS = "|".join(re.escape(p) for p, _ in sorted(_OFFENDERS, key=lambda o: -len(o[0])))
 _GROUPS = dict(_OFFENDERS)
@@ -73,10 +97,11 @@ _JOIN = r"(?:,\s+на\s+|,\s+а также\s+|,\s+|\s+и\s+|\s+или\s+)"
 _NAMES = rf"(?:{_OFFENDER_WORDS})(?:{_JOIN}(?:{_OFFENDER_WORDS}))*"
 # a new segment: ", на должностных лиц – в размере" (the first one has no comma); a few sentences
 # drop the "на" ("штраф физических лиц в размере двадцати, должностных лиц – в размере тридцати"):
-# without it, the names must be followed by their amount
+# without it, the names must be followed by their amount, or end a warning ("предупреждение местных
+# исполнительных органов")
 _SEGMENT = re.compile(rf"(?:^|,\s+|\s+)(?:на (?P<names>{_NAMES}),?\s*(?:[–—-]\s*)?"
-                      rf"|(?P<bare>{_NAMES}),?\s*(?:[–—-]\s*)?(?=в размере))")
-_ALTERNATIVE = re.compile(r",?\s+либо\s+(?!без так)|\s+или\s+(?=штраф|административн|арест|предупреждени|лишени|выдворени|общественн|привлечени|приостановлени)")
+                      rf"|(?P<bare>{_NAMES}),?\s*(?:[–—-]\s*)?(?=в размере)|(?<=предупреждение )(?P<warned>{_NAMES})$)")
+_ALTERNATIVE = re.compile(r",?\s+либо\s+(?!без так|предмет)|\s+или\s+(?=штраф|административн|арест|предупреждени|лишени|выдворени|общественн|привлечени|приостановлени)")
 _ADDITIONAL = re.compile(r",?\s+(?=с конфискаци|с лишением|с приостановлени|с запрещени|с выдворени|с административным выдворени)")
 
 
@@ -164,7 +189,7 @@ def _segments(text: str, sentence: str) -> list[tuple[tuple[str, ...], str]]:
     out = []
     for i, m in enumerate(found):
         end = found[i + 1].start() if i + 1 < len(found) else len(sentence)
-        names = m["names"] or m["bare"]
+        names = m["names"] or m["bare"] or m["warned"]
         offenders: list[str] = []
         for phrase in re.findall(_OFFENDER_WORDS, names):
             offenders.extend(g for g in _GROUPS[phrase] if g not in offenders)
@@ -180,6 +205,8 @@ def _segments(text: str, sentence: str) -> list[tuple[tuple[str, ...], str]]:
             body = f"{carry} {body}".strip()
         elif body.startswith("в размере"):
             body = f"штраф {body}"
+        elif body.startswith("штраф в размере"):  # "…, на субъектов малого предпринимательства штраф в размере …"
+            pass
         else:
             raise SanctionTextError(text, body[:60] or m.group(0), "an offender segment the reader does not know")
         carry = next_carry or ""
@@ -188,18 +215,18 @@ def _segments(text: str, sentence: str) -> list[tuple[tuple[str, ...], str]]:
 
 
 # the words naming what is suspended ("действия лицензии на …"): never a term, nor a second penalty
-_WHAT = r"(?:(?! на срок | сроком | на \S+ (?:суток|месяц|лет|год)| либо | или приостановлени| или запрещени| или лишени)[а-я ,()])*?"
+_WHAT = r"(?:(?! на срок | сроком | на \S+ (?:суток|месяц|лет|год)| либо | или приостановлени| или запрещени| или лишени)[а-я ,()-])*?"
 _AMOUNT = rf"в размере (?:(?:от (?P<lo>{NUMBER}))?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))"
 _FINE = re.compile(rf"^(?:штраф[а-я]* )?{_AMOUNT}\s*(?P<unit>.*)$")
 _MCI_UNIT = re.compile(rf"^(?:{MCI_WORDS}|расчетных показателей)$")
 _PERCENT_UNIT = re.compile(r"^процент(?:ов|а)(?: от)?(?: (?P<base>.+))?$")
 _FINE_MULTIPLE = re.compile(rf"^(?:штраф[а-я]* )?в размере (?P<fix>{MULTIPLE}) (?P<base>.+)$")
 _FINE_BASE = re.compile(r"^(?:штраф[а-я]* )?в размере (?P<base>суммы .+)$")
-_ARREST = re.compile(rf"^(?:административный )?арест(?: на срок| сроком| на)? (?:(?:от (?P<lo>{NUMBER}))?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))суток$")
+_ARREST = re.compile(rf"^(?:административный )?арест(?: на срок| сроком на| сроком| на)? (?:(?:от (?P<lo>{NUMBER}))?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))суток$")
 _LICENCE_RIGHT = re.compile(rf"^лишени[ея] права (?:на )?управления (?:транспортными средствами|транспортным средством) (?:сроком на|на срок) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
 _SPECIAL_RIGHT = re.compile(rf"^лишени[ея] права (?:охоты|на управление транспортными средствами|управления маломерным судном|управления воздушным судном) (?:сроком на|на срок) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
 _PUBLIC_WORKS = re.compile(rf"^(?:привлечение к )?общественн(?:ые|ым) работ(?:ы|ам) на срок (?:(?:от (?P<lo>{NUMBER}))?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))часов$")
-_MAIN_SUSPENSION = re.compile(rf"^приостановление (?:деятельности|выпуска){_WHAT} (?:сроком на|на срок) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
+_MAIN_SUSPENSION = re.compile(rf"^приостановление (?:деятельности|действия|выпуска){_WHAT} (?:сроком на|на срок|сроком) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
 # what a percentage or multiple is of: the beginning of the Code's words, and the `base` name the data
 # uses for it (the version's quote has the whole phrase); longest first
 _BASES = {
@@ -337,11 +364,18 @@ def _main(text: str, phrase: str, unit_after: str | None) -> Item:
             return _term_item("deprivation_of_special_right", m, None)
         # a licence, permit or accreditation (AC art. 41: "лишение разрешения")
         if phrase.startswith(("лишение лицензии", "лишение разрешения", "лишение свидетельства об аккредитации",
-                              "лишение экологического разрешения")) \
+                              "лишение экологического разрешения", "лишение квалификационного свидетельства")) \
                 and not re.search(rf"(?:^|\s)(?:{NUMBER})|\d|\s(?:либо|или)\s", phrase):
             return Item("deprivation_of_licence")
-        if phrase in ("приостановление действия лицензии", "приостановление деятельности"):
+        if phrase in ("приостановление действия лицензии", "приостановление деятельности") \
+                or (phrase.startswith(("приостановление лицензии", "приостановление действия лицензии"))
+                    and not re.search(rf"(?:^|\s)(?:{NUMBER})|\d|\s(?:либо|или)\s", phrase)):
             return Item("suspension_of_activity")
+        # "запрещение деятельности в области племенного животноводства", "запрещение выпуска (выхода в эфир)
+        # средства массовой информации": no term, no second penalty
+        if phrase.startswith(("запрещение деятельности", "запрещение выпуска")) \
+                and not re.search(rf"(?:^|\s)(?:{NUMBER})|\d|\s(?:или|либо) (?:приостановлени|лишени)", phrase):
+            return Item("prohibition_of_activity")
         if m := _MAIN_SUSPENSION.match(phrase):
             return _term_item("suspension_of_activity", m, None)
         if m := _PUBLIC_WORKS.match(phrase):
@@ -384,8 +418,10 @@ def _term_item(kind: str, m, mandatory) -> Item:
 
 
 _OPTIONAL = re.compile(r",?\s+(?:или|либо) без так(?:ового|овой|овых)$")
-_SUSPENSION = re.compile(rf"^с приостановлением (?:деятельности|действия|выпуска){_WHAT} (?:на срок|сроком на|на) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
-_RIGHT_AFTER = re.compile(rf"^с лишением права управления (?:транспортными средствами|транспортным средством) (?:сроком на|на срок) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
+# "с запрещением деятельности на срок до трех лет": a prohibition with its term
+_PROHIBITION = re.compile(rf"^с запрещением (?:их )?деятельности{_WHAT} (?:на срок|сроком на|на) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
+_SUSPENSION = re.compile(rf"^с приостановлением (?:их )?(?:деятельности|действия|выпуска|аттестата){_WHAT} (?:на срок|сроком на|на) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
+_RIGHT_AFTER = re.compile(rf"^с лишением права управления (?:транспортными средствами|транспортным средством|воздушным судном(?: \([а-я ,]+\))?) (?:сроком на|на срок) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
 
 
 def _additional(text: str, phrase: str) -> Item:
@@ -401,6 +437,8 @@ def _additional(text: str, phrase: str) -> Item:
             return _term_item("deprivation_of_special_right", m, mandatory)
         if m := _SUSPENSION.match(core):
             return _term_item("suspension_of_activity", m, mandatory)
+        if m := _PROHIBITION.match(core):
+            return _term_item("prohibition_of_activity", m, mandatory)
         # the remaining forms carry no term: a phrase with a number in it is not one of them
         counted = re.search(rf"(?:^|\s)(?:{NUMBER})|\d", core)
         # "с приостановлением или запрещением деятельности": two kinds, one of them to be chosen; not read
@@ -408,16 +446,20 @@ def _additional(text: str, phrase: str) -> Item:
                 and not re.search(r"\s(?:или|либо)\s(?:их\s)?(?:запрещени|лишени)", core):
             return Item("suspension_of_activity", mandatory=mandatory)
         if core.startswith(("с запрещением деятельности", "с запрещением осуществления", "с запрещением их деятельности",
-                            "с запрещением отдельных видов деятельности")) and not counted:
+                            "с запрещением отдельных видов деятельности", "с запрещением выпуска")) and not counted:
             return Item("prohibition_of_activity", mandatory=mandatory)
         if core.startswith(("с выдворением за пределы республики казахстан",
-                            "с административным выдворением за пределы республики казахстан")):
+                            "с административным выдворением за пределы республики казахстан")) \
+                or core == "с административным выдворением за пределы республики":  # AC 490(7) of 11.07.2017 reads so
             return Item("expulsion", mandatory=mandatory)
         # a licence, permit, certificate, attestation or accreditation (AC art. 41: "лишение разрешения")
         if core.startswith(("с лишением лицензии", "с лишением специального разрешения", "с лишением разрешения",
                             "с лишением разрешительного документа", "с лишением сертификата", "с лишением аттестата",
                             "с лишением свидетельства", "с лишением квалификационного свидетельства")) \
                 and not counted and not re.search(r"\s(?:либо|или)\s", core):
+            return Item("deprivation_of_licence", mandatory=mandatory)
+        # one document or another of the same kind (AC art. 41: "лишение … лицензии, специального разрешения")
+        if core in ("с лишением лицензии или приложения к лицензии", "с лишением лицензии или разрешения второй категории"):
             return Item("deprivation_of_licence", mandatory=mandatory)
     except ValueError as error:
         raise SanctionTextError(text, phrase, f"unknown word {error}") from None

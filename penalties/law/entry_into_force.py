@@ -19,6 +19,11 @@ The rules read, and the arithmetic (the project's convention, used by every stat
   with P's number (or that month's last day, when it has no such day); first day: the next one,
   **P + N months + 1 day** (two months from 10.08.2016: 11.10.2016, statutes/kz/ac/460-1.toml).
 - "со дня (его) первого официального опубликования": P itself.
+- "порядок введения в действие см. ст. 2" (also "см. статью 2"): the footnote refers to an article
+  of the amending act, which may set several rules (the footnotes of one act name several: 60 days,
+  a fixed day, the day of publication); which one applies is not known from the footnote. No rule
+  can make the act apply before it is published, nor be published before it is signed: `earliest`
+  is P (the signing day when P is unknown), `latest` None, and `reason` says so.
 
 When P is unknown (`act.published` is None), nothing is guessed: an act cannot be published
 before it is signed, so `earliest` is the first day as if it had been published on the day it
@@ -82,6 +87,7 @@ _MONTHS = re.compile(rf"по\s+истечении\s+{_NUMBER}\s+месяц\w*{_P
 _FROM_PUBLICATION = re.compile(r"со\s+дня\s+(?:его\s+|ее\s+|её\s+|их\s+)?первого\s+официального\s+опубликования")
 _FIXED_NUMERIC = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{2})\.(?P<y>\d{4})(?![\d.])")
 _FIXED_WORDS = re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s+(?P<month>{'|'.join(_MONTH_NAMES)})\s+(?P<y>\d{{4}})(?:\s*года|\s*г\.)?")
+_REFERENCE = re.compile(r"^порядок\s+введения\s+в\s+действие\s+см\.?\s*(?:ст\.|статью)\s*(?P<article>\d+)\.?$")
 _EXCEPTION = re.compile(r"за\s+исключением\s+[^;)]*")
 
 
@@ -116,6 +122,12 @@ def first_day(act, phrase: str) -> FirstDay:
         raise EntryIntoForceError(repr(phrase), "entry-into-force rule (a Russian phrase)")
     text = " ".join(phrase.lower().replace("ё", "е").split())
     signed, published = act.date, getattr(act, "published", None)
+    if reference := _REFERENCE.match(text):
+        floor, what = (published, "the first official publication") if published else (signed, "the signing date")
+        return FirstDay(floor, None,
+                        f"the footnote refers to art. {reference['article']} of the amending act, which was not read: "
+                        f"the rule for this provision is not known; earliest possible day = {what} "
+                        f"{floor.isoformat()} (no rule applies an act before its publication), no latest day")
     candidates = []
     for pattern, kind in ((_DAYS, "days"), (_MONTHS, "months"), (_FROM_PUBLICATION, "publication"),
                           (_FIXED_NUMERIC, "fixed"), (_FIXED_WORDS, "fixed")):

@@ -44,7 +44,7 @@ _KINDS = (
     ("warning", NONE, "ac"),
     ("public_works", HOUR, "ac"),
     ("suspension_of_activity", MONTH, "ac"),
-    ("prohibition_of_activity", NONE, "ac"),
+    ("prohibition_of_activity", MONTH, "ac"),  # a term where one is set ("на срок до трех лет")
     ("deprivation_of_licence", MONTH, "ac"),
     ("deprivation_of_special_right", MONTH, "ac"),
 )

@@ -28,11 +28,19 @@ CATEGORIES = ("criminal_misdemeanour", "minor", "medium", "grave", "especially_g
 #: besides the general categories, the persons and bodies some AC sanctions name on their own (private
 #: notaries, private bailiffs, lawyers, professional mediators, legal consultants; non-commercial
 #: organisations, which most sanctions group with small business; branches of non-resident banks,
-#: insurers and insurance brokers, which some group with large business)
+#: insurers and insurance brokers, which some group with large business); and the persons a few sanctions
+#: fine by the Code's own words, each category named after them and nothing else: "на родителей или лиц, их
+#: заменяющих" (parent_or_guardian), "на законных представителей", "на водителей автотранспортных средств" /
+#: "на водителя" (driver), "на командира воздушного судна", "на первых руководителей" (first_head), "на
+#: аудиторов", "на аудиторскую организацию", "на экспертную организацию", "местных исполнительных органов",
+#: "на кандидата" (candidate), "лицо, избранное депутатом или на иную выборную должность" (elected_person).
+#: None is folded into a general category (a driver is not assumed to be fined as any individual is)
 Offender = Literal["individual", "official", "individual_entrepreneur", "small_business", "medium_business",
                    "large_business", "legal_entity", "notary", "bailiff", "lawyer", "mediator", "legal_consultant",
                    "non_commercial_organisation", "nonresident_bank_branch", "nonresident_insurer_branch",
-                   "nonresident_broker_branch"]
+                   "nonresident_broker_branch", "parent_or_guardian", "legal_representative", "driver",
+                   "aircraft_commander", "first_head", "auditor", "audit_organisation", "expert_organisation",
+                   "local_executive_body", "candidate", "elected_person"]
 OFFENDERS: tuple[Offender, ...] = get_args(Offender)
 #: the offender of an AC sanction that names none ("влечет штраф в размере …"): it applies to whoever
 #: the article's disposition names, which the data does not encode; any offender category is accepted
