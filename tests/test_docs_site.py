@@ -31,6 +31,8 @@ def test_table_of_versions_is_in_the_rendered_page(tmp_path):
     assert "<table" in dom and "226-V" in dom and "180-VI" in dom
     assert "Незаконное вмешательство" in dom and "Қоғамдық бiрлестiктер" in dom
     assert "300 MCI" in dom and "160 MCI" in dom
+    # each part links to the web app's form (docs/_ext/provision_pages.py, calculator_url)
+    assert 'href="http://127.0.0.1:8000/?reference=CC+403%281%29"' in dom
 
 
 def test_chart_is_drawn(tmp_path):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
@@ -203,3 +204,18 @@ def test_every_offender_of_the_form_is_a_category_the_library_knows():
     from typing import get_args
 
     assert set(pages.OFFENDERS) <= set(get_args(penalties.Offender))
+
+
+def test_the_docs_sites_calculator_link_opens_the_form_with_the_provision(client):
+    # docs/_ext/provision_pages.py links every part of an article page to the web app at
+    # `penalties serve`'s default address (127.0.0.1:8000, penalties/cli.py)
+    import importlib.util
+
+    path = Path(__file__).parent.parent / "docs" / "_ext" / "provision_pages.py"
+    spec = importlib.util.spec_from_file_location("provision_pages", path)
+    pages_ext = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(pages_ext)
+    url = pages_ext.calculator_url("CC 403(1)")
+    assert url.startswith("http://127.0.0.1:8000/?")
+    page = client.get(url.removeprefix("http://127.0.0.1:8000"))
+    assert 'value="CC 403(1)"' in page.text

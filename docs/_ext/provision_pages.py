@@ -153,6 +153,17 @@ def _versions_table(p) -> list[str]:
     return lines
 
 
+#: where `penalties serve` listens by default (penalties/cli.py: --host 127.0.0.1 --port 8000)
+CALCULATOR = "http://127.0.0.1:8000/"
+
+
+def calculator_url(label: str) -> str:
+    """The web app's form with the provision filled in (the dates are the reader's to give)."""
+    from urllib.parse import urlencode
+
+    return CALCULATOR + "?" + urlencode({"reference": label})
+
+
 def article_page_name(code: str, article: str) -> str:
     return f"kz.{code}.{article}"
 
@@ -171,7 +182,9 @@ def _page(parts, charts: Path) -> str:
         lines += [f"![Maximum fine of {heading} in MCI, KZT and USD](_charts/{name}.svg)", "",
                   "USD is missing where no rate is shipped (see *US dollars* in the getting-started page).", ""]
     for p in parts:
-        lines += [f"({p.id})=", f"## {p.label}", "", f"Machine id `{p.id}`; also `{p.label_ru}`, `{p.label_kk}`.", ""]
+        lines += [f"({p.id})=", f"## {p.label}", "", f"Machine id `{p.id}`; also `{p.label_ru}`, `{p.label_kk}`.", "",
+                  f"[Open {p.label} in the calculator]({calculator_url(p.label)}) (the web app of `penalties serve`, "
+                  "on this machine: the link works while it runs).", ""]
         if p.summary:
             lines += [p.summary, ""]
         lines += _versions_table(p) + [""]
