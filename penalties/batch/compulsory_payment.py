@@ -14,14 +14,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from ..data.sentencing import sentencing_rules
 from ..errors import PenaltiesError
 from ..lookup import provision as find_provision
 from ..reasoning.case_dates import valuation, valued_on
 from ..reasoning.compulsory_payment import payment_rule
 from .amounts import mci_by_day
 from .arrow import decimal_array, int32_array
-from .keys import EPOCH, NO_DATE
+from .keys import EPOCH, NO_DATE, sentencing_edges
 
 
 def compulsory_payment_columns(cols, version_from, failed) -> dict:
@@ -48,7 +47,7 @@ def compulsory_payment_columns(cols, version_from, failed) -> dict:
                 facts.append((None, None))
         live = np.array([code == "cc" for code, _ in facts], dtype=bool)[pair_of_row]
         if live.any():
-            edges = np.array(sorted(_edges()), dtype=np.int64)
+            edges = np.array(sorted(sentencing_edges("cc", "compulsory_payment")), dtype=np.int64)
             period = np.searchsorted(edges, decided, side="right")
             keys = np.stack([pair_of_row, period])[:, live]
             distinct, first, key_of_row = np.unique(keys, axis=1, return_index=True, return_inverse=True)
@@ -79,15 +78,3 @@ def compulsory_payment_columns(cols, version_from, failed) -> dict:
     return {"compulsory_payment_mci": int32_array(count, has),
             "compulsory_payment_kzt": decimal_array(kzt_tiyn, has_kzt, 22, 2)}
 
-
-def _edges() -> set[int]:
-    """The day numbers on which a wording (or gap) of the compulsory payment starts or stops."""
-    rules = sentencing_rules("cc")
-    days = set()
-    for span in rules.rules + rules.gaps:
-        if span.rule != "compulsory_payment":
-            continue
-        days.add((span.valid_from - EPOCH).days)
-        if span.valid_to is not None:
-            days.add((span.valid_to - EPOCH).days + 1)
-    return days

@@ -44,6 +44,21 @@ def rule_edges(code: str):
     return limits, valuation
 
 
+def sentencing_edges(code: str, rule: str) -> set[int]:
+    """The day numbers on which a wording (or unread span) of the General-Part rule `rule`
+    (`"limitation"`, `"compulsory_payment"`) of `code` starts or stops."""
+    from ..data.sentencing import sentencing_rules
+
+    rules = sentencing_rules(code)
+    days = set()
+    for span in rules.rules + rules.gaps:
+        if span.rule == rule:
+            days.add((span.valid_from - EPOCH).days)
+            if span.valid_to is not None:
+                days.add((span.valid_to - EPOCH).days + 1)
+    return days
+
+
 def bisect_days_by_code(edges_by_code, is_ac, days):
     """searchsorted(edges of the row's code, day, "right") for every row, through one dense table."""
     import numpy as np

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from ..data.sentencing import sentencing_rules
 from ..errors import PenaltiesError
 from ..lookup import provision as find_provision
 from ..reasoning.limitation import add_months_days, limitation
-from .keys import EPOCH, NO_DATE
+from .keys import EPOCH, NO_DATE, sentencing_edges
 
 LAST_DAY = (date.max - EPOCH).days
 
@@ -48,7 +47,7 @@ def limitation_column(cols, version_from, failed):
         months = np.full(len(rows), -1, dtype=np.int64)
         codes = sorted({c for c, _, _ in code_cat if c})
         for code in codes:
-            edges = np.array(sorted(_edges(code)), dtype=np.int64)
+            edges = np.array(sorted(sentencing_edges(code, "limitation")), dtype=np.int64)
             period_c = np.searchsorted(edges, committed, side="right")
             period_d = np.searchsorted(edges, decided, side="right")
             # each row's (provision, version) pair where it is of this Code and not abolished, else -1
@@ -83,15 +82,3 @@ def limitation_column(cols, version_from, failed):
         out[rows[has]] = np.where(last <= LAST_DAY, last, NO_DATE)
     return pa.array(out.astype(np.int32), mask=out == NO_DATE, type=pa.int32()).cast(pa.date32())
 
-
-def _edges(code: str) -> set[int]:
-    """The day numbers on which a wording (or gap) of the limitation rule starts or stops."""
-    rules = sentencing_rules(code)
-    days = set()
-    for span in rules.rules + rules.gaps:
-        if span.rule != "limitation":
-            continue
-        days.add((span.valid_from - EPOCH).days)
-        if span.valid_to is not None:
-            days.add((span.valid_to - EPOCH).days + 1)
-    return days
