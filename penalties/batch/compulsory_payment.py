@@ -20,7 +20,7 @@ from ..reasoning.case_dates import valuation, valued_on
 from ..reasoning.compulsory_payment import payment_rule
 from .amounts import mci_by_day
 from .arrow import decimal_array, int32_array
-from .keys import EPOCH, NO_DATE, sentencing_edges
+from .keys import EPOCH, NO_DATE, distinct_rows, sentencing_edges, unique
 
 
 def compulsory_payment_columns(cols, version_from, failed) -> dict:
@@ -34,11 +34,10 @@ def compulsory_payment_columns(cols, version_from, failed) -> dict:
     rows = np.flatnonzero(ok)
     if len(rows):
         decided = cols["decided"][rows]
-        pairs, pair_of_row = np.unique(np.stack([cols["provision"][rows], version_from[rows]]), axis=1,
-                                       return_inverse=True)
-        pair_of_row = pair_of_row.reshape(-1)
+        provision, version = cols["provision"][rows], version_from[rows]
+        _, pair_of_row, first_of_pair = distinct_rows([provision, version])
         facts: list[tuple[str | None, str | None]] = []   # (code, category) per pair; None: no payment
-        for p, v in pairs.T:
+        for p, v in zip(provision[first_of_pair].tolist(), version[first_of_pair].tolist(), strict=True):
             try:
                 prov = find_provision(cols["provisions"][p])
                 version = prov.version_on(EPOCH + timedelta(days=int(v)))
@@ -49,12 +48,10 @@ def compulsory_payment_columns(cols, version_from, failed) -> dict:
         if live.any():
             edges = np.array(sorted(sentencing_edges("cc", "compulsory_payment")), dtype=np.int64)
             period = np.searchsorted(edges, decided, side="right")
-            keys = np.stack([pair_of_row, period])[:, live]
-            distinct, first, key_of_row = np.unique(keys, axis=1, return_index=True, return_inverse=True)
-            key_of_row = key_of_row.reshape(-1)
-            counts = np.full(distinct.shape[1], -1, dtype=np.int64)
             at = np.flatnonzero(live)
-            for k in range(distinct.shape[1]):
+            distinct, key_of_row, first = distinct_rows([pair_of_row[at], period[at]])
+            counts = np.full(distinct, -1, dtype=np.int64)
+            for k in range(distinct):
                 row = at[first[k]]
                 code, category = facts[pair_of_row[row]]
                 found = payment_rule(code or "", category, EPOCH + timedelta(days=int(decided[row])))
@@ -67,9 +64,10 @@ def compulsory_payment_columns(cols, version_from, failed) -> dict:
     if has.any():
         paid = np.flatnonzero(has)
         committed = cols["committed"][paid]
-        days, day_of_row = np.unique(committed, return_inverse=True)
-        index = np.array([valuation("cc", EPOCH + timedelta(days=int(d))).index for d in days],
-                         dtype=np.int64)[day_of_row.reshape(-1)]
+        low = int(committed.min())
+        days, day_of_row = unique(committed - low, int(committed.max()) - low + 1)
+        index = np.array([valuation("cc", EPOCH + timedelta(days=int(d) + low)).index for d in days],
+                         dtype=np.int64)[day_of_row]
         day = valued_on(index, committed, cols["initiated"][paid], cols["decided"][paid], choose=np.choose)
         low, high = int(day.min()), int(day.max())
         kzt = mci_by_day(low, high)[day - low]

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from ..errors import PenaltiesError
 from ..lookup import provision as find_provision
 from ..reasoning.limitation import add_months_days, limitation
-from .keys import EPOCH, NO_DATE, sentencing_edges
+from .keys import EPOCH, NO_DATE, distinct_rows, periods, sentencing_edges
 
 LAST_DAY = (date.max - EPOCH).days
 
@@ -34,10 +34,9 @@ def limitation_column(cols, version_from, failed):
         rows = np.flatnonzero(ok)
         committed, decided = cols["committed"][rows], cols["decided"][rows]
         provision, offender = cols["provision"][rows], cols["offender"][rows]
-        pairs, pair_of_row = np.unique(np.stack([provision, version_from[rows]]), axis=1, return_inverse=True)
-        pair_of_row = pair_of_row.reshape(-1)
+        _, pair_of_row, first_of_pair = distinct_rows([provision, version_from[rows]])
         code_cat: list[tuple[str | None, str | None, bool]] = []   # (code, category, abolished) per pair
-        for p, v in pairs.T:
+        for p, v in zip(provision[first_of_pair].tolist(), version_from[rows][first_of_pair].tolist(), strict=True):
             try:
                 prov = find_provision(cols["provisions"][p])
                 version = prov.version_on(EPOCH + timedelta(days=int(v)))
@@ -48,8 +47,7 @@ def limitation_column(cols, version_from, failed):
         codes = sorted({c for c, _, _ in code_cat if c})
         for code in codes:
             edges = np.array(sorted(sentencing_edges(code, "limitation")), dtype=np.int64)
-            period_c = np.searchsorted(edges, committed, side="right")
-            period_d = np.searchsorted(edges, decided, side="right")
+            period_c, period_d = periods(edges, committed), periods(edges, decided)
             # each row's (provision, version) pair where it is of this Code and not abolished, else -1
             group = np.array([j if c == code and not abolished else -1 for j, (c, _, abolished) in enumerate(code_cat)],
                              dtype=np.int64)[pair_of_row]
@@ -59,12 +57,10 @@ def limitation_column(cols, version_from, failed):
             # the rows in order of the day committed, so that each key's first row (whose dates the
             # rule is asked with) is its earliest: a far-future row cannot stand for the others
             at = np.flatnonzero(mine)
-            at = at[np.argsort(committed[at], kind="stable")]
-            keys = np.stack([group, offender, period_c, period_d])[:, at]
-            distinct, first_row, key_of_row = np.unique(keys, axis=1, return_index=True, return_inverse=True)
-            key_of_row = key_of_row.reshape(-1)
-            terms = np.full(distinct.shape[1], -1, dtype=np.int64)
-            for k in range(distinct.shape[1]):
+            count, key_of_row, first_row = distinct_rows(
+                [group[at], offender[at], period_c[at], period_d[at]], earliest=committed[at])
+            terms = np.full(count, -1, dtype=np.int64)
+            for k in range(count):
                 row = at[first_row[k]]
                 _, category, _ = code_cat[pair_of_row[row]]
                 try:
@@ -77,7 +73,9 @@ def limitation_column(cols, version_from, failed):
                     terms[k] = int(found.term.value)
             months[at] = terms[key_of_row]
         has = months >= 0
-        last = add_months_days(committed[has], months[has])
+        # the same day plus the same term gives the same last day: count each distinct pair once
+        _, pair_of_day, first = distinct_rows([committed[has], months[has]])
+        last = add_months_days(committed[has][first], months[has][first])[pair_of_day]
         # a last day after 9999-12-31 is no date (Assessment.limitation: "beyond_calendar")
         out[rows[has]] = np.where(last <= LAST_DAY, last, NO_DATE)
     return pa.array(out.astype(np.int32), mask=out == NO_DATE, type=pa.int32()).cast(pa.date32())
