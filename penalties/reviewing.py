@@ -128,10 +128,10 @@ def review(reference: str | Provision, on: date | None = None, *, imposed: str, 
         raise UserInputError(f"prior_convictions should be a whole number of 0 or more, got {prior_convictions!r}")
     a = assess(reference, on, committed=committed, initiated=initiated, decided=decided, offender=offender,
                base_amount=base_amount, rates=rates, stage=stage, plea_agreement=plea_agreement)
-    return Review(a, imposed, tuple(_item(a, item) for item in items), prior_convictions)
+    return Review(a, imposed, tuple(_item(a, item, items) for item in items), prior_convictions)
 
 
-def _item(a: Assessment, item: ImposedItem) -> ItemReview:
+def _item(a: Assessment, item: ImposedItem, imposed: tuple[ImposedItem, ...] = ()) -> ItemReview:
     if a.abolished:
         return ItemReview(item, "outside", "kind_not_in_sanction")
     # a punishment with a choice ("приостановление или запрещение деятельности") is imposed as one of its kinds
@@ -144,6 +144,10 @@ def _item(a: Assessment, item: ImposedItem) -> ItemReview:
         candidates = [] if item.kind in ("life_imprisonment", "death_penalty") else ["exceptional_mitigation"]
         if item.kind == "deprivation_of_right":
             candidates.append("ban_beyond_sanction")
+            # a ban imposed with a punishment of another kind is an additional one: CC art. 55(4)
+            # allows a milder kind instead of the sanction's, not a ban added to it (art. 50(3) does)
+            if any(other.kind != item.kind and _compulsory_payment(a, other) is None for other in imposed):
+                candidates.remove("exceptional_mitigation")
         return _widened(a, item, "kind_not_in_sanction", None, candidates)
     for r in ranges:
         position = _position(r, item, a)
