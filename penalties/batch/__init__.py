@@ -58,10 +58,10 @@ from ..inputs import rate_sources
 from ..law.rates import Rates
 from .amounts import row_money
 from .arrow import COLUMNS, Output, append_columns, merged
-from .compulsory_payment import compulsory_payment_columns
+from .compulsory_payment import payment_columns, payment_counts
 from .inputs import read_columns
-from .keys import NO_DATE
-from .limitation import limitation_column
+from .keys import NO_DATE, distinct_rows, periods, sentencing_edges
+from .limitation import date_array, limitation_days
 from .plan import reason
 from .rows import assessed_rows
 
@@ -142,6 +142,31 @@ def _as_arrow(table):
     raise UserInputError(f"assess_batch takes a pyarrow.Table or a pandas.DataFrame, got {shown(table)}")
 
 
+def _by_cell(cols, row_cell, days, failed):
+    """The limitation days and compulsory-payment counts of every row, worked out for one row of each
+    distinct (plan cell, period of the two rules' wordings on the day decided) and gathered: the cell
+    fixes the provision, offender, day committed and version applied, and the rules read nothing
+    else of a row (`limitation_days` and `payment_counts` are asked exactly as for the whole table)."""
+    import numpy as np
+
+    n = cols["n"]
+    limitation = np.full(n, NO_DATE, dtype=np.int64)
+    payment = np.full(n, -1, dtype=np.int64)
+    rows = np.flatnonzero(~failed & (days != NO_DATE))
+    if not len(rows):
+        return limitation, payment
+    edges = np.array(sorted(set().union(*(sentencing_edges(code, rule) for code, rule in
+                                          (("cc", "limitation"), ("ac", "limitation"), ("cc", "compulsory_payment"))))),
+                     dtype=np.int64)
+    count, key_of_row, first = distinct_rows([row_cell[rows], periods(edges, cols["decided"][rows])])
+    one = rows[first]  # one row per key
+    sample = {"n": count, "provisions": cols["provisions"], "offenders": cols["offenders"],
+              **{name: cols[name][one] for name in ("provision", "offender", "committed", "decided")}}
+    limitation[rows] = limitation_days(sample, days[one], failed[one])[key_of_row]
+    payment[rows] = payment_counts(sample, days[one], failed[one])[key_of_row]
+    return limitation, payment
+
+
 def _vectorised(cols, rates):
     """The result columns of the rows `cols` holds, and the rows among them whose figures would
     overflow the integer arithmetic (assess() does those)."""
@@ -157,6 +182,10 @@ def _vectorised(cols, rates):
     columns = out.to_columns()
     failed = columns["error"].is_valid().to_numpy(zero_copy_only=False)
     days = columns["version_from"].cast(pa.int32()).fill_null(NO_DATE).to_numpy().astype(np.int64)
-    columns["limitation_date"] = limitation_column(cols, days, failed)
-    columns.update(compulsory_payment_columns(cols, days, failed))
+    if out.row_cell is None:
+        limitation, payment = limitation_days(cols, days, failed), payment_counts(cols, days, failed)
+    else:
+        limitation, payment = _by_cell(cols, out.row_cell, days, failed)
+    columns["limitation_date"] = date_array(limitation)
+    columns.update(payment_columns(cols, payment))
     return columns, out.redo if out.redo is not None else np.zeros(0, dtype=np.int64)

@@ -18,6 +18,7 @@ class Output:
         self.columns = None  # result columns, when a path builds them directly
         self.allocated = False
         self.redo = None  # rows whose figures would overflow the integers: assess() does them (rows.py)
+        self.row_cell = None  # each row's cell of the plan's grid (plan._reason_by_day), when it made one
 
     def allocate(self) -> None:
         """The per-row arrays of the general path (the by-day path does without them)."""

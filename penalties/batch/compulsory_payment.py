@@ -20,12 +20,17 @@ from ..reasoning.case_dates import valuation, valued_on
 from ..reasoning.compulsory_payment import payment_rule
 from .amounts import mci_by_day
 from .arrow import decimal_array, int32_array
-from .keys import EPOCH, NO_DATE, distinct_rows, sentencing_edges, unique
+from .keys import EPOCH, NO_DATE, distinct_rows, periods, rule_edges, sentencing_edges, unique
 
 
 def compulsory_payment_columns(cols, version_from, failed) -> dict:
     """{"compulsory_payment_mci": int32, "compulsory_payment_kzt": decimal128(22, 2)} for the rows of
     `cols`; `version_from` (day numbers, NO_DATE for none) and `failed` (bool) are the rows' results."""
+    return payment_columns(cols, payment_counts(cols, version_from, failed))
+
+
+def payment_counts(cols, version_from, failed):
+    """Each row's compulsory payment in MCI (-1 for none); arguments as `compulsory_payment_columns`."""
     import numpy as np
 
     n = cols["n"]
@@ -58,6 +63,15 @@ def compulsory_payment_columns(cols, version_from, failed) -> dict:
                 if found is not None:
                     counts[k] = found[1]
             count[rows[at]] = counts[key_of_row]
+    return count
+
+
+def payment_columns(cols, count) -> dict:
+    """The two columns from each row's MCI count (`payment_counts`): the tenge at the MCI of the row's
+    valuation day."""
+    import numpy as np
+
+    n = cols["n"]
     has = count >= 0
     kzt_tiyn = np.zeros(n, dtype=np.int64)
     has_kzt = np.zeros(n, dtype=bool)
@@ -66,8 +80,10 @@ def compulsory_payment_columns(cols, version_from, failed) -> dict:
         committed = cols["committed"][paid]
         low = int(committed.min())
         days, day_of_row = unique(committed - low, int(committed.max()) - low + 1)
-        index = np.array([valuation("cc", EPOCH + timedelta(days=int(d) + low)).index for d in days],
-                         dtype=np.int64)[day_of_row]
+        # the valuation rule is the same on every day of a period of its wordings: asked once per period
+        _, period_of_day, first_day = distinct_rows([periods(rule_edges("cc")[1], days + low)])
+        index = np.array([valuation("cc", EPOCH + timedelta(days=int(d) + low)).index for d in days[first_day]],
+                         dtype=np.int64)[period_of_day][day_of_row]
         day = valued_on(index, committed, cols["initiated"][paid], cols["decided"][paid], choose=np.choose)
         low, high = int(day.min()), int(day.max())
         kzt = mci_by_day(low, high)[day - low]

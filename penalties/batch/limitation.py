@@ -24,8 +24,20 @@ LAST_DAY = (date.max - EPOCH).days
 def limitation_column(cols, version_from, failed):
     """A date32 array: each row's limitation date; `version_from` (day numbers, NO_DATE for none)
     and `failed` (bool) are the rows' results of the vectorised path."""
+    return date_array(limitation_days(cols, version_from, failed))
+
+
+def date_array(days):
+    """A date32 Arrow array of day numbers, null where NO_DATE."""
     import numpy as np
     import pyarrow as pa
+
+    return pa.array(days.astype(np.int32), mask=days == NO_DATE, type=pa.int32()).cast(pa.date32())
+
+
+def limitation_days(cols, version_from, failed):
+    """Each row's limitation date as a day number (NO_DATE for none); arguments as `limitation_column`."""
+    import numpy as np
 
     n = cols["n"]
     out = np.full(n, NO_DATE, dtype=np.int64)
@@ -78,5 +90,5 @@ def limitation_column(cols, version_from, failed):
         last = add_months_days(committed[has][first], months[has][first])[pair_of_day]
         # a last day after 9999-12-31 is no date (Assessment.limitation: "beyond_calendar")
         out[rows[has]] = np.where(last <= LAST_DAY, last, NO_DATE)
-    return pa.array(out.astype(np.int32), mask=out == NO_DATE, type=pa.int32()).cast(pa.date32())
+    return out
 

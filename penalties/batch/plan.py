@@ -122,6 +122,9 @@ def _reason_by_day(cols, out, provs, rates) -> bool:
         if cols["initiated"] is not committed:
             refused |= cols["initiated"] < committed
         grid[refused] = len(cell) - 1
+    # each row's cell fixes its provision, offender, day committed and version applied: the
+    # limitation and compulsory-payment columns are worked out once per cell (batch/__init__.py)
+    out.row_cell = grid
     sources = [cols["committed"], cols["initiated"], cols["decided"]]  # absent columns are the committed array
     if not _per_row(t) and all(sources[k] is committed for k in np.unique(t["valued"][:len(specs)]).tolist()):
         # every valuation rule reads the day committed, which the cell knows: one gather a column
