@@ -59,7 +59,31 @@ def item_parts(item, lang: str) -> tuple[str, str, tuple[str, ...]]:
         flags.append(w("mandatory") if item.mandatory else w("optional"))
     if item.min is not None and item.min.basis == "general_part":
         flags.append(w("min_gp"))
+    flags.extend(bound_flags(item, lang))
     return name, body, tuple(flags)
+
+
+def bound_flags(item, lang: str) -> list[str]:
+    """The words of a percentage bounded in MCI and of an amount per unit of a count: "not less than
+    5 MCI = 19,660 KZT", "not more than …", "for each payment_document (count 3)"."""
+    w = _words(fmt.check_lang(lang))
+    out = []
+    for key in ("floor", "ceiling"):
+        bound = getattr(item, key, None)
+        if bound is None:
+            continue
+        if hasattr(bound, "kzt"):  # a Money, at the MCI of the day
+            text = fmt.amount_range(bound.mci, bound.mci, "MCI", lang)
+            if bound.kzt is not None:
+                text += " = " + fmt.amount_range(bound.kzt, bound.kzt, "KZT", lang)
+        else:  # a Measure in MCI, as the law writes it
+            text = fmt.amount_range(bound.value, bound.value, "MCI", lang)
+        out.append(w(key).format(amount=text))
+    per = getattr(item, "per", None)
+    if per:
+        count = getattr(item, "count", None)
+        out.append(w("per").format(what=per) + (f" ({w('count')} {decimal_text(count)})" if count is not None else ""))
+    return out
 
 
 def _item_line(item, lang: str, w) -> str:
@@ -215,6 +239,12 @@ def item_dict(item) -> dict:
         else:
             out[key] = int(m.value) if m.value == int(m.value) else decimal_text(m.value)
             out["unit"] = m.unit
+    for key in ("floor", "ceiling"):  # a percentage bounded in MCI
+        m = getattr(item, key, None)
+        if m is not None:
+            out[key] = {_MONEY_KEYS[m.unit]: decimal_text(m.value)}
+    if getattr(item, "per", None):
+        out["per"] = item.per
     return item_flags(item, out)
 
 
@@ -294,6 +324,8 @@ def items_text(items, lang: str) -> str:
             bound = f"{fmt.measure(item.min, lang)} … {bound}"
         if item.base and bound:
             bound += f" (× {item.base})"
+        if bound and (extra := bound_flags(item, lang)):
+            bound += " (" + "; ".join(extra) + ")"
         flag = ""
         if item.mandatory is not None:
             flag = " (" + messages.message(lang, "assessment", "mandatory" if item.mandatory else "optional") + ")"
