@@ -119,7 +119,7 @@ class Review:
 def review(reference: str | Provision, on: date | None = None, *, imposed: str, committed: date | None = None,
            initiated: date | None = None, decided: date | None = None, offender: Offender = "individual",
            stage: str | None = None, plea_agreement: bool | str | None = None, prior_convictions: int | None = None,
-           base_amount: Amount | None = None, rates: Rates = None) -> Review:
+           base_amount: Amount | None = None, rates: Rates = None, count: Amount | None = None) -> Review:
     """Review the punishment `imposed` ("18 months imprisonment", "1 год 6 месяцев лишения свободы",
     "27 000 тенге") for `reference` on the case's dates (as `assess()` takes them); see the module."""
     items = read_imposed(imposed)
@@ -127,7 +127,7 @@ def review(reference: str | Provision, on: date | None = None, *, imposed: str, 
                                           or prior_convictions < 0):
         raise UserInputError(f"prior_convictions should be a whole number of 0 or more, got {prior_convictions!r}")
     a = assess(reference, on, committed=committed, initiated=initiated, decided=decided, offender=offender,
-               base_amount=base_amount, rates=rates, stage=stage, plea_agreement=plea_agreement)
+               base_amount=base_amount, rates=rates, stage=stage, plea_agreement=plea_agreement, count=count)
     return Review(a, imposed, tuple(_item(a, item) for item in items), prior_convictions)
 
 
