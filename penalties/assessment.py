@@ -70,7 +70,7 @@ class AssessedItem(NamedTuple):
     usd_kzt: Decimal | None = None
     base_amount: Decimal | None = None
     #: the count an amount "за каждый …" is for each unit of (`ResolvedItem.per`)
-    count: Decimal | None = None
+    per_count: Decimal | None = None
 
     @property
     def kind(self) -> str:
@@ -139,7 +139,7 @@ class AssessedItem(NamedTuple):
         if not bounds:  # a floor or ceiling itself, in MCI
             return Bound(money(measure, self.mci_kzt, self.usd_kzt, None), basis)
         return Bound(money(measure, self.mci_kzt, self.usd_kzt, self.base_amount, r.floor, r.ceiling,
-                           self.count if r.per else None), basis)
+                           self.per_count if r.per else None), basis)
 
     def to_dict(self) -> dict:
         out: dict = {"kind": self.kind}
@@ -159,7 +159,7 @@ class AssessedItem(NamedTuple):
             out["ceiling"] = self.ceiling.to_dict() if self.ceiling else None
         if r.per:
             out["per"] = r.per
-            out["count"] = decimal_text(self.count)
+            out["count"] = decimal_text(self.per_count)
         if low or high:
             out["bounds_from"] = {"min": low.basis if low else None, "max": high.basis if high else None}
         return out

@@ -14,12 +14,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import penalties
+from penalties.data.articles import check
 from penalties.data.reader_ac import read_ac_sanction
 from penalties.errors import MissingBaseError, MissingCountError, SanctionTextError
 from penalties.law.quantities import Measure
 from penalties.reasoning.money import money
-
-from penalties.data.articles import check
 
 GOOD = """\
 code = "ac"

@@ -28,7 +28,7 @@ from ..law.provisions import (
     Sanction,
     Version,
 )
-from ..law.quantities import implausible, parse_measure
+from ..law.quantities import Measure, implausible, parse_measure
 from .checker import Checker, check_sequence
 from .sentencing import SENTENCING_FILES, load_sentencing
 from .store import cached
@@ -345,7 +345,7 @@ def _read_item(c: Checker, item, where: tuple, code: str, additional: bool) -> I
 
 def _read_floor_ceiling(c: Checker, item: dict, where: tuple, measure: str, bounds: tuple) -> tuple:
     """`floor` and `ceiling` of a fine in percent (or a multiple) of a base: amounts in MCI, floor ≤ ceiling."""
-    out = []
+    out: list[Measure | None] = []
     for key in ("floor", "ceiling"):
         if key not in item:
             out.append(None)

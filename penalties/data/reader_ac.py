@@ -356,7 +356,8 @@ def _units_after(segments: list[tuple[tuple[str, ...], str]]) -> list[str | None
 def _main_items(text: str, body: str, unit_after: str | None) -> tuple[list[Item], list[Item]]:
     # alternatives first, then each one's additional penalties ("штраф … с конфискацией …, или
     # административный арест …"): an additional phrase never swallows the alternatives after it
-    items, joined, extra = [], [], []
+    items: list[Item] = []
+    joined, extra = [], []
     for whole in _ALTERNATIVE.split(body):
         alt, *more = _ADDITIONAL.split(whole)
         extra.extend(more)

@@ -81,7 +81,7 @@ def bound_flags(item, lang: str) -> list[str]:
         out.append(w(key).format(amount=text))
     per = getattr(item, "per", None)
     if per:
-        count = getattr(item, "count", None)
+        count = getattr(item, "per_count", None)
         out.append(w("per").format(what=per) + (f" ({w('count')} {decimal_text(count)})" if count is not None else ""))
     return out
 
