@@ -78,7 +78,7 @@ def bound_flags(item, lang: str) -> list[str]:
                 text += " = " + fmt.amount_range(bound.kzt, bound.kzt, "KZT", lang)
         else:  # a Measure in MCI, as the law writes it
             text = fmt.amount_range(bound.value, bound.value, "MCI", lang)
-        out.append(w(key).format(amount=text))
+        out.append((w("floor") if key == "floor" else w("ceiling")).format(amount=text))
     per = getattr(item, "per", None)
     if per:
         count = getattr(item, "per_count", None)
