@@ -180,10 +180,10 @@ class MissingCountError(MissingBaseError):
     """The fine is an amount for each unit of a count ("за каждый платежный документ") and no count was
     given (`assess(count=)`; `assess_batch` takes a `count` column)."""
 
-    def __init__(self, provision: str, per: str):
+    def __init__(self, provision: str, base: str):
         self.provision = provision
-        self.base = per
-        UserInputError.__init__(self, f"{provision}: the fine is an amount for each {per}; pass count=")
+        self.base = base  # what is counted ("payment_document"): `Item.per`
+        UserInputError.__init__(self, f"{provision}: the fine is an amount for each {base}; pass count=")
 
 
 class UnknownOffenderError(UserInputError, LookupError):
