@@ -31,7 +31,7 @@ from .data.sentencing import sentencing_rules
 from .errors import UnreadWordingError, UserInputError
 from .imposed import ImposedItem, read_imposed
 from .inputs import Amount
-from .law.kinds import MONEY
+from .law.kinds import MONEY, imposable_as
 from .law.provisions import Offender, Provision
 from .law.quantities import Measure, decimal_text, measure_text
 from .law.rates import Rates
@@ -134,7 +134,8 @@ def review(reference: str | Provision, on: date | None = None, *, imposed: str, 
 def _item(a: Assessment, item: ImposedItem, imposed: tuple[ImposedItem, ...] = ()) -> ItemReview:
     if a.abolished:
         return ItemReview(item, "outside", "kind_not_in_sanction")
-    ranges = [r for r in a.main + a.additional if r.kind == item.kind]
+    # a punishment with a choice ("приостановление или запрещение деятельности") is imposed as one of its kinds
+    ranges = [r for r in a.main + a.additional if r.kind == item.kind or item.kind in imposable_as(r.kind)]
     payment = _compulsory_payment(a, item)
     if payment is not None:
         return ItemReview(item, "within_sanction", "compulsory_payment", compulsory_payment=payment)
@@ -162,7 +163,8 @@ def _item(a: Assessment, item: ImposedItem, imposed: tuple[ImposedItem, ...] = (
 def _position(r: AssessedItem, item: ImposedItem, a: Assessment) -> int:
     """-1 below the range, 0 inside it, 1 above it."""
     if item.measure is None or r.lifelong:
-        return 0 if item.measure is None and (r.lifelong or r.unit is None) else 1
+        # a kind imposed without a term ("лишение свидетельства об аккредитации") is within a range that sets none
+        return 0 if item.measure is None and (r.lifelong or r.unit is None or (r.min is None and r.max is None)) else 1
     value = _comparable(r, item.measure, a)
     low: Decimal | None
     high: Decimal | None
