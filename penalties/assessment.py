@@ -295,7 +295,8 @@ class Assessment:
         offence's category: MCI, and tenge at the MCI of the valuation day; None where it does not
         apply or is not encoded (`reasoning.compulsory_payment`)."""
         v = self.version
-        return compulsory_payment(self.provision.code, v.category, self.dates.decided, self.dates.mci_valued_on,
+        return compulsory_payment(self.provision.code, v.category, self.dates.committed, self.dates.decided,
+                                  self.dates.mci_valued_on,
                                   v.abolished)
 
     def _limitation_or_reason(self) -> Limitation | Unavailable:

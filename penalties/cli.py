@@ -469,17 +469,22 @@ def _emit(args, result) -> int:
 
 
 def _coverage(args) -> int:
-    from .data.readings import readings
+    from .data.readings import left_out, readings
     from .lookup import provisions
     from .output.render import coverage_markdown
 
     texts = {}
+    encoded = {(p.code, p.article) for p in provisions()}
     for code in ("cc", "ac"):
         russian = [(day, articles) for (day, lang), articles in readings(code).items() if lang == "ru"]
         if russian:  # the newest redaction read is read whole (the builder's last link for every article)
             day, articles = max(russian, key=lambda item: item[0])
             repealed = sum(1 for a in articles.values() if a.repealed)
-            texts[code] = (day, len(articles) - repealed, repealed)
+            reasons = left_out(code)
+            # the articles of that text with nothing encoded, with the builder's reasons
+            missing = [(number, a.title, reasons.get(number, []))
+                       for number, a in articles.items() if (code, number) not in encoded]
+            texts[code] = (day, len(articles) - repealed, repealed, missing, len(reasons))
     sys.stdout.write(coverage_markdown(provisions(), texts))
     return 0
 

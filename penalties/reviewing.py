@@ -194,10 +194,10 @@ def _comparable(r: AssessedItem, measure: Measure, a: Assessment) -> Decimal:
 
 def _compulsory_payment(a: Assessment, item: ImposedItem) -> SentencingRule | None:
     """The compulsory payment rule when `item` is exactly its amount for the category (CC only;
-    `reasoning.compulsory_payment.payment_rule`, on the day decided)."""
+    `reasoning.compulsory_payment.payment_rule`, from the day committed to the day decided)."""
     if item.kind != "fine" or item.measure is None:
         return None
-    found = payment_rule(a.provision.code, a.version.category, a.dates.decided)
+    found = payment_rule(a.provision.code, a.version.category, a.dates.committed, a.dates.decided)
     if found is None:
         return None
     rule, count = found

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..law.kinds import KINDS
-from ..law.provisions import Provision, Version, label_of
+from ..law.provisions import CODES, Provision, Version, label_of
 from ..law.quantities import decimal_text
 from ..law.sentencing import RULE_CATEGORIES
 from . import formatting as fmt
@@ -543,8 +543,9 @@ def coverage_dict(p: Provision) -> dict:
 def coverage_markdown(provisions, texts: dict | None = None) -> str:
     """docs/coverage.md: provision by provision, what is encoded and how well it is verified.
 
-    `texts` ({code: (redaction, articles in force in it, articles repealed in it)}) gives, for each
-    Code, the newest redaction read in full, to compare what the text has with what is encoded.
+    `texts` ({code: (redaction, articles in force in it, articles repealed in it, [(article, title,
+    [reasons]) with nothing encoded], articles with something left out)}) gives, for each Code, the
+    newest redaction read in full, to compare what the text has with what is encoded.
     """
     rows = list(provisions)
     versions = [v for p in rows for v in p.versions]
@@ -564,7 +565,7 @@ def coverage_markdown(provisions, texts: dict | None = None) -> str:
         own = [v for p in mine for v in p.versions]
         text = ""
         if texts and code in texts:
-            day, in_force, repealed = texts[code]
+            day, in_force, repealed, _, _ = texts[code]
             text = f"{in_force} in force, {repealed} repealed ({day:%d.%m.%Y})"
         lines.append(f"| {name} | {text} | {len({p.article for p in mine})} | {len(mine)} | {len(own)} | "
                      f"{sum(v.verification == 'primary' for v in own)} ({sum(v.verification == 'primary' for v in own) / len(own):.0%}) | "
@@ -577,6 +578,7 @@ def coverage_markdown(provisions, texts: dict | None = None) -> str:
         "have changed it between two redactions read); an assessment on a day inside it is refused "
         "with `UnreadWordingError`, which names the acts.",
         "",
+        *_not_encoded(texts or {}),
         f"{len(rows)} provisions, {len(versions)} versions: {primary} verified against an official text "
         f"(`primary`), {sum(v.verification == 'secondary' for v in versions)} `secondary`, "
         f"{sum(v.verification == 'unverified' for v in versions)} `unverified`.",
@@ -598,6 +600,28 @@ def coverage_markdown(provisions, texts: dict | None = None) -> str:
         lines.append(f"| {p.label} | {title} | {spans} |")
     lines.extend(_general_part_coverage())
     return "\n".join(lines) + "\n"
+
+
+def _not_encoded(texts: dict) -> list[str]:
+    """For docs/coverage.md: per Code, how many articles have something left out, and the articles of
+    the newest text with nothing encoded, each with the builder's reasons (left-out.md)."""
+    lines: list[str] = []
+    for code, (day, _, _, missing, partly) in sorted(texts.items(), key=lambda item: item[0] != "cc"):
+        name = CODES[code]
+        lines.append(f"{name}: {partly} articles of the {day:%d.%m.%Y} text have a part or more left out "
+                     f"(left-out.md); {len(missing)} have nothing encoded"
+                     + (":" if missing else "."))
+        if missing:
+            lines += ["", "| article | title | why nothing is encoded |", "|---|---|---|"]
+            for number, title, reasons in sorted(missing, key=lambda m: _article_key(m[0])):
+                why = "<br>".join(r.replace("|", "/") for r in reasons) or "not read"
+                lines.append(f"| {name} {number} | {title.replace('|', '/')} | {why} |")
+        lines.append("")
+    return lines
+
+
+def _article_key(number: str) -> tuple[int, ...]:
+    return tuple(int(n) for n in number.split("-") if n.isdigit())
 
 
 def _general_part_coverage() -> list[str]:
