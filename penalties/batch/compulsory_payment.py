@@ -2,8 +2,9 @@
 (CC arts 98-1, 98-2) per row, by the same rule `Assessment.compulsory_payment` gives
 (`penalties.reasoning.compulsory_payment.payment_rule`).
 
-The MCI count depends on the version's category and on the wording in force on the day decided:
-`payment_rule()` is called once per distinct (provision, version, period of wordings); the tenge
+The MCI count depends on the version's category and on the wordings in force from the day committed
+to the day decided: `payment_rule()` is called once per distinct (provision, version, period of
+wordings on the day committed, period on the day decided); the tenge
 are the count times the MCI of each row's valuation day (`reasoning.case_dates.valuation`, once
 per distinct day committed), from the dense per-day MCI table the money columns use. Null where
 the payment does not apply or is not encoded (an AC row, a category the data lacks, before
@@ -52,14 +53,18 @@ def payment_counts(cols, version_from, failed):
         live = np.array([code == "cc" for code, _ in facts], dtype=bool)[pair_of_row]
         if live.any():
             edges = np.array(sorted(sentencing_edges("cc", "compulsory_payment")), dtype=np.int64)
+            # the wording applied depends on the wordings from the day committed to the day decided
+            committed_ = cols["committed"][rows]
+            period_c = np.searchsorted(edges, committed_, side="right")
             period = np.searchsorted(edges, decided, side="right")
             at = np.flatnonzero(live)
-            distinct, key_of_row, first = distinct_rows([pair_of_row[at], period[at]])
+            distinct, key_of_row, first = distinct_rows([pair_of_row[at], period_c[at], period[at]])
             counts = np.full(distinct, -1, dtype=np.int64)
             for k in range(distinct):
                 row = at[first[k]]
                 code, category = facts[pair_of_row[row]]
-                found = payment_rule(code or "", category, EPOCH + timedelta(days=int(decided[row])))
+                found = payment_rule(code or "", category, EPOCH + timedelta(days=int(committed_[row])),
+                                     EPOCH + timedelta(days=int(decided[row])))
                 if found is not None:
                     counts[k] = found[1]
             count[rows[at]] = counts[key_of_row]
