@@ -90,19 +90,77 @@ _OFFENDERS = (
     ("кандидата в депутаты или на иную выборную должность", ("candidate",)),
     ("кандидата", ("candidate",)),
     ("лицо, избранное депутатом или на иную выборную должность", ("elected_person",)),
+    # more persons and bodies named by the Code's own words (penalties.law.provisions.Offender)
+    ("лиц, уполномоченных на ведение переговоров", ("negotiation_representative",)),
+    ("лиц, уполномоченных заключить коллективный договор, соглашение", ("agreement_representative",)),
+    # "на лиц, виновных в …": whoever committed the offence, as a sentence naming no one
+    ("лиц, виновных в невыполнении обязательств по коллективному договору, соглашению", ("unnamed",)),
+    ("лиц, виновных в непредоставлении информации", ("unnamed",)),
+    ("первых руководителей соответствующего юридического лица – заемщика по займу, имеющего государственную гарантию, "
+     "их заместителей либо лиц, их заменяющих, на которых соответствующими приказами возложено исполнение обязанностей",
+     ("borrower_head",)),
+    ("филиалы и представительства юридических лиц-нерезидентов, действующих на территории республики казахстан более "
+     "одного года", ("nonresident_branch_or_office",)),
+    ("крупных налогоплательщиков, подлежащих мониторингу", ("monitored_taxpayer",)),
+    ("налогоплательщиков, подлежащих налоговому мониторингу", ("monitored_taxpayer",)),
+    ("оператора фискальных данных", ("fiscal_data_operator",)),
+    ("должностных лиц или первых руководителей энергопроизводящей, энергопередающей организаций и субъекта "
+     "теплоснабжения", ("energy_organisation_official",)),
+    ("должностное лицо энергопередающей организации", ("energy_transmission_official",)),
+    ("должностных лиц местных исполнительных органов", ("local_executive_official",)),
+    ("первого руководителя оператора расширенных обязательств производителей (импортеров)", ("epr_operator_head",)),
+    ("экспертов-аудиторов по определению страны происхождения товара, статуса товара таможенного союза или "
+     "иностранного товара", ("origin_expert_auditor",)),
+    ("организацию, уполномоченную на выдачу сертификата о происхождении товара", ("origin_certificate_organisation",)),
+    ("организацию, уполномоченную на выдачу сертификата", ("origin_certificate_organisation",)),  # AC 417(4), (6) of 2017
+    ("органы (организации), уполномоченные на выдачу сертификата о происхождении товара для внутреннего обращения, "
+     "заключения форм товара таможенного союза или иностранного товара", ("internal_origin_certificate_body",)),
+    ("граждан республики казахстан", ("kazakh_citizen",)),
+    ("иностранцев и лиц без гражданства", ("foreigner_or_stateless_person",)),
+    ("иностранных граждан и лиц без гражданства", ("foreigner_or_stateless_person",)),
+    # AC 642: officials and first heads "организаций, учебных заведений" (any organisation: the general
+    # categories); the officials of housing operators and householders are named on their own
+    ("должностных лиц организаций, учебных заведений", ("official",)),
+    ("первых руководителей организаций, учебных заведений", ("first_head",)),
+    ("должностных лиц организаций, осуществляющих эксплуатацию жилых домов", ("housing_operator_official",)),
+    ("домовладельцев", ("homeowner",)),
+    ("военнообязанных", ("reservist",)),
+    ("призывников", ("conscript",)),
+    ("руководителей этих организаций", ("head_of_these_organisations",)),
+    ("аттестованных лиц", ("attested_person",)),
+    # "субъектов предпринимательства": every size of business (Entrepreneurial Code art. 24)
+    ("субъектов предпринимательства", ("small_business", "medium_business", "large_business")),
+)
+# words naming offenders the reader does not read, with the reason (a precise left-out reason)
+_UNREAD = (
+    (re.compile(r"юридических лиц, являющихся субъектами крупного предпринимательства"),
+     "names 'субъектов крупного предпринимательства' and 'юридических лиц, являющихся субъектами крупного "
+     "предпринимательства' with different amounts: a legal entity of large business is in both groups, the text "
+     "does not say which amount is its"),
+    (re.compile(r"(?<![а-я])коммерческие организации"),
+     "'коммерческие организации' where the same sentence form elsewhere writes 'некоммерческие организации': "
+     "likely a typo, not certain"),
+    (re.compile(r"^штраф при превышении"),
+     "amounts by the degree of the excess ('при превышении … до пяти тонн', '… от пяти до десяти тонн'): the data "
+     "model holds one sanction per offender"),
+    (re.compile(r"на должностных лиц субъектов малого предпринимательства или некоммерческие организации в размере"),
+     "'на должностных лиц субъектов малого предпринимательства или некоммерческие организации' without a comma "
+     "after 'лиц' nor a dash before the amount: officials of small businesses, or officials and small businesses, "
+     "is not certain"),
 )
 _OFFENDER_WORDS = "|".join(re.escape(p) for p, _ in sorted(_OFFENDERS, key=lambda o: -len(o[0])))
 _GROUPS = dict(_OFFENDERS)
-_JOIN = r"(?:,\s+на\s+|,\s+а также\s+|,\s+|\s+и\s+|\s+или\s+)"
+_JOIN = r"(?:,\s+на\s+|,\s+а также\s+|,\s+и\s+|,\s+|\s+и\s+|\s+или\s+)"
 _NAMES = rf"(?:{_OFFENDER_WORDS})(?:{_JOIN}(?:{_OFFENDER_WORDS}))*"
 # a new segment: ", на должностных лиц – в размере" (the first one has no comma); a few sentences
 # drop the "на" ("штраф физических лиц в размере двадцати, должностных лиц – в размере тридцати"):
 # without it, the names must be followed by their amount, or end a warning ("предупреждение местных
 # исполнительных органов")
-_SEGMENT = re.compile(rf"(?:^|,\s+|\s+)(?:на (?P<names>{_NAMES}),?\s*(?:[–—-]\s*)?"
+_SEGMENT = re.compile(rf"(?:^|,\s+(?:а\s+)?|\s+)(?:на (?P<names>{_NAMES}),?\s*(?:[–—-]\s*)?"
                       rf"|(?P<bare>{_NAMES}),?\s*(?:[–—-]\s*)?(?=в размере)|(?<=предупреждение )(?P<warned>{_NAMES})$)")
 _ALTERNATIVE = re.compile(r",?\s+либо\s+(?!без так|предмет)|\s+или\s+(?=штраф|административн|арест|предупреждени|лишени|выдворени|общественн|привлечени|приостановлени)")
-_ADDITIONAL = re.compile(r",?\s+(?=с конфискаци|с лишением|с приостановлени|с запрещени|с выдворени|с административным выдворени)")
+_ADDITIONAL = re.compile(r",?\s+(?=с конфискаци|с лишением|с приостановлени|с запрещени|с выдворени|с административным выдворени"
+                         r"|с исключением|с приостановкой|с принудительным сносом)")  # the last three: not read (their error names them)
 
 
 @attrs.frozen
@@ -138,6 +196,9 @@ def read_ac_sanction(text: str) -> tuple[Sanction, ...]:
     if match is None:
         raise SanctionTextError(text, clean[:60], "no 'влечет' / 'влекут' in the text")
     sentence = clean[match.end():]
+    for words, reason in _UNREAD:
+        if found := words.search(sentence):
+            raise SanctionTextError(text, found.group(0), reason)
     sentence, trailing = _split_trailing_additional(text, sentence)
     segments = _segments(text, sentence)
     units = _units_after(segments)
@@ -167,6 +228,13 @@ def _split_trailing_additional(text: str, sentence: str) -> tuple[str, list[Item
     # every offender; without one ("…ста месячных расчетных показателей с приостановлением…") it is
     # the last group's own
     if tail_match is None:
+        return sentence, []
+    # "на граждан республики казахстан в размере ста …, на иностранцев и лиц без гражданства – в размере ста
+    # месячных расчетных показателей с административным выдворением …" (AC 490(3)): no comma, and the
+    # expulsion is the foreigners' own (AC art. 51 expels foreigners and stateless persons only)
+    last_names = segments[-1]["names"] or segments[-1]["bare"] or ""
+    if not tail_match.group(0).startswith(",") and any(
+            "foreigner_or_stateless_person" in _GROUPS[p] for p in re.findall(_OFFENDER_WORDS, last_names)):
         return sentence, []
     head, tail = sentence[:tail_match.start()], sentence[tail_match.end():]
     return head, [item for piece in re.split(r",\s+(?=с )", tail) for item in _additional_list(text, piece.strip(" ,"))]
@@ -207,10 +275,14 @@ def _segments(text: str, sentence: str) -> list[tuple[tuple[str, ...], str]]:
             body = f"штраф {body}"
         elif body.startswith("штраф в размере"):  # "…, на субъектов малого предпринимательства штраф в размере …"
             pass
+        elif i > 0 and body.startswith(("предупреждение", "лишение ")):  # "…, а на призывников – предупреждение либо …"
+            pass
         else:
             raise SanctionTextError(text, body[:60] or m.group(0), "an offender segment the reader does not know")
         carry = next_carry or ""
-        out.append((tuple(sorted(offenders, key=OFFENDERS.index)), body))
+        if "unnamed" in offenders and len(offenders) > 1:
+            raise SanctionTextError(text, names, "an offender category the reader does not know")
+        out.append((("unnamed",) if "unnamed" in offenders else tuple(sorted(offenders, key=OFFENDERS.index)), body))
     return out
 
 
@@ -323,9 +395,15 @@ def _main_items(text: str, body: str, unit_after: str | None) -> tuple[list[Item
         extra.extend(more)
         # "административный арест на пятнадцать суток и лишение права управления транспортным средством
         # сроком на семь лет": both are imposed; the second is encoded as a mandatory additional penalty
-        first, *together = re.split(r"\s+и\s+(?=лишени[ея] права управления)", alt.strip(" ,"))
+        first, *together = re.split(r"\s+и\s+(?=лишени[ея] права управления|приостановление выпуска)", alt.strip(" ,"))
         items.append(_main(text, first, unit_after))
         for phrase in together:
+            # "штраф … и приостановление выпуска (выхода в эфир) средства массовой информации на срок до трех
+            # месяцев": both are imposed, the suspension as a mandatory additional penalty
+            if phrase.startswith("приостановление выпуска") \
+                    and (m := _SUSPENSION.match("с приостановлением " + phrase.removeprefix("приостановление "))):
+                joined.append(_term_item("suspension_of_activity", m, True))
+                continue
             m = _LICENCE_RIGHT.match(phrase)
             if m is None:
                 raise SanctionTextError(text, phrase, "not a penalty the reader knows")
@@ -364,7 +442,8 @@ def _main(text: str, phrase: str, unit_after: str | None) -> Item:
             return _term_item("deprivation_of_special_right", m, None)
         # a licence, permit or accreditation (AC art. 41: "лишение разрешения")
         if phrase.startswith(("лишение лицензии", "лишение разрешения", "лишение свидетельства об аккредитации",
-                              "лишение экологического разрешения", "лишение квалификационного свидетельства")) \
+                              "лишение экологического разрешения", "лишение квалификационного свидетельства",
+                              "лишение свидетельства об аттестации")) \
                 and not re.search(rf"(?:^|\s)(?:{NUMBER})|\d|\s(?:либо|или)\s", phrase):
             return Item("deprivation_of_licence")
         if phrase in ("приостановление действия лицензии", "приостановление деятельности") \
