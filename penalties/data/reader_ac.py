@@ -143,6 +143,10 @@ _UNREAD = (
     (re.compile(r"^штраф при превышении"),
      "amounts by the degree of the excess ('при превышении … до пяти тонн', '… от пяти до десяти тонн'): the data "
      "model holds one sanction per offender"),
+    (re.compile(r"на субъектов среднего предпринимательства – в размере двадцати пяти, на субъектов среднего "
+                r"предпринимательства"),
+     "names 'субъектов среднего предпринимательства' twice, with two amounts, and no small business (AC 404(4) "
+     "of 11.07.2017): 'малого' for the first is likely, not certain"),
     (re.compile(r"на должностных лиц субъектов малого предпринимательства или некоммерческие организации в размере"),
      "'на должностных лиц субъектов малого предпринимательства или некоммерческие организации' without a comma "
      "after 'лиц' nor a dash before the amount: officials of small businesses, or officials and small businesses, "
