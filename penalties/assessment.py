@@ -336,6 +336,7 @@ class Assessment:
             "additional": [i.to_dict() for i in self.additional],
             "reduced_payment": self.reduced_payment.to_dict() if self.reduced_payment else None,
             "limitation": self._limitation_or_reason().to_dict(),
+            "compulsory_payment": _payment_dict(self.compulsory_payment),
             "stage": self.stage,
             "plea_agreement": self.plea_agreement,
             "caps": [c.to_dict() for c in self.caps],
@@ -344,6 +345,10 @@ class Assessment:
             "notices": [{"code": n.code, "text": n.text("en")} for n in self.notices],
             "explain": [s.to_dict() for s in self.steps],
         }
+
+
+def _payment_dict(payment: CompulsoryPayment | None) -> dict | None:
+    return payment.to_dict() if payment is not None else None
 
 
 def assess(reference: str | Provision, on: date | None = None, *, committed: date | None = None,

@@ -41,6 +41,12 @@ _CURRENCIES = {"kzt": "KZT", "тенге": "KZT", "теңге": "KZT", "₸": "K
 
 #: the kinds' names as judgments write them, longest first when matched; regexes over lower-case words
 _KIND_PHRASES = (
+    # the AC's kinds a punishment with a choice is imposed as ("приостановление или запрещение деятельности")
+    ("suspension_of_activity", r"suspension of (?:the )?activity|приостановлени\w* деятельности|қызметін тоқтата тұру"),
+    ("prohibition_of_activity", r"prohibition of (?:the )?activity|запрещени\w* деятельности|қызметіне тыйым салу"),
+    ("deprivation_of_licence", r"deprivation of (?:a |the )?(?:licence|license|accreditation certificate|certificate)"
+                               r"|лишени\w* (?:лицензии|свидетельства об аккредитации|свидетельства|сертификата)"
+                               r"|лицензиядан айыру"),
     ("life_imprisonment", r"life imprisonment|life sentence|пожизненн\w* лишени\w* свободы|өмір бойы бас бостандығынан айыру"),
     ("restriction_of_freedom", r"restriction of (?:freedom|liberty)|ограничени\w* свободы|бас бостандығын шектеу"),
     ("imprisonment", r"imprisonment|deprivation of (?:freedom|liberty)|prison|лишени\w* свободы|бас бостандығынан айыру"),
@@ -152,7 +158,8 @@ def _item(whole: str, piece: str) -> ImposedItem:
     measure_kind = KINDS[kind].measure
     if not seen_term:
         if measure_kind not in (NONE,) and kind not in ("life_imprisonment", "expulsion", "confiscation",
-                                                              "prohibition_of_activity"):
+                                                              "prohibition_of_activity", "suspension_of_activity",
+                                                              "deprivation_of_licence"):
             raise ImposedPunishmentError(whole, piece, f"{kind} needs its term or amount")
         return ImposedItem(kind, None, piece.strip())
     units = [(MONTH, months), (DAY, days), (HOUR, hours)]

@@ -31,7 +31,7 @@ from .data.sentencing import sentencing_rules
 from .errors import UnreadWordingError, UserInputError
 from .imposed import ImposedItem, read_imposed
 from .inputs import Amount
-from .law.kinds import MONEY
+from .law.kinds import MONEY, imposable_as
 from .law.provisions import Offender, Provision
 from .law.quantities import Measure, decimal_text, measure_text
 from .law.rates import Rates
@@ -128,13 +128,14 @@ def review(reference: str | Provision, on: date | None = None, *, imposed: str, 
         raise UserInputError(f"prior_convictions should be a whole number of 0 or more, got {prior_convictions!r}")
     a = assess(reference, on, committed=committed, initiated=initiated, decided=decided, offender=offender,
                base_amount=base_amount, rates=rates, stage=stage, plea_agreement=plea_agreement)
-    return Review(a, imposed, tuple(_item(a, item) for item in items), prior_convictions)
+    return Review(a, imposed, tuple(_item(a, item, items) for item in items), prior_convictions)
 
 
-def _item(a: Assessment, item: ImposedItem) -> ItemReview:
+def _item(a: Assessment, item: ImposedItem, imposed: tuple[ImposedItem, ...] = ()) -> ItemReview:
     if a.abolished:
         return ItemReview(item, "outside", "kind_not_in_sanction")
-    ranges = [r for r in a.main + a.additional if r.kind == item.kind]
+    # a punishment with a choice ("приостановление или запрещение деятельности") is imposed as one of its kinds
+    ranges = [r for r in a.main + a.additional if r.kind == item.kind or item.kind in imposable_as(r.kind)]
     payment = _compulsory_payment(a, item)
     if payment is not None:
         return ItemReview(item, "within_sanction", "compulsory_payment", compulsory_payment=payment)
@@ -143,6 +144,10 @@ def _item(a: Assessment, item: ImposedItem) -> ItemReview:
         candidates = [] if item.kind in ("life_imprisonment", "death_penalty") else ["exceptional_mitigation"]
         if item.kind == "deprivation_of_right":
             candidates.append("ban_beyond_sanction")
+            # a ban imposed with a punishment of another kind is an additional one: CC art. 55(4)
+            # allows a milder kind instead of the sanction's, not a ban added to it (art. 50(3) does)
+            if any(other.kind != item.kind and _compulsory_payment(a, other) is None for other in imposed):
+                candidates.remove("exceptional_mitigation")
         return _widened(a, item, "kind_not_in_sanction", None, candidates)
     for r in ranges:
         position = _position(r, item, a)
@@ -158,7 +163,8 @@ def _item(a: Assessment, item: ImposedItem) -> ItemReview:
 def _position(r: AssessedItem, item: ImposedItem, a: Assessment) -> int:
     """-1 below the range, 0 inside it, 1 above it."""
     if item.measure is None or r.lifelong:
-        return 0 if item.measure is None and (r.lifelong or r.unit is None) else 1
+        # a kind imposed without a term ("лишение свидетельства об аккредитации") is within a range that sets none
+        return 0 if item.measure is None and (r.lifelong or r.unit is None or (r.min is None and r.max is None)) else 1
     value = _comparable(r, item.measure, a)
     low: Decimal | None
     high: Decimal | None

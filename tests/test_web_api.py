@@ -86,6 +86,54 @@ def test_convert_and_explain_amount_are_the_cli_documents(client, capsys):
     assert explained.json()["mci_count"] == "15"
 
 
+def test_aggregate_is_the_cli_document(client, capsys):
+    # a list parameter: one string separated by ";" in a query, a JSON array in a body
+    answer = client.get("/api/aggregate", {"references": "CC 146(3);CC 256(2)", "on": "2020-06-01"})
+    assert answer.status_code == 200
+    assert answer.json() == cli_json(capsys, "aggregate", "CC 146(3)", "CC 256(2)", "--on", "2020-06-01")
+    assert answer.json()["aggregate"] == "offences" and answer.json()["rule"]["article"].startswith("58")
+    body = {"references": ["CC 188(2)", "CC 190(1)"], "on": "2020-06-01", "categories": ["medium", "-"]}
+    answer = client.post("/api/aggregate", json=body)
+    assert answer.status_code == 200
+    assert answer.json() == cli_json(capsys, "aggregate", "CC 188(2)", "CC 190(1)", "--on", "2020-06-01",
+                                     "--category", "medium", "-")
+    assert answer.json()["categories"][0] == "medium"
+
+
+def test_aggregate_of_sentences_and_dates_per_reference(client, capsys):
+    answer = client.post("/api/aggregate", json={"references": ["CC 99(2)", "CC 174(3)"], "on": "2020-06-01",
+                                                 "aggregate": "sentences"})
+    assert answer.status_code == 200
+    assert answer.json() == cli_json(capsys, "aggregate", "CC 99(2)", "CC 174(3)", "--on", "2020-06-01", "--sentences")
+    assert answer.json()["rule"]["rule"] == "aggregate_sentences"
+    query = {"references": "CC 99(2);CC 174(3)", "committed": "2020-06-01;2020-07-01", "decided": "2020-09-01"}
+    assert client.get("/api/aggregate", query).json() == cli_json(
+        capsys, "aggregate", "CC 99(2)", "CC 174(3)", "--committed", "2020-06-01", "2020-07-01",
+        "--decided", "2020-09-01")
+
+
+@pytest.mark.parametrize("params, code", [
+    ({"references": "CC 188(2)", "on": "2020-06-01"}, "bad_input"),          # one provision is no aggregate
+    ({"references": "CC 188(2);CC 190(1)"}, "missing_parameter"),             # no date
+    ({"references": "CC 188(2);;CC 190(1)", "on": "2020-06-01"}, "bad_parameter"),
+    ({"references": ";".join(["CC 188(2)"] * 21), "on": "2020-06-01"}, "bad_parameter"),
+    ({"references": "CC 188(2);CC 190(1)", "committed": "2020-06-01;1 June"}, "bad_parameter"),
+    ({"references": "CC 188(2);CC 190(1)", "on": "2020-06-01", "aggregate": "both"}, "bad_parameter"),
+])
+def test_aggregate_refusals(client, params, code):
+    answer = client.get("/api/aggregate", params)
+    assert answer.status_code == 400 and answer.json()["error"]["code"] == code
+
+
+def test_aggregate_body_list_must_hold_strings(client):
+    answer = client.post("/api/aggregate", json={"references": ["CC 188(2)", 190], "on": "2020-06-01"})
+    assert answer.status_code == 400 and answer.json()["error"]["parameter"] == "references"
+    body = openapi.document()["paths"]["/api/aggregate"]["post"]["requestBody"]["content"]["application/json"]
+    references = body["schema"]["properties"]["references"]
+    assert {"type": "array", "minItems": 1, "maxItems": api.MAX_ITEMS, "items": {"type": "string",
+            "maxLength": api.MAX_TEXT}} in references["anyOf"]
+
+
 def test_search_refuses_a_query_without_words(client):
     answer = client.get("/api/search", {"q": "!!!"})
     assert (answer.status_code, answer.json()["error"]["code"]) == (400, "bad_input")

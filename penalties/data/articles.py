@@ -266,7 +266,9 @@ def _read_sanction(c: Checker, table, where: tuple, code: str) -> Sanction | Non
         c.problem(where + ("main",), "a sanction needs at least one main alternative")
     _check_kinds_once(c, where + ("main",), [i for i in main if i is not None])
     read = [i for i in additional if i is not None]
-    if len(set(read)) < len(read):  # the same punishment twice (a case restated it, CC 217(3))
+    # the same punishment twice (a case restated it, CC 217(3)); two deprivations of different documents, each
+    # named in its note, are two (AC 80(2-2))
+    if len({(i, i.note) for i in read}) < len(read):
         c.problem(where + ("additional",), "the same additional punishment is listed twice")
     read_main, read_additional = _every(main), _every(additional)
     if read_main is None or read_additional is None:

@@ -410,6 +410,40 @@ def _number_paragraphs(chain: list[ArticleReading]) -> tuple[list[ArticleReading
     return out, ((remark, labels) if remark else None)
 
 
+def _repealed_throughout(code: str, chain: list[ArticleReading], acts: list[Act], title_en: str | None) -> dict:
+    """An article every redaction read shows as repealed ("Статья 295 исключена Законом РК от 14.01.2015 № 279-V"):
+    abolished from the day the repealing act applies. Its wording before then is not in any text read: the days
+    from the Code's entry into force to the repeal are a gap (none when the repeal applies from the Code's first
+    day, 01.01.2015: never in force under this Code)."""
+    first = chain[0]
+    assert first.repealed  # (build_article calls this only when every reading is repealed)
+    repeal = _repealing_act(first.repealed, acts)
+    start = repeal.first.earliest
+    if start < CODES_IN_FORCE:
+        raise BuildError(f"repealed by {repeal.number} from {start}, before the Code came into force")
+    last = chain[-1]
+    number, rule = repeal.reference()
+    never = start == CODES_IN_FORCE
+    notes = (f"Repealed: the redactions of {', '.join(f'{r.redaction:%d.%m.%Y}' for r in chain)} read {last.repealed!r}. "
+             + ("The repeal applies from the Code's first day: the article was never in force under this Code."
+                if never else "The wording before the repeal is in no redaction read (a gap)."))
+    version: dict = {"valid_from": start, "act": number, "entry_into_force": rule, "verification": "primary",
+                     "verified_through": last.redaction,
+                     "sources": list(dict.fromkeys(u for r in chain for u in (ZAN.format(doc=ZAN_DOCUMENTS[code],
+                                                                                          lang="rus", day=r.redaction), r.url))),
+                     "text_ru": last.repealed, "abolished": True, "notes": notes}
+    table: dict = {}
+    if not never:
+        table["gaps"] = [{"valid_from": CODES_IN_FORCE, "valid_to": _day_before(start),
+                          "reason": f"the wording before the repeal by {_names([repeal])} was not read (every redaction "
+                                    f"read shows the article repealed)", "acts": [repeal.number]}]
+    table["versions"] = [version]
+    title = {"ru": last.title}
+    if title_en:
+        title["en"] = title_en
+    return {"code": code, "article": last.article, "title": title, "parts": [table]}
+
+
 def build_article(code: str, chain: list[ArticleReading], kk: ArticleReading | None, exceptions: dict,
                   notes: dict | None = None, absent_on: tuple[date, ...] = (),
                   title_en: str | None = None, corrections: dict | None = None) -> tuple[dict, list[str]]:
@@ -437,6 +471,11 @@ def build_article(code: str, chain: list[ArticleReading], kk: ArticleReading | N
         return part
 
     keys = [k for k in part_keys(*chain) if not (became_part_1 and k == (None, None))]
+    if not keys and all(r.repealed for r in chain):
+        return _repealed_throughout(code, chain, acts, title_en), []
+    if not keys:
+        raise BuildError(f"the redaction of {late.redaction:%d.%m.%Y} shows the article's title and footnotes only, no "
+                         f"sanction; its wording is not in the text read")
     parts: list[dict] = []
     left_out: list[str] = []
     for part, item in keys:

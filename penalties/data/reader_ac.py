@@ -162,7 +162,8 @@ _NAMES = rf"(?:{_OFFENDER_WORDS})(?:{_JOIN}(?:{_OFFENDER_WORDS}))*"
 # исполнительных органов")
 _SEGMENT = re.compile(rf"(?:^|,\s+(?:а\s+)?|\s+)(?:на (?P<names>{_NAMES}),?\s*(?:[–—-]\s*)?"
                       rf"|(?P<bare>{_NAMES}),?\s*(?:[–—-]\s*)?(?=в размере)|(?<=предупреждение )(?P<warned>{_NAMES})$)")
-_ALTERNATIVE = re.compile(r",?\s+либо\s+(?!без так|предмет)|\s+или\s+(?=штраф|административн|арест|предупреждени|лишени|выдворени|общественн|привлечени|приостановлени)")
+# "с приостановлением действия либо лишением свидетельства": an additional punishment's choice (instrumental), not a main one
+_ALTERNATIVE = re.compile(r",?\s+либо\s+(?!без так|предмет|лишением|приостановлением|запрещением)|\s+или\s+(?=штраф|административн|арест|предупреждени|лишени|выдворени|общественн|привлечени|приостановлени)")
 _ADDITIONAL = re.compile(r",?\s+(?=с конфискаци|с лишением|с приостановлени|с запрещени|с выдворени|с административным выдворени"
                          r"|с исключением|с приостановкой|с принудительным сносом)")  # the last three: not read (their error names them)
 
@@ -203,14 +204,21 @@ def read_ac_sanction(text: str) -> tuple[Sanction, ...]:
     for words, reason in _UNREAD:
         if found := words.search(sentence):
             raise SanctionTextError(text, found.group(0), reason)
+    # "влечет лишение квалификационного свидетельства физического лица, штраф на должностных лиц …" (AC 604(2)):
+    # the individual's punishment, named by the genitive before the other offenders' segments
+    own: list[Sanction] = []
+    if lead := _LEADING_INDIVIDUAL.match(sentence):
+        own.append(Sanction(("individual",), (_main(text, lead["what"], None),)))
+        sentence = sentence[lead.end():]
     sentence, trailing = _split_trailing_additional(text, sentence)
     segments = _segments(text, sentence)
     units = _units_after(segments)
     named = [o for offenders, _ in segments for o in offenders]
+    named += [o for sanction in own for o in sanction.offenders]
     twice = sorted({o for o in named if named.count(o) > 1})
     if twice:
         raise SanctionTextError(text, ", ".join(twice), "an offender category named twice in one sentence")
-    out = []
+    out = list(own)
     for (offenders, body), unit_after in zip(segments, units, strict=True):
         main, own_additional = _main_items(text, body, unit_after)
         out.append(Sanction(offenders, tuple(main), tuple(own_additional) + tuple(trailing)))
@@ -241,9 +249,12 @@ def _split_trailing_additional(text: str, sentence: str) -> tuple[str, list[Item
             "foreigner_or_stateless_person" in _GROUPS[p] for p in re.findall(_OFFENDER_WORDS, last_names)):
         return sentence, []
     head, tail = sentence[:tail_match.start()], sentence[tail_match.end():]
-    return head, [item for piece in re.split(r",\s+(?=с )", tail) for item in _additional_list(text, piece.strip(" ,"))]
+    # "… на срок до трех лет с конфискацией доходов …" (AC 450(2)): a second additional punishment without a comma
+    return head, [item for piece in re.split(r",\s+(?=с )|\s+(?=с конфискаци)", tail)
+                  for item in _additional_list(text, piece.strip(" ,"))]
 
 
+_LEADING_INDIVIDUAL = re.compile(r"^(?P<what>лишение квалификационного свидетельства) физического лица,\s+(?=штраф )")
 _PENALTY_BEFORE_NEXT = re.compile(r"(?:^|,\s*)(штраф|предупреждение|административный арест)$")
 
 
@@ -301,6 +312,7 @@ _FINE_BASE = re.compile(r"^(?:штраф[а-я]* )?в размере (?P<base>с
 _ARREST = re.compile(rf"^(?:административный )?арест(?: на срок| сроком на| сроком| на)? (?:(?:от (?P<lo>{NUMBER}))?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))суток$")
 _LICENCE_RIGHT = re.compile(rf"^лишени[ея] права (?:на )?управления (?:транспортными средствами|транспортным средством) (?:сроком на|на срок) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
 _SPECIAL_RIGHT = re.compile(rf"^лишени[ея] права (?:охоты|на управление транспортными средствами|управления маломерным судном|управления воздушным судном) (?:сроком на|на срок) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
+_RIGHT_AND_ARREST = re.compile(rf"^(?P<right>лишени[ея] права (?:на )?управлени[яе] транспортными средствами (?:сроком на|на срок) {NUMBER}{TERM_UNIT}) и (?P<arrest>административный арест .+)$")
 _PUBLIC_WORKS = re.compile(rf"^(?:привлечение к )?общественн(?:ые|ым) работ(?:ы|ам) на срок (?:(?:от (?P<lo>{NUMBER}))?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))часов$")
 _MAIN_SUSPENSION = re.compile(rf"^приостановление (?:деятельности|действия|выпуска){_WHAT} (?:сроком на|на срок|сроком) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
 # what a percentage or multiple is of: the beginning of the Code's words, and the `base` name the data
@@ -393,13 +405,25 @@ def _units_after(segments: list[tuple[tuple[str, ...], str]]) -> list[str | None
 def _main_items(text: str, body: str, unit_after: str | None) -> tuple[list[Item], list[Item]]:
     # alternatives first, then each one's additional penalties ("штраф … с конфискацией …, или
     # административный арест …"): an additional phrase never swallows the alternatives after it
-    items, joined, extra = [], [], []
+    items: list[Item] = []
+    joined: list[Item] = []
+    extra: list[str] = []
     for whole in _ALTERNATIVE.split(body):
         alt, *more = _ADDITIONAL.split(whole)
         extra.extend(more)
         # "административный арест на пятнадцать суток и лишение права управления транспортным средством
         # сроком на семь лет": both are imposed; the second is encoded as a mandatory additional penalty
         first, *together = re.split(r"\s+и\s+(?=лишени[ея] права управления|приостановление выпуска)", alt.strip(" ,"))
+        # "лишение права на управление транспортными средствами сроком на один год и административный арест на
+        # срок до пяти суток" (AC 613(3)): both imposed; arrest is a main punishment only (AC art. 40), so it is the
+        # main one and the deprivation its mandatory additional punishment, as in "арест … и лишение права …"
+        if both := _RIGHT_AND_ARREST.match(first):
+            first, together = both["arrest"], [both["right"], *together]
+        # "… либо лишение сертификата специалиста в области здравоохранения, либо без такового" (AC 424-1): the
+        # words "либо без такового" make the deprivation optional, as they do for an additional punishment
+        if _OPTIONAL.search(first) and first.startswith("лишение ") and items:
+            extra.append("с лишением " + first[len("лишение "):])
+            continue
         items.append(_main(text, first, unit_after))
         for phrase in together:
             # "штраф … и приостановление выпуска (выхода в эфир) средства массовой информации на срок до трех
@@ -408,7 +432,7 @@ def _main_items(text: str, body: str, unit_after: str | None) -> tuple[list[Item
                     and (m := _SUSPENSION.match("с приостановлением " + phrase.removeprefix("приостановление "))):
                 joined.append(_term_item("suspension_of_activity", m, True))
                 continue
-            m = _LICENCE_RIGHT.match(phrase)
+            m = _LICENCE_RIGHT.match(phrase) or _SPECIAL_RIGHT.match(phrase)
             if m is None:
                 raise SanctionTextError(text, phrase, "not a penalty the reader knows")
             joined.append(_term_item("deprivation_of_special_right", m, True))
@@ -461,6 +485,11 @@ def _main(text: str, phrase: str, unit_after: str | None) -> Item:
             return Item("prohibition_of_activity")
         if m := _MAIN_SUSPENSION.match(phrase):
             return _term_item("suspension_of_activity", m, None)
+        # "приостановление или запрещение деятельности или отдельных видов деятельности" (AC 356(14)): one
+        # punishment, the choice between the two left to the court
+        if phrase.startswith("приостановление или запрещение деятельности") \
+                and not re.search(rf"(?:^|\s)(?:{NUMBER})|\d|\s(?:либо)\s", phrase):
+            return Item("suspension_or_prohibition_of_activity")
         if m := _PUBLIC_WORKS.match(phrase):
             if m["fix"]:
                 amount = spelled_measure(m["fix"], "часов", "hour")
@@ -500,10 +529,13 @@ def _term_item(kind: str, m, mandatory) -> Item:
     return Item(kind, low, spelled_measure(m["hi"], unit, "month"), mandatory=mandatory)
 
 
+_HEALTH_CERTIFICATES = ("с лишением сертификата специалиста в области здравоохранения или сертификата менеджера в "
+                        "области здравоохранения")
 _OPTIONAL = re.compile(r",?\s+(?:или|либо) без так(?:ового|овой|овых)$")
 # "с запрещением деятельности на срок до трех лет": a prohibition with its term
 _PROHIBITION = re.compile(rf"^с запрещением (?:их )?деятельности{_WHAT} (?:на срок|сроком на|на) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
 _SUSPENSION = re.compile(rf"^с приостановлением (?:их )?(?:деятельности|действия|выпуска|аттестата){_WHAT} (?:на срок|сроком на|на) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
+_SUSPENSION_OR_PROHIBITION = re.compile(rf"^с приостановлением или запрещением (?:их )?деятельности{_WHAT} (?:на срок|сроком на|на) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
 _RIGHT_AFTER = re.compile(rf"^с лишением права управления (?:транспортными средствами|транспортным средством|воздушным судном(?: \([а-я ,]+\))?) (?:сроком на|на срок) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
 
 
@@ -522,8 +554,18 @@ def _additional(text: str, phrase: str) -> Item:
             return _term_item("suspension_of_activity", m, mandatory)
         if m := _PROHIBITION.match(core):
             return _term_item("prohibition_of_activity", m, mandatory)
+        # "с приостановлением или запрещением деятельности на срок до трех лет": one additional punishment, the
+        # choice between the two left to the court; the term, written once, binds either
+        if m := _SUSPENSION_OR_PROHIBITION.match(core):
+            return _term_item("suspension_or_prohibition_of_activity", m, mandatory)
         # the remaining forms carry no term: a phrase with a number in it is not one of them
         counted = re.search(rf"(?:^|\s)(?:{NUMBER})|\d", core)
+        if core.startswith("с приостановлением или запрещением деятельности") and not counted \
+                and not re.search(r"\s(?:или|либо)\s(?:их\s)?лишени", core):
+            return Item("suspension_or_prohibition_of_activity", mandatory=mandatory)
+        # "с приостановлением действия либо лишением свидетельства об аккредитации" (AC 170(7), 171(3))
+        if core in ("с приостановлением действия либо лишением свидетельства об аккредитации",):
+            return Item("suspension_or_deprivation_of_licence", mandatory=mandatory)
         # "с приостановлением или запрещением деятельности": two kinds, one of them to be chosen; not read
         if core.startswith("с приостановлением") and not counted \
                 and not re.search(r"\s(?:или|либо)\s(?:их\s)?(?:запрещени|лишени)", core):
@@ -542,6 +584,11 @@ def _additional(text: str, phrase: str) -> Item:
                 and not counted and not re.search(r"\s(?:либо|или)\s", core):
             return Item("deprivation_of_licence", mandatory=mandatory)
         # one document or another of the same kind (AC art. 41: "лишение … лицензии, специального разрешения")
+        # AC 80(2-2): an official's own, beside the licence every offender of the sentence loses; the note names
+        # the document, so the two deprivations stay two
+        if core == _HEALTH_CERTIFICATES:
+            return Item("deprivation_of_licence", mandatory=mandatory,
+                        note="сертификат специалиста или менеджера в области здравоохранения")
         if core in ("с лишением лицензии или приложения к лицензии", "с лишением лицензии или разрешения второй категории"):
             return Item("deprivation_of_licence", mandatory=mandatory)
     except ValueError as error:

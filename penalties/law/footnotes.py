@@ -53,6 +53,7 @@ _CHANGE = re.compile("|".join(f"(?P<c{i}>(?<!\\w){p}\\b)" for i, (p, _) in enume
 # "№ 95-VIII ЗРК (вводится …)": a few footnotes add the act's form, "ЗРК" (закон Республики Казахстан),
 # after its number; the rule's parenthesis follows it
 _ACT = re.compile(r"от\s+(?P<d>\d{2})\.(?P<m>\d{2})\.(?P<y>\d{4})\s*(?:года\s*)?№\s*(?P<number>[0-9]+(?:\s*-\s*[A-Za-zА-Яа-яІі]+)?)(?:\s+ЗРК\b)?")
+_RULE_AHEAD = re.compile(r"^(?P<rule>вводится\s+в\s+действие\s+с\s+\d{2}\.\d{2}\.\d{4})\s+в\s+соответствии\s+с\s+закон", re.I)
 _PREFIX = re.compile(r"^\s*Сноска\.\s*", re.IGNORECASE)
 _ELIDED = re.compile(r"^\s*(?:\.\.\.|…)\s*$")
 
@@ -90,10 +91,15 @@ def read_footnote(text: str) -> Footnote:
     body = _PREFIX.sub("", " ".join(text.split()))
     changes = [(m.start(), next(kind for i, (_, kind) in enumerate(_CHANGE_PHRASES) if m.group(f"c{i}")))
                for m in _CHANGE.finditer(body)]
-    entries = []
+    entries: list[Entry] = []
+    # "Вводится в действие с 01.01.2027 в соответствии с Законом РК от 30.12.2025 № 247-VIII." (AC 411-1 of
+    # 12.07.2026): the rule stands before the act it follows from, not in a parenthesis after it
+    ahead = _RULE_AHEAD.match(body)
     for match in _ACT.finditer(body):
         before = [kind for start, kind in changes if start < match.start()]
         rule = _parenthesis(body, match.end())
+        if rule is None and ahead is not None and not entries:
+            rule = ahead["rule"]
         entries.append(Entry(
             number=re.sub(r"\s+", "", match["number"]),
             signed=_date(match, text),
@@ -123,6 +129,9 @@ def _parenthesis(body: str, end: int) -> str | None:
     i = end
     while i < len(body) and body[i] == " ":
         i += 1
+    # "от 29.12.2014№ 272-V. (вводится в действие 01.01.2015)" (AC 618 of 11.07.2017): a stray period before it
+    if body[i:i + 3] == ". (":
+        i += 2
     if i >= len(body) or body[i] != "(":
         return None
     depth, start = 0, i + 1

@@ -24,6 +24,10 @@ class Kind:
     name: str
     measure: str
     codes: frozenset[str]
+    #: a kind that is one punishment with a choice the sanction leaves to the court ("с приостановлением
+    #: или запрещением деятельности на срок до трех лет"): the kinds it may be imposed as, in the text's
+    #: order; its bounds (the term the text sets once) bind each of them
+    alternatives: tuple[str, ...] = ()
 
 
 _KINDS = (
@@ -47,6 +51,20 @@ _KINDS = (
     ("prohibition_of_activity", MONTH, "ac"),  # a term where one is set ("на срок до трех лет")
     ("deprivation_of_licence", MONTH, "ac"),
     ("deprivation_of_special_right", MONTH, "ac"),
+    # one additional punishment, two alternatives (issue 12): "с приостановлением или запрещением
+    # деятельности на срок до трех лет"; "с приостановлением действия либо лишением свидетельства об аккредитации"
+    ("suspension_or_prohibition_of_activity", MONTH, "ac"),
+    ("suspension_or_deprivation_of_licence", MONTH, "ac"),
 )
+_ALTERNATIVES = {
+    "suspension_or_prohibition_of_activity": ("suspension_of_activity", "prohibition_of_activity"),
+    "suspension_or_deprivation_of_licence": ("suspension_of_activity", "deprivation_of_licence"),
+}
 
-KINDS: dict[str, Kind] = {name: Kind(name, measure, frozenset(codes.split())) for name, measure, codes in _KINDS}
+KINDS: dict[str, Kind] = {name: Kind(name, measure, frozenset(codes.split()), _ALTERNATIVES.get(name, ()))
+                         for name, measure, codes in _KINDS}
+
+
+def imposable_as(kind: str) -> tuple[str, ...]:
+    """The kinds a punishment of `kind` is imposed as: itself, or its alternatives for a kind with a choice."""
+    return KINDS[kind].alternatives or (kind,)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..law.kinds import KINDS
 from ..law.provisions import Provision, Version, label_of
 from ..law.quantities import decimal_text
 from ..law.sentencing import RULE_CATEGORIES
@@ -219,7 +220,11 @@ def item_dict(item) -> dict:
 
 
 def item_flags(item, out: dict) -> dict:
-    """Add the keys an item has only sometimes: lifelong, base, mandatory."""
+    """Add the keys an item has only sometimes: lifelong, base, mandatory, alternatives (the kinds a punishment with
+    a choice, "приостановление или запрещение деятельности", is imposed as; its bounds bind each)."""
+    alternatives = KINDS[item.kind].alternatives if item.kind in KINDS else ()
+    if alternatives:
+        out["alternatives"] = list(alternatives)
     if item.lifelong:
         out["lifelong"] = True
     if item.base:

@@ -22,12 +22,18 @@ from .problems import RequestError
 
 #: longest reference, unit or word accepted (a reference as people write it is well under this)
 MAX_TEXT = 200
+#: the separator of a list's items in a query string ("CC 188(2);CC 190(1)": no reference contains it)
+LIST_SEPARATOR = ";"
+#: most items a list parameter takes (an aggregate of more offences than this is not a question people ask)
+MAX_ITEMS = 20
 
 
 @attrs.frozen
 class Parameter:
     """One parameter of an endpoint: its name, type (`text`, `date`, `amount`, `boolean`, `integer`,
-    or a tuple of the values allowed), whether it is required, its default and what it means."""
+    `text_list`, `date_list`, or a tuple of the values allowed), whether it is required, its default
+    and what it means. A list is a JSON array of strings (POST) or one string whose items are
+    separated by `LIST_SEPARATOR` (GET, where a repeated parameter is refused)."""
 
     name: str
     type: str | tuple[str, ...]
@@ -79,6 +85,29 @@ def _integer(name: str, value) -> int:
     raise RequestError("bad_parameter", f"{name}: expected a whole number", parameter=name)
 
 
+def _items(name: str, value) -> list[str]:
+    if isinstance(value, str):
+        items = [item.strip() for item in _text(name, value).split(LIST_SEPARATOR)]
+    elif isinstance(value, list) and all(isinstance(item, str) for item in value):
+        items = [_text(name, item).strip() for item in value]
+    else:
+        raise RequestError("bad_parameter", f"{name}: expected a list of strings (or one string, its items "
+                           f"separated by {LIST_SEPARATOR!r})", parameter=name)
+    if not items or any(not item for item in items):
+        raise RequestError("bad_parameter", f"{name}: an empty item", parameter=name)
+    if len(items) > MAX_ITEMS:
+        raise RequestError("bad_parameter", f"{name}: more than {MAX_ITEMS} items", parameter=name)
+    return items
+
+
+def _text_list(name: str, value) -> list[str]:
+    return _items(name, value)
+
+
+def _date_list(name: str, value) -> list[date]:
+    return [_date(name, item) for item in _items(name, value)]
+
+
 def read(parameters: tuple[Parameter, ...], given: Mapping[str, Any]) -> dict[str, Any]:
     """The checked values of `parameters` from `given` (query or body): RequestError for a missing,
     unknown or malformed one."""
@@ -103,7 +132,8 @@ def read(parameters: tuple[Parameter, ...], given: Mapping[str, Any]) -> dict[st
             out[p.name] = text
         else:
             out[p.name] = {"text": _text, "date": _date, "amount": _amount, "boolean": _boolean,
-                           "integer": _integer}[p.type](p.name, value)
+                           "integer": _integer, "text_list": _text_list,
+                           "date_list": _date_list}[p.type](p.name, value)
     return out
 
 
@@ -118,6 +148,21 @@ def _assess(reference, on, committed, initiated, decided, offender, base_amount)
         raise RequestError("missing_parameter", "give on or committed (a date, YYYY-MM-DD)", parameter="on")
     return assess(reference, on, committed=committed, initiated=initiated, decided=decided, offender=offender,
                   base_amount=base_amount).to_dict()
+
+
+def _aggregate(references, on, committed, initiated, decided, offender, aggregate, categories, base_amount):
+    from ..aggregating import assess_aggregate
+
+    if on is None and committed is None:
+        raise RequestError("missing_parameter", "give on or committed (a date, YYYY-MM-DD; or one per reference)",
+                           parameter="on")
+    if committed is not None and len(committed) == 1:
+        committed = committed[0]
+    if categories is not None:
+        categories = [None if c == "-" else c for c in categories]
+    return assess_aggregate(references, on, committed=committed, initiated=initiated, decided=decided,
+                            offender=offender, aggregate=aggregate, categories=categories,
+                            base_amount=base_amount).to_dict()
 
 
 def _provisions(code):
@@ -183,6 +228,22 @@ ENDPOINTS: tuple[Endpoint, ...] = (
                   "legal_entity, individual_entrepreneur", default="individual"),
         Parameter("base_amount", "amount", "tenge: the bribe or damage a fine is a multiple of"),
     ), "assessment", _assess),
+    Endpoint("/api/aggregate", "The combined range for several offences (CC art. 58) or sentences (art. 60) "
+             "(= penalties aggregate --json)", (
+        Parameter("references", "text_list", 'two or more provisions: a JSON array, or in a query string one '
+                  f'string separated by "{LIST_SEPARATOR}" ("CC 188(2);CC 190(1)")', required=True),
+        Parameter("on", "date", "sets committed, initiated and decided at once (YYYY-MM-DD)"),
+        Parameter("committed", "date_list", "the day the offences were committed: one date, or one per reference"),
+        Parameter("initiated", "date", "the day the administrative case was opened"),
+        Parameter("decided", "date", "the day of the judgment (lex mitior up to it)"),
+        Parameter("offender", "text", "individual, official, small_business, medium_business, large_business, "
+                  "legal_entity, individual_entrepreneur", default="individual"),
+        Parameter("aggregate", ("offences", "sentences"), "several offences in one judgment (CC art. 58) or "
+                  "several sentences (CC art. 60)", default="offences"),
+        Parameter("categories", "text_list", "one per reference (criminal_misdemeanour, minor, medium, grave, "
+                  "especially_grave; - keeps the data's): the category a judgment states where the data has none"),
+        Parameter("base_amount", "amount", "tenge: the bribe or damage a fine is a multiple of"),
+    ), "aggregate", _aggregate),
     Endpoint("/api/provisions", "The encoded provisions and their coverage (= penalties list --json)", (
         Parameter("code", ("cc", "ac"), "only the Criminal Code (cc) or the Code on Administrative Offenses (ac)"),
     ), "provisions", _provisions),

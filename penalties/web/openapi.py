@@ -19,7 +19,7 @@ from . import api, problems
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 CONTRACT_VERSION = "1.0"
 #: the documents, by schema file name (without .json)
-DOCUMENTS = ("common", "assessment", "provisions", "history", "diff", "convert", "explain_amount", "search", "error")
+DOCUMENTS = ("common", "assessment", "aggregate", "provisions", "history", "diff", "convert", "explain_amount", "search", "error")
 
 
 @functools.cache
@@ -38,6 +38,9 @@ def _components_refs(node, name: str):
                 target, _, pointer = value.partition("#")
                 owner = target.removesuffix(".json") or name
                 definition = pointer.removeprefix("/$defs/")
+                if not definition:  # a whole document ("assessment.json"): its own component
+                    out[key] = f"#/components/schemas/{owner}"
+                    continue
                 out[key] = f"#/components/schemas/{definition if owner == 'common' else owner + '.' + definition}"
             elif key not in ("$schema", "$id", "$defs", "contract_version"):
                 out[key] = _components_refs(value, name)
@@ -68,11 +71,23 @@ def _parameter(p: api.Parameter) -> dict:
         kind = {"type": "boolean"}
     elif p.type == "integer":
         kind = {"type": "integer", "minimum": 1}
+    elif p.type in ("text_list", "date_list"):
+        kind = {"type": "string", "maxLength": api.MAX_TEXT,
+                "description": f"items separated by {api.LIST_SEPARATOR!r}"}
     else:
         kind = {"type": "string", "maxLength": api.MAX_TEXT}
     if p.default is not None:
         kind["default"] = p.default
     return {"name": p.name, "in": "query", "required": p.required, "description": p.description, "schema": kind}
+
+
+def _body_schema(p: api.Parameter) -> dict:
+    """A parameter in a JSON body: as in the query, and a list also as a JSON array of strings."""
+    kind = _parameter(p)["schema"]
+    if p.type not in ("text_list", "date_list"):
+        return kind
+    item = {"type": "string", "format": "date"} if p.type == "date_list" else {"type": "string", "maxLength": api.MAX_TEXT}
+    return {"anyOf": [{"type": "array", "minItems": 1, "maxItems": api.MAX_ITEMS, "items": item}, kind]}
 
 
 def _refusals() -> dict:
@@ -99,7 +114,7 @@ def document() -> dict:
             "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{e.schema}"}}}}}
         body = {"type": "object", "additionalProperties": False,
                 "required": [p.name for p in e.parameters if p.required],
-                "properties": {p.name: _parameter(p)["schema"] for p in e.parameters}}
+                "properties": {p.name: _body_schema(p) for p in e.parameters}}
         common = {"summary": e.summary, "responses": dict(ok, **_refusals())}
         paths[e.path] = {
             "get": dict(common, operationId=f"get_{e.schema}", parameters=[_parameter(p) for p in e.parameters]),
