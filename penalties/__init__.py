@@ -87,7 +87,7 @@ _EXPORTS = {
     "Reference": "references", "parse_reference": "references",
     **dict.fromkeys((
         "AmountError", "DataFileError", "RateFileError", "DateError", "MissingBaseError", "MissingIndexError", "MissingRateError",
-        "MissingRuleError", "ImposedPunishmentError",
+        "MissingRuleError", "MissingCountError", "ImposedPunishmentError",
         "OutOfCoverageError", "PenaltiesError", "ReferenceSyntaxError", "UnitError", "UnknownOffenderError",
         "UnknownProvisionError", "UnreadWordingError", "UserInputError", "SanctionTextError", "FootnoteError"), "errors"),
 }
@@ -128,6 +128,7 @@ if TYPE_CHECKING:
         FootnoteError,
         ImposedPunishmentError,
         MissingBaseError,
+        MissingCountError,
         MissingIndexError,
         MissingRateError,
         MissingRuleError,
@@ -152,7 +153,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AggregateAssessment", "AmountError", "Article", "Assessment", "Code", "Conversion", "CustodyCredit", "DataFileError", "DateError",
-    "Equivalent", "FootnoteError", "ImposedPunishmentError", "MissingBaseError", "MissingIndexError",
+    "Equivalent", "FootnoteError", "ImposedPunishmentError", "MissingBaseError", "MissingCountError", "MissingIndexError",
     "MissingRateError", "MissingRuleError", "Offender", "OutOfCoverageError", "PenaltiesError", "Provision",
     "RateFileError", "RateTable", "Reference", "ReferenceSyntaxError", "Review", "SanctionTextError", "SearchHit",
     "UnitError", "UnknownOffenderError", "UnknownProvisionError", "UnreadWordingError", "UsdRate",

@@ -15,7 +15,7 @@ from __future__ import annotations
 import time
 from datetime import date
 from decimal import Decimal
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 import attrs
 
@@ -23,7 +23,7 @@ from . import inputs
 from .data.general_part import general_part
 from .data.rates import find_rate
 from .data.store import cached
-from .errors import MissingBaseError, MissingRateError
+from .errors import MissingBaseError, MissingCountError, MissingRateError
 from .inputs import Amount
 from .law.general_part import ReducedPaymentRule
 from .law.kinds import MONEY
@@ -39,7 +39,7 @@ from .output.render import item_flags, version_dict
 from .reasoning.case_dates import CaseDates, case_dates
 from .reasoning.compulsory_payment import CompulsoryPayment, compulsory_payment
 from .reasoning.limitation import Limitation, Unavailable, case_limitation
-from .reasoning.money import CENT, Money, mci_on, money  # noqa: F401 - CENT, ResolvedSanction: public here before
+from .reasoning.money import CENT, Money, mci_on, money, usd  # noqa: F401 - CENT, ResolvedSanction: public here before
 from .reasoning.narrowing import AppliedCap, caps_for, check_agreement, check_stage, narrow
 from .reasoning.sanction import ResolvedItem, ResolvedSanction, limits_day, resolve  # noqa: F401
 from .reasoning.version_choice import applicable
@@ -69,6 +69,8 @@ class AssessedItem(NamedTuple):
     mci_kzt: Decimal | None = None
     usd_kzt: Decimal | None = None
     base_amount: Decimal | None = None
+    #: the count an amount "за каждый …" is for each unit of (`ResolvedItem.per`)
+    per_count: Decimal | None = None
 
     @property
     def kind(self) -> str:
@@ -92,20 +94,52 @@ class AssessedItem(NamedTuple):
 
     @property
     def min(self) -> Bound | None:
-        return self._bound(self.resolved.min, self.resolved.min_basis)
+        r = self.resolved
+        if r.bounded and (r.min is None or (r.needs_base and self.base_amount is None)):
+            # "в размере до пяти процентов …, но не менее ста …": the floor is the least; without the base,
+            # the floor is all that is known of the least (none: no least amount is known)
+            return self._bound(r.floor, "sanction", bounds=False)
+        return self._bound(r.min, r.min_basis)
 
     @property
     def max(self) -> Bound | None:
-        return self._bound(self.resolved.max, self.resolved.max_basis)
+        r = self.resolved
+        if r.bounded and r.needs_base and self.base_amount is None:
+            # without the base, the ceiling is the most (none: the fine grows with the base)
+            return self._bound(r.ceiling, "sanction", bounds=False)
+        return self._bound(r.max, r.max_basis)
 
-    def _bound(self, measure: Measure | None, basis: str | None) -> Bound | None:
+    @property
+    def floor(self) -> Money | None:
+        """The least amount of a percentage bounded in MCI ("но не менее …"), at the MCI of the day."""
+        return self._limit(self.resolved.floor)
+
+    @property
+    def ceiling(self) -> Money | None:
+        """The greatest amount of a percentage bounded in MCI ("но не более …"), at the MCI of the day."""
+        return self._limit(self.resolved.ceiling)
+
+    @property
+    def per(self) -> str | None:
+        return self.resolved.per
+
+    def _limit(self, measure: Measure | None) -> Money | None:
+        if measure is None or self.mci_kzt is None:
+            return None
+        return money(measure, self.mci_kzt, self.usd_kzt, None)
+
+    def _bound(self, measure: Measure | None, basis: str | None, bounds: bool = True) -> Bound | None:
+        r = self.resolved
         if measure is None:
             return None
         assert basis is not None  # the resolver names the basis of every bound it gives
-        if self.resolved.unit != MONEY:
+        if r.unit != MONEY:
             return Bound(measure.value, basis)
         assert self.mci_kzt is not None  # assess() finds the MCI (or refuses) when an item is money
-        return Bound(money(measure, self.mci_kzt, self.usd_kzt, self.base_amount), basis)
+        if not bounds:  # a floor or ceiling itself, in MCI
+            return Bound(money(measure, self.mci_kzt, self.usd_kzt, None), basis)
+        return Bound(money(measure, self.mci_kzt, self.usd_kzt, self.base_amount, r.floor, r.ceiling,
+                           self.per_count if r.per else None), basis)
 
     def to_dict(self) -> dict:
         out: dict = {"kind": self.kind}
@@ -119,6 +153,13 @@ class AssessedItem(NamedTuple):
             out["min"] = _term(low.value) if low else None
             out["max"] = _term(high.value) if high else None
         item_flags(self, out)
+        r = self.resolved
+        if r.bounded:
+            out["floor"] = self.floor.to_dict() if self.floor else None
+            out["ceiling"] = self.ceiling.to_dict() if self.ceiling else None
+        if r.per:
+            out["per"] = r.per
+            out["count"] = decimal_text(self.per_count)
         if low or high:
             out["bounds_from"] = {"min": low.basis if low else None, "max": high.basis if high else None}
         return out
@@ -145,12 +186,26 @@ class ReducedPayment:
         assert f.mci_kzt is not None  # a fine was assessed, so the MCI was found
         return money(Measure(measure.value * self.percent / 100, measure.unit), f.mci_kzt, f.usd_kzt, f.base_amount)
 
+    def _part_of(self, bound: Bound | None) -> Money | None:
+        """`percent` of a fine's bound that is bounded in MCI or counted (the bound is a `Money` already)."""
+        if bound is None:
+            return None
+        whole = cast(Money, bound.value)
+        f = self.fine
+        assert f.mci_kzt is not None and whole.kzt is not None  # a fine was assessed, so the MCI was found
+        kzt = whole.kzt * self.percent / 100
+        return Money(kzt / f.mci_kzt, kzt, usd(kzt, f.usd_kzt))
+
     @property
     def min(self) -> Money | None:
+        if self.fine.resolved.bounded or self.fine.resolved.per:
+            return self._part_of(self.fine.min)
         return self._scaled(self.fine.resolved.min)
 
     @property
     def max(self) -> Money | None:
+        if self.fine.resolved.bounded or self.fine.resolved.per:
+            return self._part_of(self.fine.max)
         return self._scaled(self.fine.resolved.max)
 
     def to_dict(self) -> dict:
@@ -240,7 +295,8 @@ class Assessment:
         offence's category: MCI, and tenge at the MCI of the valuation day; None where it does not
         apply or is not encoded (`reasoning.compulsory_payment`)."""
         v = self.version
-        return compulsory_payment(self.provision.code, v.category, self.dates.decided, self.dates.mci_valued_on,
+        return compulsory_payment(self.provision.code, v.category, self.dates.committed, self.dates.decided,
+                                  self.dates.mci_valued_on,
                                   v.abolished)
 
     def _limitation_or_reason(self) -> Limitation | Unavailable:
@@ -354,11 +410,15 @@ def _payment_dict(payment: CompulsoryPayment | None) -> dict | None:
 def assess(reference: str | Provision, on: date | None = None, *, committed: date | None = None,
            initiated: date | None = None, decided: date | None = None, offender: Offender = "individual",
            base_amount: Amount | None = None, rates: Rates = None, today: date | None = None,
-           stage: str | None = None, plea_agreement: bool | str | None = None) -> Assessment:
+           stage: str | None = None, plea_agreement: bool | str | None = None,
+           count: Amount | None = None) -> Assessment:
     """The applicable penalty for `reference` (`"CC 403(1)"`, `"ч.1 ст.403 УК РК"`, …).
 
     `on` sets every case date at once; `committed`, `initiated` and `decided` override it.
-    `base_amount` (tenge) is needed where the fine is a multiple of a base such as the bribe.
+    `base_amount` (tenge) is needed where the fine is a multiple of a base such as the bribe; where it
+    is a percentage bounded in MCI ("…, но не менее пяти месячных расчетных показателей"), the range the
+    bounds give is stated without it (notice `base_needed`). `count` (a whole number) is needed where
+    the fine is an amount for each unit of a count ("за каждый платежный документ").
     `rates` is an extra USD rate source (a `RateTable`, a fetcher, or a list of them).
     `today` (default: the system date) decides whether a verification is stale.
     `stage` ("preparation" or "attempt") and `plea_agreement` (True, or the kind: "plea",
@@ -367,6 +427,7 @@ def assess(reference: str | Provision, on: date | None = None, *, committed: dat
     """
     prov = reference if isinstance(reference, Provision) else find_provision(reference)
     base = None if base_amount is None else inputs.amount(base_amount, "base_amount", zero=False)
+    units = None if count is None else inputs.amount(count, "count", limit=Decimal(10) ** 9, places=0, zero=False)
     rates, today = inputs.rate_sources(rates), inputs.optional_date(today, "today")
     stage, agreement = check_stage(stage), check_agreement(plea_agreement)
     warnings: list[Notice] = []
@@ -396,7 +457,11 @@ def assess(reference: str | Provision, on: date | None = None, *, committed: dat
         resolved, caps = narrow(resolved, caps_for(prov.code, day, stage, agreement))
     warnings.extend(resolved.warnings)
     if base is None and resolved.needs_base:
-        raise MissingBaseError(prov.label, resolved.needs_base)
+        if not resolved.base_optional:
+            raise MissingBaseError(prov.label, resolved.needs_base)
+        warnings.append(Notice("base_needed", (resolved.needs_base,)))
+    if units is None and resolved.needs_count:
+        raise MissingCountError(prov.label, resolved.needs_count)
 
     # 4.-5. money
     mci_value, missing = mci_on(dates.mci_valued_on, resolved.has_money)
@@ -423,8 +488,8 @@ def assess(reference: str | Provision, on: date | None = None, *, committed: dat
                 warnings.append(Notice("rate_carried", (rate.carried_from, dates.mci_valued_on)))
             usd_kzt = rate.kzt_per_usd
     kzt = mci_value.kzt if mci_value else None
-    main = tuple(AssessedItem(r, kzt, usd_kzt, base) for r in resolved.main)
-    additional = tuple(AssessedItem(r, kzt, usd_kzt, base) for r in resolved.additional)
+    main = tuple(AssessedItem(r, kzt, usd_kzt, base, units) for r in resolved.main)
+    additional = tuple(AssessedItem(r, kzt, usd_kzt, base, units) for r in resolved.additional)
     gp = general_part(prov.code)
     rule = gp.reduced_payment and gp.reduced_payment_rule(dates.initiated, offender, tuple(i.kind for i in main),
                                                           tuple(i.kind for i in additional))

@@ -86,6 +86,7 @@ def _parser() -> argparse.ArgumentParser:
                            "foreigner_or_stateless_person, housing_operator_official, homeowner, reservist, conscript, "
                            "head_of_these_organisations, attested_person (tests/test_cli.py checks this list)")
     show.add_argument("--base-amount", help="tenge; for fines that are a multiple of a bribe or damage")
+    show.add_argument("--count", help="a whole number; for fines per unit of a count (\"за каждый платежный документ\")")
     show.add_argument("--lang", choices=("en", "ru", "kk"), default="en")
     show.add_argument("--rates", help="CSV of USD/KZT rates (columns date,rate) used before the shipped table")
     show.add_argument("--nbk-cache", metavar="DIR", nargs="?", const=_DEFAULT_CACHE,
@@ -108,6 +109,7 @@ def _parser() -> argparse.ArgumentParser:
                     help="a procedural agreement; its kind where the Code distinguishes them")
     rv.add_argument("--prior-convictions", type=int)
     rv.add_argument("--base-amount")
+    rv.add_argument("--count")
     rv.add_argument("--lang", choices=("en", "ru", "kk"), default="en")
     rv.add_argument("--json", action="store_true")
 
@@ -305,7 +307,7 @@ def _show(args) -> int:
         else:
             print(whole.format(args.lang, explain=args.explain))
         return 0
-    result = assess(target, args.on, **case)
+    result = assess(target, args.on, **case, count=args.count)
     if args.json:
         _print_json(result.to_dict())
     else:
@@ -325,7 +327,7 @@ def _review(args) -> int:
     result = review(args.reference, args.on, imposed=args.imposed, committed=args.committed,
                     initiated=args.initiated, decided=args.decided, offender=args.offender, stage=args.stage,
                     plea_agreement=agreement, prior_convictions=args.prior_convictions,
-                    base_amount=args.base_amount)
+                    base_amount=args.base_amount, count=args.count)
     if args.json:
         _print_json(result.to_dict())
     else:
@@ -473,17 +475,22 @@ def _emit(args, result) -> int:
 
 
 def _coverage(args) -> int:
-    from .data.readings import readings
+    from .data.readings import left_out, readings
     from .lookup import provisions
     from .output.render import coverage_markdown
 
     texts = {}
+    encoded = {(p.code, p.article) for p in provisions()}
     for code in ("cc", "ac"):
         russian = [(day, articles) for (day, lang), articles in readings(code).items() if lang == "ru"]
         if russian:  # the newest redaction read is read whole (the builder's last link for every article)
             day, articles = max(russian, key=lambda item: item[0])
             repealed = sum(1 for a in articles.values() if a.repealed)
-            texts[code] = (day, len(articles) - repealed, repealed)
+            reasons = left_out(code)
+            # the articles of that text with nothing encoded, with the builder's reasons
+            missing = [(number, a.title, reasons.get(number, []))
+                       for number, a in articles.items() if (code, number) not in encoded]
+            texts[code] = (day, len(articles) - repealed, repealed, missing, len(reasons))
     sys.stdout.write(coverage_markdown(provisions(), texts))
     return 0
 

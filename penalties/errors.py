@@ -176,6 +176,16 @@ class MissingBaseError(UserInputError):
         super().__init__(f"{provision}: the fine is a multiple of the {base}; pass base_amount=")
 
 
+class MissingCountError(MissingBaseError):
+    """The fine is an amount for each unit of a count ("за каждый платежный документ") and no count was
+    given (`assess(count=)`; `assess_batch` takes a `count` column)."""
+
+    def __init__(self, provision: str, base: str):
+        self.provision = provision
+        self.base = base  # what is counted ("payment_document"): `Item.per`
+        UserInputError.__init__(self, f"{provision}: the fine is an amount for each {base}; pass count=")
+
+
 class UnknownOffenderError(UserInputError, LookupError):
     """The provision sets no sanction for the offender category asked."""
 

@@ -119,7 +119,7 @@ class Review:
 def review(reference: str | Provision, on: date | None = None, *, imposed: str, committed: date | None = None,
            initiated: date | None = None, decided: date | None = None, offender: Offender = "individual",
            stage: str | None = None, plea_agreement: bool | str | None = None, prior_convictions: int | None = None,
-           base_amount: Amount | None = None, rates: Rates = None) -> Review:
+           base_amount: Amount | None = None, rates: Rates = None, count: Amount | None = None) -> Review:
     """Review the punishment `imposed` ("18 months imprisonment", "1 год 6 месяцев лишения свободы",
     "27 000 тенге") for `reference` on the case's dates (as `assess()` takes them); see the module."""
     items = read_imposed(imposed)
@@ -127,7 +127,7 @@ def review(reference: str | Provision, on: date | None = None, *, imposed: str, 
                                           or prior_convictions < 0):
         raise UserInputError(f"prior_convictions should be a whole number of 0 or more, got {prior_convictions!r}")
     a = assess(reference, on, committed=committed, initiated=initiated, decided=decided, offender=offender,
-               base_amount=base_amount, rates=rates, stage=stage, plea_agreement=plea_agreement)
+               base_amount=base_amount, rates=rates, stage=stage, plea_agreement=plea_agreement, count=count)
     return Review(a, imposed, tuple(_item(a, item, items) for item in items), prior_convictions)
 
 
@@ -194,10 +194,10 @@ def _comparable(r: AssessedItem, measure: Measure, a: Assessment) -> Decimal:
 
 def _compulsory_payment(a: Assessment, item: ImposedItem) -> SentencingRule | None:
     """The compulsory payment rule when `item` is exactly its amount for the category (CC only;
-    `reasoning.compulsory_payment.payment_rule`, on the day decided)."""
+    `reasoning.compulsory_payment.payment_rule`, from the day committed to the day decided)."""
     if item.kind != "fine" or item.measure is None:
         return None
-    found = payment_rule(a.provision.code, a.version.category, a.dates.decided)
+    found = payment_rule(a.provision.code, a.version.category, a.dates.committed, a.dates.decided)
     if found is None:
         return None
     rule, count = found

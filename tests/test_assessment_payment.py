@@ -24,6 +24,10 @@ ROWS = [
     ({"provision": "CC 190(1)", "committed": date(2020, 6, 1)}, (10, "27780")),                # minor
     ({"provision": "CC 186(1)", "committed": date(2020, 6, 1)}, (5, "13890")),                 # misdemeanour
     ({"provision": "CC 190(1)", "committed": date(2017, 6, 1)}, None),                         # before 98-2
+    # CC art. 6(3) (general.toml): a law that worsens the position has no retroactive force, so an
+    # offence committed the day before 98-2 came into force owes no payment even if decided after it
+    ({"provision": "CC 190(1)", "committed": date(2018, 6, 30), "decided": date(2019, 6, 1)}, None),
+    ({"provision": "CC 190(1)", "committed": date(2018, 7, 1), "decided": date(2019, 6, 1)}, (10, "24050")),
     ({"provision": "CC 186(1)", "committed": date(2019, 6, 1), "decided": date(2020, 6, 1)}, (5, "12625")),
     ({"provision": "CC 188(2)", "committed": date(2020, 6, 1)}, None),                         # category unknown
     ({"provision": "AC 434(1)", "committed": date(2020, 6, 1)}, None),                         # the AC has none

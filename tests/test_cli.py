@@ -83,3 +83,22 @@ def test_docs_coverage_is_up_to_date(capsys):
     generated = capsys.readouterr().out
     committed = (Path(__file__).parent.parent / "docs" / "coverage.md").read_text()
     assert generated == committed, "run: penalties coverage > docs/coverage.md"
+
+
+def test_coverage_names_every_article_of_the_newest_texts(capsys):
+    # issue 12: docs/coverage.md accounts for every Special-Part article of the newest redaction read,
+    # either as encoded (a row per provision) or in the table of articles with nothing encoded
+    import re
+
+    from penalties.data.readings import readings
+
+    assert main(["coverage"]) == 0
+    page = capsys.readouterr().out
+    listed = set(re.findall(r"^\| (CC|AC) ([0-9]+(?:-[0-9]+)?)[ (]", page, flags=re.M))
+    for code in ("cc", "ac"):
+        newest = max(((day, articles) for (day, lang), articles in readings(code).items() if lang == "ru"),
+                     key=lambda item: item[0])[1]
+        missing = {n for n in newest if (code.upper(), n) not in listed}
+        assert not missing, f"{code.upper()} articles in neither table: {sorted(missing)[:10]}"
+    # the table of articles with nothing encoded gives the builder's reason (AC 623: items without a part)
+    assert re.search(r"^\| AC 623 \| .* \| part - item 1: sub-paragraphs", page, flags=re.M)

@@ -23,6 +23,8 @@ CASES = {
                                   offender="medium_business"),
     "ac-488-1_2020-01-10": dict(reference="AC 488(1)", on=date(2020, 1, 10)),
     "cc-130-1_abolished": dict(reference="CC 130(1)", committed=date(2020, 3, 1), decided=date(2020, 9, 1)),
+    # a percentage bounded in MCI, without the base: the floor and ceiling alone (AC 213(7))
+    "ac-213-7_2019-06-01": dict(reference="AC 213(7)", on=date(2019, 6, 1), offender="legal_entity"),
 }
 
 

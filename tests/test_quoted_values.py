@@ -58,6 +58,9 @@ NOT_SANCTION_NUMBERS = {
     ("kz.ac.294.2", "2015-11-09"): ({25}, "the wattage of the lamps confiscated ('мощностью 25 Вт и выше')"),
     ("kz.ac.243.2", "2017-07-11"): ({1}, "the offender's words ('действующих на территории Республики Казахстан более одного года')"),
     ("kz.ac.243.4", "2017-07-11"): ({1}, "the offender's words ('действующих на территории Республики Казахстан более одного года')"),
+    ("kz.ac.289.2", "2017-07-11"): ({1}, "the period the base is counted over ('но не более чем за один год')"),
+    ("kz.ac.289.2", "2018-01-08"): ({1}, "the period the base is counted over ('но не более чем за один год')"),
+    ("kz.ac.289.4", "2017-07-11"): ({1}, "the period the base is counted over ('но не более чем за один год')"),
 }
 
 
@@ -66,10 +69,12 @@ def encoded_measures(version) -> list[set[Decimal]]:
     out = []
     for sanction in version.sanctions:
         for item in sanction.main + sanction.additional:
-            for m in (item.min, item.max):
+            for m in (item.min, item.max, item.floor, item.ceiling):
                 if m is None:
                     continue
                 forms = {m.value}
+                if m.value != m.value.to_integral_value():  # "одной десятой процента" is 0.1 percent
+                    forms.add(Decimal(m.value.as_integer_ratio()[0]))
                 if m.unit == "month" and m.value % 12 == 0:
                     forms = {m.value / 12, m.value}  # "до трех лет" is stored as 36 months
                 out.append(forms)

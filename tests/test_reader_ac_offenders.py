@@ -70,13 +70,13 @@ def test_a_percentage_of_a_base_written_once_after_the_last_amount():
     ]
 
 
-def test_a_percentage_with_a_floor_in_mci_is_refused():
+def test_a_percentage_with_a_floor_in_mci_is_read():
     # "…процентов от суммы неисполненного налогового обязательства, но не менее десяти месячных расчетных
-    # показателей": the fine is the larger of the two, which the data model cannot hold
+    # показателей": the fine is the larger of the two (Item.floor; tests/test_reader_ac_bounds.py)
     text = ("влекут штраф на физических лиц в размере двадцати процентов от суммы неисполненного налогового "
             "обязательства, но не менее десяти месячных расчетных показателей.")
-    with pytest.raises(SanctionTextError, match="bounded"):
-        read_ac_sanction(text)
+    (sanction,) = read_ac_sanction(text)
+    assert (str(sanction.main[0].max), str(sanction.main[0].floor), sanction.main[0].ceiling) == ("20 percent", "10 MCI", None)
 
 
 def test_deprivation_of_a_certificate_or_not():

@@ -4,7 +4,11 @@ Install the extra: `pip install "penalties[batch]"` (numpy, pyarrow, pandas). No
 imported by `import penalties`.
 
 Input columns: `provision` (any reference form), `committed` (date), and optionally `initiated`,
-`decided`, `offender`, `base_amount` (tenge, integer or decimal). The output is the same kind of
+`decided`, `offender`, `base_amount` (tenge, integer or decimal), `count` (a whole number: the units a
+fine "за каждый платежный документ" is for; a row of such a fine without it gets `MissingCountError`'s
+message as its error). A fine in percent of a base bounded in MCI ("…, но не менее пяти месячных
+расчетных показателей") without `base_amount` gets the bounds alone (fine_min = the floor, fine_max = the
+ceiling, null where the sanction sets none), as `assess()` states them. The output is the same kind of
 table: the input columns plus
 
     fine_min_mci, fine_max_mci      decimal128(24, 4)   bounds of the "fine" alternative, in MCI

@@ -2,8 +2,9 @@
 (CC arts 98-1, 98-2) per row, by the same rule `Assessment.compulsory_payment` gives
 (`penalties.reasoning.compulsory_payment.payment_rule`).
 
-The MCI count depends on the version's category and on the wording in force on the day decided:
-`payment_rule()` is called once per distinct (provision, version, period of wordings); the tenge
+The MCI count depends on the version's category and on the wordings in force from the day committed
+to the day decided: `payment_rule()` is called once per distinct (provision, version, period of
+wordings on the day committed, period on the day decided); the tenge
 are the count times the MCI of each row's valuation day (`reasoning.case_dates.valuation`, once
 per distinct day committed), from the dense per-day MCI table the money columns use. Null where
 the payment does not apply or is not encoded (an AC row, a category the data lacks, before
@@ -48,8 +49,11 @@ def compulsory_payment_columns(cols, version_from, failed) -> dict:
         live = np.array([code == "cc" for code, _ in facts], dtype=bool)[pair_of_row]
         if live.any():
             edges = np.array(sorted(sentencing_edges("cc", "compulsory_payment")), dtype=np.int64)
+            # the wording applied depends on the wordings from the day committed to the day decided
+            committed_ = cols["committed"][rows]
+            period_c = np.searchsorted(edges, committed_, side="right")
             period = np.searchsorted(edges, decided, side="right")
-            keys = np.stack([pair_of_row, period])[:, live]
+            keys = np.stack([pair_of_row, period_c, period])[:, live]
             distinct, first, key_of_row = np.unique(keys, axis=1, return_index=True, return_inverse=True)
             key_of_row = key_of_row.reshape(-1)
             counts = np.full(distinct.shape[1], -1, dtype=np.int64)
@@ -57,7 +61,8 @@ def compulsory_payment_columns(cols, version_from, failed) -> dict:
             for k in range(distinct.shape[1]):
                 row = at[first[k]]
                 code, category = facts[pair_of_row[row]]
-                found = payment_rule(code or "", category, EPOCH + timedelta(days=int(decided[row])))
+                found = payment_rule(code or "", category, EPOCH + timedelta(days=int(committed_[row])),
+                                     EPOCH + timedelta(days=int(decided[row])))
                 if found is not None:
                     counts[k] = found[1]
             count[rows[at]] = counts[key_of_row]

@@ -329,6 +329,11 @@ def _combination_tables(specs):
         resolved = resolve(version, who, p.code, day_date(on))
         t["has_money"][j] = resolved.has_money  # else the row needs no MCI (reasoning.money.mci_on)
         fine = next((r for r in resolved.main if r.kind == "fine"), None)
+        if fine is not None and (fine.bounded or fine.per or resolved.needs_count):
+            # a percentage bounded in MCI, or an amount per unit of a count: assess() does the rows (with
+            # their base_amount and count columns; without a count, its MissingCountError is the row's error)
+            t["big"][j] = True
+            fine = None
         if fine is not None:
             for b, measure in enumerate((fine.min, fine.max)):
                 if measure is not None:

@@ -1,6 +1,8 @@
 """Rows the vectorised path does not take, assessed by `assess()` itself, one distinct case at a time.
 
-Those are rows with a null, unreadable or far-off date, a base amount `assess()` refuses, and
+Those are rows with a null, unreadable or far-off date, a base amount `assess()` refuses, rows of a
+fine in percent of a base bounded in MCI or of an amount per unit of a count (their `base_amount` and
+`count` columns go to `assess()`), and
 rows whose amounts would not fit the integers of the vectorised arithmetic (`amounts`). Each gets
 exactly what `assess()` says: its error, or its figures in the batch's columns. A figure the
 batch's exact columns cannot hold (a fraction of a tiyn; 10^20 tenge or more) is a row error.
@@ -17,7 +19,7 @@ from ..reasoning.money import CENT, Money
 from .arrow import DECIMALS
 
 E4 = Decimal("0.0001")
-_COLUMNS = ("provision", "committed", "initiated", "decided", "offender", "base_amount")
+_COLUMNS = ("provision", "committed", "initiated", "decided", "offender", "base_amount", "count")
 
 
 def assessed_rows(arrow, rows, rates) -> dict:
@@ -72,7 +74,7 @@ def _row(record: dict, rates) -> dict:
     try:
         a = assess(record["provision"], committed=_date(record["committed"]), initiated=_date(record.get("initiated")),
                    decided=_date(record.get("decided")), offender="individual" if offender is None else offender,
-                   base_amount=record.get("base_amount"), rates=rates)
+                   base_amount=record.get("base_amount"), rates=rates, count=record.get("count"))
     except PenaltiesError as error:
         return {"error": str(error)}
     out: dict[str, Any] = {"abolished": a.abolished, "version_from": a.version.valid_from, "verification": a.version.verification,

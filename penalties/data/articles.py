@@ -28,7 +28,7 @@ from ..law.provisions import (
     Sanction,
     Version,
 )
-from ..law.quantities import implausible, parse_measure
+from ..law.quantities import Measure, implausible, parse_measure
 from .checker import Checker, check_sequence
 from .sentencing import SENTENCING_FILES, load_sentencing
 from .store import cached
@@ -39,7 +39,7 @@ _VERSION_REQUIRED = {"valid_from", "act", "verification", "sources"}
 _VERSION_OPTIONAL = {"valid_to", "valid_from_latest", "entry_into_force", "verified_through", "category", "text_ru", "text_kk",
                      "text_en", "notes", "abolished", "moved_to", "sanctions", "reader_exception",
                      "reader_correction"}
-_ITEM_KEYS = {"kind", "min", "max", "amount", "mandatory", "lifelong", "base", "note"}
+_ITEM_KEYS = {"kind", "min", "max", "amount", "mandatory", "lifelong", "base", "note", "floor", "ceiling", "per"}
 GENERAL_FILES = {"general.toml"}
 #: files beside the article files that are not articles: the General Part's rules (general.toml, the
 #: sentencing and limitation rules, penalties.data.sentencing), the chapters
@@ -326,6 +326,11 @@ def _read_item(c: Checker, item, where: tuple, code: str, additional: bool) -> I
             c.problem(where, f"min {low} is greater than max {high}")
     if any(m.unit in ("base", "percent") for m in (low, high) if m) and not isinstance(item.get("base"), str):
         c.problem(where, "a multiple or percentage needs 'base' (what it is a multiple of: \"bribe\", \"damage\", …)")
+    limits = _read_floor_ceiling(c, item, where, kind.measure, (low, high))
+    per = item.get("per")
+    if per is not None and (not isinstance(per, str) or not per or kind.measure != "money" or high is None):
+        c.problem(where, "'per' names what an amount is counted for (\"payment_document\"), on a money amount")
+        per = None
     mandatory = item.get("mandatory")
     if additional and not isinstance(mandatory, bool):
         c.problem(where, "an additional punishment needs 'mandatory = true' or 'mandatory = false'")
@@ -337,7 +342,33 @@ def _read_item(c: Checker, item, where: tuple, code: str, additional: bool) -> I
     if kind.measure == NONE and bounds:
         c.problem(where, f"kind {kind_name!r} takes no amount or term")
     return Item(str(kind_name), low, high, mandatory if additional else None, bool(lifelong),
-                item.get("base"), item.get("note"))
+                item.get("base"), item.get("note"), floor=limits[0], ceiling=limits[1], per=per)
+
+
+def _read_floor_ceiling(c: Checker, item: dict, where: tuple, measure: str, bounds: tuple) -> tuple:
+    """`floor` and `ceiling` of a fine in percent (or a multiple) of a base: amounts in MCI, floor ≤ ceiling."""
+    out: list[Measure | None] = []
+    for key in ("floor", "ceiling"):
+        if key not in item:
+            out.append(None)
+            continue
+        try:
+            m = parse_measure(item[key], measure)
+        except ValueError as error:
+            c.problem(where, f"{key}: {error}")
+            out.append(None)
+            continue
+        wrong = implausible(m)
+        if wrong:
+            c.problem(where, f"{key}: {wrong}")
+        if m.unit != "MCI":
+            c.problem(where, f"{key}: a floor or ceiling is an amount in MCI, not {m.unit!r}")
+        out.append(m)
+    if any(out) and not any(b is not None and b.unit in ("base", "percent") for b in bounds):
+        c.problem(where, "'floor' and 'ceiling' bound a fine in percent (or a multiple) of a base only")
+    if out[0] is not None and out[1] is not None and out[0].unit == out[1].unit and out[0].value > out[1].value:
+        c.problem(where, f"floor {out[0]} is greater than ceiling {out[1]}")
+    return out[0], out[1]
 
 
 def check(root: Path | str | None = None, *, whole_tree: bool = True) -> tuple[list[Problem], int]:

@@ -364,6 +364,12 @@ def _item_table(item: Item) -> dict:
         table["lifelong"] = True
     if item.base:
         table["base"] = item.base
+    if item.floor is not None:
+        table["floor"] = _measure_text(item.floor)
+    if item.ceiling is not None:
+        table["ceiling"] = _measure_text(item.ceiling)
+    if item.per:
+        table["per"] = item.per
     if item.mandatory is not None:
         table["mandatory"] = item.mandatory
     if item.note:

@@ -41,6 +41,7 @@ _OFFENDERS = (
     ("субъектов среднего предпринимательства", ("medium_business",)),
     ("субъекты среднего предпринимательства", ("medium_business",)),
     ("субъектов крупного предпринимательства", ("large_business",)),
+    ("субъектов среднего и крупного предпринимательства", ("medium_business", "large_business")),
     ("некоммерческие организации", ("non_commercial_organisation",)),
     ("некоммерческих организаций", ("non_commercial_organisation",)),
     ("некоммерческую организацию", ("non_commercial_organisation",)),
@@ -90,6 +91,10 @@ _OFFENDERS = (
     ("кандидата в депутаты или на иную выборную должность", ("candidate",)),
     ("кандидата", ("candidate",)),
     ("лицо, избранное депутатом или на иную выборную должность", ("elected_person",)),
+    # AC 266: the legal entity that made the payment; "на лиц, осуществлявших платеж" (since 2026) names
+    # whoever made it, which is the disposition's person: no category of its own (unnamed)
+    ("юридическое лицо, осуществившее платеж", ("legal_entity",)),
+    ("лиц, осуществлявших платеж", ("unnamed",)),
     # more persons and bodies named by the Code's own words (penalties.law.provisions.Offender)
     ("лиц, уполномоченных на ведение переговоров", ("negotiation_representative",)),
     ("лиц, уполномоченных заключить коллективный договор, соглашение", ("agreement_representative",)),
@@ -160,10 +165,10 @@ _NAMES = rf"(?:{_OFFENDER_WORDS})(?:{_JOIN}(?:{_OFFENDER_WORDS}))*"
 # drop the "на" ("штраф физических лиц в размере двадцати, должностных лиц – в размере тридцати"):
 # without it, the names must be followed by their amount, or end a warning ("предупреждение местных
 # исполнительных органов")
-_SEGMENT = re.compile(rf"(?:^|,\s+(?:а\s+)?|\s+)(?:на (?P<names>{_NAMES}),?\s*(?:[–—-]\s*)?"
+_SEGMENT = re.compile(rf"(?:^|,\s+(?:а\s+)?|\s+)(?:(?:на|для) (?P<names>{_NAMES}),?\s*(?:[–—-]\s*)?"
                       rf"|(?P<bare>{_NAMES}),?\s*(?:[–—-]\s*)?(?=в размере)|(?<=предупреждение )(?P<warned>{_NAMES})$)")
 # "с приостановлением действия либо лишением свидетельства": an additional punishment's choice (instrumental), not a main one
-_ALTERNATIVE = re.compile(r",?\s+либо\s+(?!без так|предмет|лишением|приостановлением|запрещением)|\s+или\s+(?=штраф|административн|арест|предупреждени|лишени|выдворени|общественн|привлечени|приостановлени)")
+_ALTERNATIVE = re.compile(r",?\s+либо\s+(?!без так|предмет|недостоверно|лишением|приостановлением|запрещением)|\s+или\s+(?=штраф|административн|арест|предупреждени|лишени|выдворени|общественн|привлечени|приостановлени)")
 _ADDITIONAL = re.compile(r",?\s+(?=с конфискаци|с лишением|с приостановлени|с запрещени|с выдворени|с административным выдворени"
                          r"|с исключением|с приостановкой|с принудительным сносом)")  # the last three: not read (their error names them)
 
@@ -204,6 +209,9 @@ def read_ac_sanction(text: str) -> tuple[Sanction, ...]:
     for words, reason in _UNREAD:
         if found := words.search(sentence):
             raise SanctionTextError(text, found.group(0), reason)
+    if by_offender := _BOUND_BY_OFFENDER.search(sentence):
+        raise SanctionTextError(text, by_offender.group(0), "a bound in MCI that differs by offender category, for "
+                                "offenders the sentence names otherwise (which bound applies to whom is not read)")
     # "влечет лишение квалификационного свидетельства физического лица, штраф на должностных лиц …" (AC 604(2)):
     # the individual's punishment, named by the genitive before the other offenders' segments
     own: list[Sanction] = []
@@ -254,6 +262,10 @@ def _split_trailing_additional(text: str, sentence: str) -> tuple[str, list[Item
                   for item in _additional_list(text, piece.strip(" ,"))]
 
 
+# AC 220(1) since 2026: "…, но не более ста месячных расчетных показателей на субъектов среднего
+# предпринимательства и двухсот … на субъектов крупного предпринимательства, филиалы банков – …" after
+# "штраф на юридических лиц, филиалы банков – нерезидентов …"
+_BOUND_BY_OFFENDER = re.compile(rf"но не (?:менее|более) (?:{NUMBER})(?:{MCI_WORDS}) на [а-я ]+")
 _LEADING_INDIVIDUAL = re.compile(r"^(?P<what>лишение квалификационного свидетельства) физического лица,\s+(?=штраф )")
 _PENALTY_BEFORE_NEXT = re.compile(r"(?:^|,\s*)(штраф|предупреждение|административный арест)$")
 
@@ -295,9 +307,8 @@ def _segments(text: str, sentence: str) -> list[tuple[tuple[str, ...], str]]:
         else:
             raise SanctionTextError(text, body[:60] or m.group(0), "an offender segment the reader does not know")
         carry = next_carry or ""
-        if "unnamed" in offenders and len(offenders) > 1:
-            raise SanctionTextError(text, names, "an offender category the reader does not know")
-        out.append((("unnamed",) if "unnamed" in offenders else tuple(sorted(offenders, key=OFFENDERS.index)), body))
+        out.append((("unnamed",) if offenders == ["unnamed"]
+                    else tuple(sorted(offenders, key=lambda o: OFFENDERS.index(o) if o in OFFENDERS else -1)), body))
     return out
 
 
@@ -354,6 +365,7 @@ _BASES = {
     "стоимости незаконно переданных минеральных и биологических ресурсов": "resources_transferred",
     "стоимости энергетических ресурсов": "energy_resources",
     "суммы договора на проведение аудита": "audit_contract",
+    "суммы договора на проведе ние аудита": "audit_contract",  # AC 246(5) of 2026-07-12 reads so
     "суммы неуплаченных (неперечисленных)": "unpaid_contributions",
     "суммы неперечисленных": "contributions_not_transferred",
     "суммы неисполненного налогового обязательства": "unfulfilled_tax_obligation",
@@ -362,14 +374,40 @@ _BASES = {
     "суммы указания по платежу": "payment_instruction",
     "суммы денег": "money",
     "недекларированной": "undeclared_cash",
+    # AC 328: a percentage of a fee rate "в отношении" the quantity over the limit: the base is the fee at
+    # that rate on that quantity, in tenge
+    "ставки платы за эмиссии в окружающую среду за превышенный объем эмиссий": "emission_fee_on_the_excess",
+    "соответствующей ставки платы за негативное воздействие на окружающую среду в отношении превышенного количества":
+        "impact_fee_on_the_excess",
+    "ставки платы за захоронение отходов в отношении количества отходов, накопленных или захороненных сверх":
+        "disposal_fee_on_the_excess",
+    "ставки платы за захоронение отходов в отношении количества накопленных отходов": "disposal_fee_on_the_waste",
+    "ставки платы в отношении массы серы": "fee_on_the_sulphur",
+    "суммы, которая не была учтена": "amount_not_recorded",
+    "суммы, которая была учтена ненадлежащим образом": "amount_recorded_improperly",
 }
-_BOUNDED = re.compile(r",? но не (?:менее|более) ")
+# a bound in MCI of a fine in percent of a base, after the base's words: "…, но не менее пяти
+# месячных расчетных показателей", "…, но не менее двухсот и не более одной тысячи …", "…, но не более
+# двухсот …" (not "но не более чем за один год", which bounds the period the base is counted over)
+_BOUNDED = re.compile(r",? но не (?:менее|более) (?!чем за)")
+_BOUNDS = re.compile(rf",? но не (?:менее (?P<floor>{NUMBER})(?:и не более (?P<ceiling>{NUMBER}))?|более (?P<only_ceiling>{NUMBER}))"
+                     rf"(?:{MCI_WORDS})$")
+# "в размере одной десятой процента": a fraction, its denominator after the number
+_FRACTION = re.compile(r"^(?P<denominator>десят|сот)(?:ой|ых) (?P<unit>.+)$")
+_DENOMINATORS = {"десят": 10, "сот": 100}
+# "… за каждый платежный документ": an amount per unit of a count the case gives; the `per` name the data
+# uses for it (the beginning of the Code's words)
+_PER = re.compile(r"^(?P<unit>.+?) за кажд(?:ый|ую|ое) (?P<what>.+)$")
+_PER_NAMES = {
+    "платежный документ": "payment_document",
+    "день сверх срока": "day_beyond_the_term",
+}
 
 
 def _base(text: str, phrase: str, words: str) -> str:
     """The `base` name of what a percentage or multiple is of; an error for a base not in the table."""
-    if _BOUNDED.search(words):  # "…, но не менее двадцати месячных расчетных показателей"
-        raise SanctionTextError(text, phrase, "a percentage bounded by an amount in MCI (the data model has no such bound)")
+    if _BOUNDED.search(words):  # a bound `_fine` did not take: after a multiple, or not at the end
+        raise SanctionTextError(text, phrase, "a bound in MCI where the reader does not take one (only after a percentage's base)")
     for start in sorted(_BASES, key=len, reverse=True):
         if words.startswith(start):
             return _BASES[start]
@@ -411,6 +449,10 @@ def _main_items(text: str, body: str, unit_after: str | None) -> tuple[list[Item
     for whole in _ALTERNATIVE.split(body):
         alt, *more = _ADDITIONAL.split(whole)
         extra.extend(more)
+        if items and items[-1].kind == "fine" and _BARE_PERCENT.match(alt.strip(" ,")):
+            # "штраф в размере одной десятой процента от суммы сделки либо ста процентов от суммы …": a
+            # second percentage of the same fine
+            alt = f"штраф в размере {alt.strip(' ,')}"
         # "административный арест на пятнадцать суток и лишение права управления транспортным средством
         # сроком на семь лет": both are imposed; the second is encoded as a mandatory additional penalty
         first, *together = re.split(r"\s+и\s+(?=лишени[ея] права управления|приостановление выпуска)", alt.strip(" ,"))
@@ -436,7 +478,22 @@ def _main_items(text: str, body: str, unit_after: str | None) -> tuple[list[Item
             if m is None:
                 raise SanctionTextError(text, phrase, "not a penalty the reader knows")
             joined.append(_term_item("deprivation_of_special_right", m, True))
-    return items, joined + [item for e in extra for item in _additional_list(text, e.strip(" ,"))]
+    return _one_base(text, items), joined + [item for e in extra for item in _additional_list(text, e.strip(" ,"))]
+
+
+_BARE_PERCENT = re.compile(rf"^(?:{NUMBER})(?:(?:десят|сот)(?:ой|ых) )?процент")
+
+
+def _one_base(text: str, items: list[Item]) -> list[Item]:
+    """AC 228(6), 230(4) of 2017: "… одной десятой процента от суммы сделки либо ста процентов от суммы
+    полученного дохода по операциям, но не менее …": percentages of different bases as alternatives; a
+    case gives one base amount, so they are not read."""
+    bases = {i.base for i in items if i.kind == "fine" and i.base}
+    if len(bases) > 1:
+        raise SanctionTextError(text, ", ".join(sorted(bases)), "fines in percent of different bases as alternatives "
+                                "(a case gives one base amount; which base the bound written once after them "
+                                "bounds is not read)")
+    return items
 
 
 def _additional_list(text: str, phrase: str) -> list[Item]:
@@ -450,7 +507,7 @@ def _main(text: str, phrase: str, unit_after: str | None) -> Item:
         if phrase in ("предупреждение", "предупреждения"):
             return Item("warning")
         if m := _FINE.match(phrase):
-            return _fine(text, phrase, m, m["unit"] or unit_after)
+            return _fine(text, phrase, m, m["unit"] or unit_after, unit_after)
         if m := _FINE_MULTIPLE.match(phrase):
             amount = parse_measure(f"{multiple_of(m['fix'])} base", "money")
             return Item("fine", amount, amount, base=_base(text, phrase, m["base"]))
@@ -503,21 +560,52 @@ def _main(text: str, phrase: str, unit_after: str | None) -> Item:
     raise SanctionTextError(text, phrase, "not a main penalty the reader knows")
 
 
-def _fine(text: str, phrase: str, m, unit: str | None) -> Item:
-    """A fine "в размере [от X] до Y" or "в размере X" in MCI or in percent of a base."""
+def _fine(text: str, phrase: str, m, unit: str | None, unit_after: str | None = None) -> Item:
+    """A fine "в размере [от X] до Y" or "в размере X" in MCI or in percent of a base; a percentage
+    bounded in MCI ("…, но не менее пяти месячных расчетных показателей"), a fraction of a percent
+    ("одной десятой процента"), an amount for each unit of a count ("… за каждый платежный документ")."""
     if not unit:
         raise SanctionTextError(text, phrase, "an amount without its unit")
+    divisor = 1
+    if fraction := _FRACTION.match(unit):
+        divisor, unit = _DENOMINATORS[fraction["denominator"]], fraction["unit"]
+    percent = _PERCENT_UNIT.match(unit)
+    later = _PERCENT_UNIT.match(unit_after or "")
+    if percent and not percent["base"] and later and later["base"]:
+        # "на субъектов среднего предпринимательства – в размере ста процентов, на субъектов крупного
+        # предпринимательства – в размере двухсот процентов от суммы экономической выгоды": the base once
+        unit = f"{unit} от {later['base']}"
+    floor = ceiling = None
+    if bounds := _BOUNDS.search(unit):
+        unit = unit[:bounds.start()]
+        if bounds["floor"]:
+            floor = spelled_measure(bounds["floor"], "MCI", "money")
+        if bounds["ceiling"] or bounds["only_ceiling"]:
+            ceiling = spelled_measure(bounds["ceiling"] or bounds["only_ceiling"], "MCI", "money")
+    per = None
+    if counted := _PER.match(unit):
+        per = next((name for start, name in _PER_NAMES.items() if counted["what"].startswith(start)), None)
+        if per is None:
+            raise SanctionTextError(text, phrase, "an amount for each unit of a count the reader does not know")
+        unit = counted["unit"]
     if _MCI_UNIT.match(unit):
         word, base = "MCI", None
     elif (percent := _PERCENT_UNIT.match(unit)) and percent["base"]:
         word, base = "percent", _base(text, phrase, percent["base"])
     else:
         raise SanctionTextError(text, phrase, "not a unit of a fine the reader knows")
+    if (floor or ceiling) and word != "percent":
+        raise SanctionTextError(text, phrase, "a bound in MCI of an amount that is not a percentage")
+
+    def amount(words: str):
+        value = spelled_measure(words, word, "money")
+        return attrs.evolve(value, value=value.value / divisor) if divisor != 1 else value
+
     if m["fix"]:
-        amount = spelled_measure(m["fix"], word, "money")
-        return Item("fine", amount, amount, base=base)
-    low = spelled_measure(m["lo"], word, "money") if m["lo"] else None
-    return Item("fine", low, spelled_measure(m["hi"], word, "money"), base=base)
+        fixed = amount(m["fix"])
+        return Item("fine", fixed, fixed, base=base, floor=floor, ceiling=ceiling, per=per)
+    low = amount(m["lo"]) if m["lo"] else None
+    return Item("fine", low, amount(m["hi"]), base=base, floor=floor, ceiling=ceiling, per=per)
 
 
 def _term_item(kind: str, m, mandatory) -> Item:
@@ -591,6 +679,11 @@ def _additional(text: str, phrase: str) -> Item:
                         note="сертификат специалиста или менеджера в области здравоохранения")
         if core in ("с лишением лицензии или приложения к лицензии", "с лишением лицензии или разрешения второй категории"):
             return Item("deprivation_of_licence", mandatory=mandatory)
+        if core.startswith("с конфискацией"):  # AC 159: "… монопольного дохода, …, не более чем за один год"
+            raise SanctionTextError(text, phrase, "a confiscation bounded by a period or an amount: the data model's "
+                                    "confiscation has no extent, so the bound would be lost")
+    except SanctionTextError:
+        raise
     except ValueError as error:
         raise SanctionTextError(text, phrase, f"unknown word {error}") from None
     raise SanctionTextError(text, phrase, "not an additional penalty the reader knows")

@@ -263,3 +263,23 @@ def readings(code: str) -> dict[tuple[date, str], dict[str, ArticleReading]]:
         for article in load_reading_file(path):
             out.setdefault((article.redaction, article.lang), {})[article.article] = article
     return out
+
+
+def left_out(code: str) -> dict[str, list[str]]:
+    """What the builder left out of each article (statutes/kz/readings/<code>/left-out.md, which it
+    writes): {article number: ["part 1: the reason", …]}; empty where the file is missing."""
+    import re
+
+    path = statutes_dir() / "kz" / "readings" / code / "left-out.md"
+    found: dict[str, list[str]] = {}
+    if not path.exists():
+        return found
+    article = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if m := re.match(r"- \*\*(?:CC|AC) (\S+)\*\*$", line):
+            article = m.group(1)
+            found[article] = []
+        elif article and line.startswith("  - "):
+            found[article].append(line[4:])
+    return found
+

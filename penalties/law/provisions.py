@@ -97,6 +97,14 @@ class Item:
     #: a remark on the wording; not part of the sanction's value (two items differing only in their
     #: notes are equal)
     note: str | None = attrs.field(default=None, eq=False)
+    #: a fine in percent (or a multiple) of a base bounded by amounts in MCI ("…, но не менее пяти и не
+    #: более двухсот месячных расчетных показателей"): the amount is max(floor, min(ceiling, percent × base)),
+    #: each bound valued at the MCI of the valuation day (None: no such bound)
+    floor: Measure | None = attrs.field(default=None, kw_only=True)
+    ceiling: Measure | None = attrs.field(default=None, kw_only=True)
+    #: a fine "за каждый платежный документ": the amount is for each unit of this count, which the case
+    #: gives (`assess(count=)`); None: not counted
+    per: str | None = attrs.field(default=None, kw_only=True)
 
 
 @attrs.frozen

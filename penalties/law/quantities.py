@@ -69,10 +69,11 @@ def parse_measure(text: str, measure: str) -> Measure:
 
 #: the largest amount or term a statute file may state, per unit: far above anything either Code
 #: provides (the largest today: fines of 8,000 MCI, bans of 10 years, imprisonment of 20 years, 90 days
-#: of arrest, 1,200 hours of community service), so that a slip of the keyboard (10^32 MCI, a
+#: of arrest, 1,200 hours of community service; percentages up to "двадцати тысяч процентов" of a fee rate,
+#: AC 328), so that a slip of the keyboard (10^32 MCI, a
 #: 500-year ban, 10^9 days of arrest) is refused by `penalties check` instead of computed
 PLAUSIBLE_MAXIMUM = {"MCI": Decimal(100_000), "KZT": Decimal(10) ** 12, "base": Decimal(1000),
-                     "percent": Decimal(1000), "day": Decimal(366), "month": Decimal(360), "hour": Decimal(5000)}
+                     "percent": Decimal(20_000), "day": Decimal(366), "month": Decimal(360), "hour": Decimal(5000)}
 
 
 def implausible(m: Measure) -> str | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..law.kinds import KINDS
-from ..law.provisions import Provision, Version, label_of
+from ..law.provisions import CODES, Provision, Version, label_of
 from ..law.quantities import decimal_text
 from ..law.sentencing import RULE_CATEGORIES
 from . import formatting as fmt
@@ -60,7 +60,31 @@ def item_parts(item, lang: str) -> tuple[str, str, tuple[str, ...]]:
         flags.append(w("mandatory") if item.mandatory else w("optional"))
     if item.min is not None and item.min.basis == "general_part":
         flags.append(w("min_gp"))
+    flags.extend(bound_flags(item, lang))
     return name, body, tuple(flags)
+
+
+def bound_flags(item, lang: str) -> list[str]:
+    """The words of a percentage bounded in MCI and of an amount per unit of a count: "not less than
+    5 MCI = 19,660 KZT", "not more than …", "for each payment_document (count 3)"."""
+    w = _words(fmt.check_lang(lang))
+    out = []
+    for key in ("floor", "ceiling"):
+        bound = getattr(item, key, None)
+        if bound is None:
+            continue
+        if hasattr(bound, "kzt"):  # a Money, at the MCI of the day
+            text = fmt.amount_range(bound.mci, bound.mci, "MCI", lang)
+            if bound.kzt is not None:
+                text += " = " + fmt.amount_range(bound.kzt, bound.kzt, "KZT", lang)
+        else:  # a Measure in MCI, as the law writes it
+            text = fmt.amount_range(bound.value, bound.value, "MCI", lang)
+        out.append((w("floor") if key == "floor" else w("ceiling")).format(amount=text))
+    per = getattr(item, "per", None)
+    if per:
+        count = getattr(item, "per_count", None)
+        out.append(w("per").format(what=per) + (f" ({w('count')} {decimal_text(count)})" if count is not None else ""))
+    return out
 
 
 def _item_line(item, lang: str, w) -> str:
@@ -216,6 +240,12 @@ def item_dict(item) -> dict:
         else:
             out[key] = int(m.value) if m.value == int(m.value) else decimal_text(m.value)
             out["unit"] = m.unit
+    for key in ("floor", "ceiling"):  # a percentage bounded in MCI
+        m = getattr(item, key, None)
+        if m is not None:
+            out[key] = {_MONEY_KEYS[m.unit]: decimal_text(m.value)}
+    if getattr(item, "per", None):
+        out["per"] = item.per
     return item_flags(item, out)
 
 
@@ -299,6 +329,8 @@ def items_text(items, lang: str) -> str:
             bound = f"{fmt.measure(item.min, lang)} … {bound}"
         if item.base and bound:
             bound += f" (× {item.base})"
+        if bound and (extra := bound_flags(item, lang)):
+            bound += " (" + "; ".join(extra) + ")"
         flag = ""
         if item.mandatory is not None:
             flag = " (" + messages.message(lang, "assessment", "mandatory" if item.mandatory else "optional") + ")"
@@ -511,8 +543,9 @@ def coverage_dict(p: Provision) -> dict:
 def coverage_markdown(provisions, texts: dict | None = None) -> str:
     """docs/coverage.md: provision by provision, what is encoded and how well it is verified.
 
-    `texts` ({code: (redaction, articles in force in it, articles repealed in it)}) gives, for each
-    Code, the newest redaction read in full, to compare what the text has with what is encoded.
+    `texts` ({code: (redaction, articles in force in it, articles repealed in it, [(article, title,
+    [reasons]) with nothing encoded], articles with something left out)}) gives, for each Code, the
+    newest redaction read in full, to compare what the text has with what is encoded.
     """
     rows = list(provisions)
     versions = [v for p in rows for v in p.versions]
@@ -532,7 +565,7 @@ def coverage_markdown(provisions, texts: dict | None = None) -> str:
         own = [v for p in mine for v in p.versions]
         text = ""
         if texts and code in texts:
-            day, in_force, repealed = texts[code]
+            day, in_force, repealed, _, _ = texts[code]
             text = f"{in_force} in force, {repealed} repealed ({day:%d.%m.%Y})"
         lines.append(f"| {name} | {text} | {len({p.article for p in mine})} | {len(mine)} | {len(own)} | "
                      f"{sum(v.verification == 'primary' for v in own)} ({sum(v.verification == 'primary' for v in own) / len(own):.0%}) | "
@@ -545,6 +578,7 @@ def coverage_markdown(provisions, texts: dict | None = None) -> str:
         "have changed it between two redactions read); an assessment on a day inside it is refused "
         "with `UnreadWordingError`, which names the acts.",
         "",
+        *_not_encoded(texts or {}),
         f"{len(rows)} provisions, {len(versions)} versions: {primary} verified against an official text "
         f"(`primary`), {sum(v.verification == 'secondary' for v in versions)} `secondary`, "
         f"{sum(v.verification == 'unverified' for v in versions)} `unverified`.",
@@ -566,6 +600,28 @@ def coverage_markdown(provisions, texts: dict | None = None) -> str:
         lines.append(f"| {p.label} | {title} | {spans} |")
     lines.extend(_general_part_coverage())
     return "\n".join(lines) + "\n"
+
+
+def _not_encoded(texts: dict) -> list[str]:
+    """For docs/coverage.md: per Code, how many articles have something left out, and the articles of
+    the newest text with nothing encoded, each with the builder's reasons (left-out.md)."""
+    lines: list[str] = []
+    for code, (day, _, _, missing, partly) in sorted(texts.items(), key=lambda item: item[0] != "cc"):
+        name = CODES[code]
+        lines.append(f"{name}: {partly} articles of the {day:%d.%m.%Y} text have a part or more left out "
+                     f"(left-out.md); {len(missing)} have nothing encoded"
+                     + (":" if missing else "."))
+        if missing:
+            lines += ["", "| article | title | why nothing is encoded |", "|---|---|---|"]
+            for number, title, reasons in sorted(missing, key=lambda m: _article_key(m[0])):
+                why = "<br>".join(r.replace("|", "/") for r in reasons) or "not read"
+                lines.append(f"| {name} {number} | {title.replace('|', '/')} | {why} |")
+        lines.append("")
+    return lines
+
+
+def _article_key(number: str) -> tuple[int, ...]:
+    return tuple(int(n) for n in number.split("-") if n.isdigit())
 
 
 def _general_part_coverage() -> list[str]:

@@ -291,6 +291,9 @@ def _kinds(offences, group: str, adding: bool, caps: dict, gp, gravest: str, on:
             # no measure (life imprisonment, confiscation) or for life: the kind is carried over as it is
             out.append(_carried(items))
             continue
+        if any(i.bounded or i.per for i in items):
+            raise UserInputError(f"cannot combine a {kind} in percent of a base bounded in MCI, or for each unit of "
+                                 "a count: the sum of such ranges is not encoded; assess each offence")
         units = {i.max.unit for i in items} | {i.min.unit for i in items if i.min is not None}
         if len(units) != 1:
             raise UserInputError(f"cannot combine {kind} measured in {', '.join(sorted(units))}: "

@@ -4,6 +4,9 @@ The rules, shared by `assess()` and `assess_batch()`:
 - an amount in MCI is that many times the MCI in force on the valuation day, in tenge, exactly;
 - an amount in tenge, or a multiple or percent of a base amount (a bribe, damage), is read back
   in MCI as tenge / MCI, exactly where the quotient terminates (28 significant digits otherwise);
+- a percentage bounded in MCI ("…, но не менее пяти и не более двухсот месячных расчетных показателей")
+  is max(floor, min(ceiling, percent × base)), the floor and ceiling in tenge at the same MCI; an amount
+  "за каждый …" is that amount times the count the case gives (then bounded);
 - US dollars are tenge / rate, rounded half-up to the cent; none without a rate;
 - a sanction with no amount in it needs no MCI at all (imprisonment only, past the MCI's coverage).
 
@@ -40,14 +43,21 @@ class Money:
         return {"mci": decimal_text(self.mci), "kzt": decimal_text(self.kzt), "usd": decimal_text(self.usd)}
 
 
-def money(measure: Measure, mci_kzt: Decimal, usd_kzt: Decimal | None, base: Decimal | None) -> Money:
-    """`measure` in MCI, tenge and dollars, given the MCI, the rate (None: no dollars) and the base amount."""
+def money(measure: Measure, mci_kzt: Decimal, usd_kzt: Decimal | None, base: Decimal | None,
+          floor: Measure | None = None, ceiling: Measure | None = None, count: Decimal | None = None) -> Money:
+    """`measure` in MCI, tenge and dollars, given the MCI, the rate (None: no dollars) and the base amount;
+    times `count` (an amount for each unit of a count), then within `floor` and `ceiling` (MCI) where given."""
     unit = measure.unit
     if unit == "MCI":
-        mci, kzt = measure.value, measure.value * mci_kzt
+        mci = measure.value * count if count is not None else measure.value
+        kzt = mci * mci_kzt
     else:
-        kzt = tenge(measure, base)
+        kzt = tenge(measure, base) * (count if count is not None else 1)
         mci = kzt / mci_kzt
+    if floor is not None and kzt < floor.value * mci_kzt:
+        mci, kzt = floor.value, floor.value * mci_kzt
+    if ceiling is not None and kzt > ceiling.value * mci_kzt:
+        mci, kzt = ceiling.value, ceiling.value * mci_kzt
     return Money(mci, kzt, usd(kzt, usd_kzt))
 
 

@@ -37,6 +37,16 @@ class ResolvedItem:
     lifelong: bool
     base: str | None
     needs_base: bool
+    #: a percentage of the base bounded by amounts in MCI (`Item.floor`, `Item.ceiling`), and the count
+    #: an amount is for each unit of (`Item.per`)
+    floor: Measure | None = None
+    ceiling: Measure | None = None
+    per: str | None = None
+
+    @property
+    def bounded(self) -> bool:
+        """Whether the amount is bounded in MCI, so that a range can be given without the base."""
+        return self.floor is not None or self.ceiling is not None
 
 
 @attrs.frozen(slots=True)
@@ -51,6 +61,14 @@ class ResolvedSanction:
     limits: tuple
     needs_base: str | None
     has_money: bool
+    #: the count an amount is for each unit of (`Item.per`), None: none
+    needs_count: str | None = None
+
+    @property
+    def base_optional(self) -> bool:
+        """Whether every item that needs the base is bounded in MCI: without the base, the range those
+        bounds give is stated (`assess()`), instead of a refusal."""
+        return all(r.bounded for g in (self.main, self.additional) for r in g if r.needs_base)
 
 
 def limits_day(version_start, committed, later=max):
@@ -109,11 +127,12 @@ def _resolve(version: Version, offender: str, gp, on: date) -> ResolvedSanction:
             unit = None if kind.measure == NONE else kind.measure
             needs_base = any(m is not None and m.unit in ("base", "percent") for m in (low, high))
             resolved.append(ResolvedItem(item.kind, unit, low, high, low_basis, high_basis, item.mandatory,
-                                         item.lifelong, item.base, needs_base))
+                                         item.lifelong, item.base, needs_base, item.floor, item.ceiling, item.per))
         groups.append(tuple(resolved))
     needs = next((r.base or "base amount" for g in groups for r in g if r.needs_base), None)
     has_money = any(r.unit == MONEY for g in groups for r in g)
-    return ResolvedSanction(groups[0], groups[1], tuple(warnings), tuple(limits), needs, has_money)
+    counted = next((r.per for g in groups for r in g if r.per), None)
+    return ResolvedSanction(groups[0], groups[1], tuple(warnings), tuple(limits), needs, has_money, counted)
 
 
 _NEEDS_MINIMUM = frozenset({"fine", "corrective_labour", "community_service", "restriction_of_freedom", "arrest",
