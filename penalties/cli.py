@@ -78,7 +78,13 @@ def _parser() -> argparse.ArgumentParser:
                            "non_commercial_organisation, nonresident_bank_branch, nonresident_insurer_branch, "
                            "nonresident_broker_branch, parent_or_guardian, legal_representative, driver, "
                            "aircraft_commander, first_head, auditor, audit_organisation, expert_organisation, "
-                           "local_executive_body, candidate, elected_person (tests/test_cli.py checks this list)")
+                           "local_executive_body, candidate, elected_person, negotiation_representative, "
+                           "agreement_representative, borrower_head, nonresident_branch_or_office, monitored_taxpayer, "
+                           "fiscal_data_operator, energy_organisation_official, energy_transmission_official, "
+                           "local_executive_official, epr_operator_head, origin_expert_auditor, "
+                           "origin_certificate_organisation, internal_origin_certificate_body, kazakh_citizen, "
+                           "foreigner_or_stateless_person, housing_operator_official, homeowner, reservist, conscript, "
+                           "head_of_these_organisations, attested_person (tests/test_cli.py checks this list)")
     show.add_argument("--base-amount", help="tenge; for fines that are a multiple of a bribe or damage")
     show.add_argument("--count", help="a whole number; for fines per unit of a count (\"за каждый платежный документ\")")
     show.add_argument("--lang", choices=("en", "ru", "kk"), default="en")

@@ -56,6 +56,8 @@ NOT_SANCTION_NUMBERS = {
     ("kz.cc.274.4", "2018-07-23"): ({1, 2}, "item numbers of part 4"),
     ("kz.ac.294.1", "2015-11-09"): ({25}, "the wattage of the lamps confiscated ('мощностью 25 Вт и выше')"),
     ("kz.ac.294.2", "2015-11-09"): ({25}, "the wattage of the lamps confiscated ('мощностью 25 Вт и выше')"),
+    ("kz.ac.243.2", "2017-07-11"): ({1}, "the offender's words ('действующих на территории Республики Казахстан более одного года')"),
+    ("kz.ac.243.4", "2017-07-11"): ({1}, "the offender's words ('действующих на территории Республики Казахстан более одного года')"),
     ("kz.ac.289.2", "2017-07-11"): ({1}, "the period the base is counted over ('но не более чем за один год')"),
     ("kz.ac.289.2", "2018-01-08"): ({1}, "the period the base is counted over ('но не более чем за один год')"),
     ("kz.ac.289.4", "2017-07-11"): ({1}, "the period the base is counted over ('но не более чем за один год')"),

@@ -95,20 +95,82 @@ _OFFENDERS = (
     # whoever made it, which is the disposition's person: no category of its own (unnamed)
     ("юридическое лицо, осуществившее платеж", ("legal_entity",)),
     ("лиц, осуществлявших платеж", ("unnamed",)),
+    # more persons and bodies named by the Code's own words (penalties.law.provisions.Offender)
+    ("лиц, уполномоченных на ведение переговоров", ("negotiation_representative",)),
+    ("лиц, уполномоченных заключить коллективный договор, соглашение", ("agreement_representative",)),
+    # "на лиц, виновных в …": whoever committed the offence, as a sentence naming no one
+    ("лиц, виновных в невыполнении обязательств по коллективному договору, соглашению", ("unnamed",)),
+    ("лиц, виновных в непредоставлении информации", ("unnamed",)),
+    ("первых руководителей соответствующего юридического лица – заемщика по займу, имеющего государственную гарантию, "
+     "их заместителей либо лиц, их заменяющих, на которых соответствующими приказами возложено исполнение обязанностей",
+     ("borrower_head",)),
+    ("филиалы и представительства юридических лиц-нерезидентов, действующих на территории республики казахстан более "
+     "одного года", ("nonresident_branch_or_office",)),
+    ("крупных налогоплательщиков, подлежащих мониторингу", ("monitored_taxpayer",)),
+    ("налогоплательщиков, подлежащих налоговому мониторингу", ("monitored_taxpayer",)),
+    ("оператора фискальных данных", ("fiscal_data_operator",)),
+    ("должностных лиц или первых руководителей энергопроизводящей, энергопередающей организаций и субъекта "
+     "теплоснабжения", ("energy_organisation_official",)),
+    ("должностное лицо энергопередающей организации", ("energy_transmission_official",)),
+    ("должностных лиц местных исполнительных органов", ("local_executive_official",)),
+    ("первого руководителя оператора расширенных обязательств производителей (импортеров)", ("epr_operator_head",)),
+    ("экспертов-аудиторов по определению страны происхождения товара, статуса товара таможенного союза или "
+     "иностранного товара", ("origin_expert_auditor",)),
+    ("организацию, уполномоченную на выдачу сертификата о происхождении товара", ("origin_certificate_organisation",)),
+    ("организацию, уполномоченную на выдачу сертификата", ("origin_certificate_organisation",)),  # AC 417(4), (6) of 2017
+    ("органы (организации), уполномоченные на выдачу сертификата о происхождении товара для внутреннего обращения, "
+     "заключения форм товара таможенного союза или иностранного товара", ("internal_origin_certificate_body",)),
+    ("граждан республики казахстан", ("kazakh_citizen",)),
+    ("иностранцев и лиц без гражданства", ("foreigner_or_stateless_person",)),
+    ("иностранных граждан и лиц без гражданства", ("foreigner_or_stateless_person",)),
+    # AC 642: officials and first heads "организаций, учебных заведений" (any organisation: the general
+    # categories); the officials of housing operators and householders are named on their own
+    ("должностных лиц организаций, учебных заведений", ("official",)),
+    ("первых руководителей организаций, учебных заведений", ("first_head",)),
+    ("должностных лиц организаций, осуществляющих эксплуатацию жилых домов", ("housing_operator_official",)),
+    ("домовладельцев", ("homeowner",)),
+    ("военнообязанных", ("reservist",)),
+    ("призывников", ("conscript",)),
+    ("руководителей этих организаций", ("head_of_these_organisations",)),
+    ("аттестованных лиц", ("attested_person",)),
+    # "субъектов предпринимательства": every size of business (Entrepreneurial Code art. 24)
+    ("субъектов предпринимательства", ("small_business", "medium_business", "large_business")),
+)
+# words naming offenders the reader does not read, with the reason (a precise left-out reason)
+_UNREAD = (
+    (re.compile(r"юридических лиц, являющихся субъектами крупного предпринимательства"),
+     "names 'субъектов крупного предпринимательства' and 'юридических лиц, являющихся субъектами крупного "
+     "предпринимательства' with different amounts: a legal entity of large business is in both groups, the text "
+     "does not say which amount is its"),
+    (re.compile(r"(?<![а-я])коммерческие организации"),
+     "'коммерческие организации' where the same sentence form elsewhere writes 'некоммерческие организации': "
+     "likely a typo, not certain"),
+    (re.compile(r"^штраф при превышении"),
+     "amounts by the degree of the excess ('при превышении … до пяти тонн', '… от пяти до десяти тонн'): the data "
+     "model holds one sanction per offender"),
+    (re.compile(r"на субъектов среднего предпринимательства – в размере двадцати пяти, на субъектов среднего "
+                r"предпринимательства"),
+     "names 'субъектов среднего предпринимательства' twice, with two amounts, and no small business (AC 404(4) "
+     "of 11.07.2017): 'малого' for the first is likely, not certain"),
+    (re.compile(r"на должностных лиц субъектов малого предпринимательства или некоммерческие организации в размере"),
+     "'на должностных лиц субъектов малого предпринимательства или некоммерческие организации' without a comma "
+     "after 'лиц' nor a dash before the amount: officials of small businesses, or officials and small businesses, "
+     "is not certain"),
 )
 _OFFENDER_WORDS = "|".join(re.escape(p) for p, _ in sorted(_OFFENDERS, key=lambda o: -len(o[0])))
 _GROUPS = dict(_OFFENDERS)
-_JOIN = r"(?:,\s+на\s+|,\s+а также\s+|,\s+|\s+и\s+|\s+или\s+)"
+_JOIN = r"(?:,\s+на\s+|,\s+а также\s+|,\s+и\s+|,\s+|\s+и\s+|\s+или\s+)"
 _NAMES = rf"(?:{_OFFENDER_WORDS})(?:{_JOIN}(?:{_OFFENDER_WORDS}))*"
 # a new segment: ", на должностных лиц – в размере" (the first one has no comma); a few sentences
 # drop the "на" ("штраф физических лиц в размере двадцати, должностных лиц – в размере тридцати"):
 # without it, the names must be followed by their amount, or end a warning ("предупреждение местных
 # исполнительных органов")
-_SEGMENT = re.compile(rf"(?:^|,\s+|\s+)(?:(?:на|для) (?P<names>{_NAMES}),?\s*(?:[–—-]\s*)?"
+_SEGMENT = re.compile(rf"(?:^|,\s+(?:а\s+)?|\s+)(?:(?:на|для) (?P<names>{_NAMES}),?\s*(?:[–—-]\s*)?"
                       rf"|(?P<bare>{_NAMES}),?\s*(?:[–—-]\s*)?(?=в размере)|(?<=предупреждение )(?P<warned>{_NAMES})$)")
 # "с приостановлением действия либо лишением свидетельства": an additional punishment's choice (instrumental), not a main one
 _ALTERNATIVE = re.compile(r",?\s+либо\s+(?!без так|предмет|недостоверно|лишением|приостановлением|запрещением)|\s+или\s+(?=штраф|административн|арест|предупреждени|лишени|выдворени|общественн|привлечени|приостановлени)")
-_ADDITIONAL = re.compile(r",?\s+(?=с конфискаци|с лишением|с приостановлени|с запрещени|с выдворени|с административным выдворени)")
+_ADDITIONAL = re.compile(r",?\s+(?=с конфискаци|с лишением|с приостановлени|с запрещени|с выдворени|с административным выдворени"
+                         r"|с исключением|с приостановкой|с принудительным сносом)")  # the last three: not read (their error names them)
 
 
 @attrs.frozen
@@ -144,6 +206,9 @@ def read_ac_sanction(text: str) -> tuple[Sanction, ...]:
     if match is None:
         raise SanctionTextError(text, clean[:60], "no 'влечет' / 'влекут' in the text")
     sentence = clean[match.end():]
+    for words, reason in _UNREAD:
+        if found := words.search(sentence):
+            raise SanctionTextError(text, found.group(0), reason)
     if by_offender := _BOUND_BY_OFFENDER.search(sentence):
         raise SanctionTextError(text, by_offender.group(0), "a bound in MCI that differs by offender category, for "
                                 "offenders the sentence names otherwise (which bound applies to whom is not read)")
@@ -183,6 +248,13 @@ def _split_trailing_additional(text: str, sentence: str) -> tuple[str, list[Item
     # every offender; without one ("…ста месячных расчетных показателей с приостановлением…") it is
     # the last group's own
     if tail_match is None:
+        return sentence, []
+    # "на граждан республики казахстан в размере ста …, на иностранцев и лиц без гражданства – в размере ста
+    # месячных расчетных показателей с административным выдворением …" (AC 490(3)): no comma, and the
+    # expulsion is the foreigners' own (AC art. 51 expels foreigners and stateless persons only)
+    last_names = segments[-1]["names"] or segments[-1]["bare"] or ""
+    if not tail_match.group(0).startswith(",") and any(
+            "foreigner_or_stateless_person" in _GROUPS[p] for p in re.findall(_OFFENDER_WORDS, last_names)):
         return sentence, []
     head, tail = sentence[:tail_match.start()], sentence[tail_match.end():]
     # "… на срок до трех лет с конфискацией доходов …" (AC 450(2)): a second additional punishment without a comma
@@ -230,10 +302,13 @@ def _segments(text: str, sentence: str) -> list[tuple[tuple[str, ...], str]]:
             body = f"штраф {body}"
         elif body.startswith("штраф в размере"):  # "…, на субъектов малого предпринимательства штраф в размере …"
             pass
+        elif i > 0 and body.startswith(("предупреждение", "лишение ")):  # "…, а на призывников – предупреждение либо …"
+            pass
         else:
             raise SanctionTextError(text, body[:60] or m.group(0), "an offender segment the reader does not know")
         carry = next_carry or ""
-        out.append((tuple(sorted(offenders, key=lambda o: OFFENDERS.index(o) if o in OFFENDERS else -1)), body))
+        out.append((("unnamed",) if offenders == ["unnamed"]
+                    else tuple(sorted(offenders, key=lambda o: OFFENDERS.index(o) if o in OFFENDERS else -1)), body))
     return out
 
 
@@ -380,7 +455,7 @@ def _main_items(text: str, body: str, unit_after: str | None) -> tuple[list[Item
             alt = f"штраф в размере {alt.strip(' ,')}"
         # "административный арест на пятнадцать суток и лишение права управления транспортным средством
         # сроком на семь лет": both are imposed; the second is encoded as a mandatory additional penalty
-        first, *together = re.split(r"\s+и\s+(?=лишени[ея] права управления)", alt.strip(" ,"))
+        first, *together = re.split(r"\s+и\s+(?=лишени[ея] права управления|приостановление выпуска)", alt.strip(" ,"))
         # "лишение права на управление транспортными средствами сроком на один год и административный арест на
         # срок до пяти суток" (AC 613(3)): both imposed; arrest is a main punishment only (AC art. 40), so it is the
         # main one and the deprivation its mandatory additional punishment, as in "арест … и лишение права …"
@@ -393,6 +468,12 @@ def _main_items(text: str, body: str, unit_after: str | None) -> tuple[list[Item
             continue
         items.append(_main(text, first, unit_after))
         for phrase in together:
+            # "штраф … и приостановление выпуска (выхода в эфир) средства массовой информации на срок до трех
+            # месяцев": both are imposed, the suspension as a mandatory additional penalty
+            if phrase.startswith("приостановление выпуска") \
+                    and (m := _SUSPENSION.match("с приостановлением " + phrase.removeprefix("приостановление "))):
+                joined.append(_term_item("suspension_of_activity", m, True))
+                continue
             m = _LICENCE_RIGHT.match(phrase) or _SPECIAL_RIGHT.match(phrase)
             if m is None:
                 raise SanctionTextError(text, phrase, "not a penalty the reader knows")
@@ -446,7 +527,8 @@ def _main(text: str, phrase: str, unit_after: str | None) -> Item:
             return _term_item("deprivation_of_special_right", m, None)
         # a licence, permit or accreditation (AC art. 41: "лишение разрешения")
         if phrase.startswith(("лишение лицензии", "лишение разрешения", "лишение свидетельства об аккредитации",
-                              "лишение экологического разрешения", "лишение квалификационного свидетельства")) \
+                              "лишение экологического разрешения", "лишение квалификационного свидетельства",
+                              "лишение свидетельства об аттестации")) \
                 and not re.search(rf"(?:^|\s)(?:{NUMBER})|\d|\s(?:либо|или)\s", phrase):
             return Item("deprivation_of_licence")
         if phrase in ("приостановление действия лицензии", "приостановление деятельности") \

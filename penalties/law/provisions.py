@@ -34,13 +34,40 @@ CATEGORIES = ("criminal_misdemeanour", "minor", "medium", "grave", "especially_g
 #: "на водителя" (driver), "на командира воздушного судна", "на первых руководителей" (first_head), "на
 #: аудиторов", "на аудиторскую организацию", "на экспертную организацию", "местных исполнительных органов",
 #: "на кандидата" (candidate), "лицо, избранное депутатом или на иную выборную должность" (elected_person).
+#: Further, by the same rule: "на лиц, уполномоченных на ведение переговоров" (negotiation_representative),
+#: "на лиц, уполномоченных заключить коллективный договор, соглашение" (agreement_representative), "на первых
+#: руководителей соответствующего юридического лица – заемщика по займу, имеющего государственную гарантию, их
+#: заместителей либо лиц, их заменяющих, …" (borrower_head), "филиалы и представительства юридических
+#: лиц-нерезидентов, действующих на территории Республики Казахстан более одного года" (nonresident_branch_or_office),
+#: "на крупных налогоплательщиков, подлежащих мониторингу" and, from the redaction of 15.05.2019, "на
+#: налогоплательщиков, подлежащих налоговому мониторингу" (monitored_taxpayer: the taxpayers under tax monitoring,
+#: in either wording), "на оператора фискальных данных", "на должностных лиц или первых руководителей
+#: энергопроизводящей, энергопередающей организаций и субъекта теплоснабжения" (energy_organisation_official), "на
+#: должностное лицо энергопередающей организации" (energy_transmission_official), "на должностных лиц местных
+#: исполнительных органов" (local_executive_official: the officials, not the body), "на первого руководителя
+#: оператора расширенных обязательств производителей (импортеров)" (epr_operator_head), "на экспертов-аудиторов по
+#: определению страны происхождения товара, …" (origin_expert_auditor), "на организацию, уполномоченную на выдачу
+#: сертификата о происхождении товара" (origin_certificate_organisation), "органы (организации), уполномоченные на
+#: выдачу сертификата о происхождении товара для внутреннего обращения, …" (internal_origin_certificate_body), "на
+#: граждан Республики Казахстан" (kazakh_citizen), "на иностранцев и лиц без гражданства" / "на иностранных граждан и
+#: лиц без гражданства" (foreigner_or_stateless_person), "должностных лиц организаций, осуществляющих эксплуатацию
+#: жилых домов" (housing_operator_official), "домовладельцев" (homeowner), "на военнообязанных" (reservist), "на
+#: призывников" (conscript), "на руководителей этих организаций" (head_of_these_organisations, AC 679: of the state
+#: and local self-government bodies its disposition names), "на аттестованных лиц" (attested_person).
+#: "на лиц, виновных в …" names whoever committed the offence: such a sanction is `unnamed`.
 #: None is folded into a general category (a driver is not assumed to be fined as any individual is)
 Offender = Literal["individual", "official", "individual_entrepreneur", "small_business", "medium_business",
                    "large_business", "legal_entity", "notary", "bailiff", "lawyer", "mediator", "legal_consultant",
                    "non_commercial_organisation", "nonresident_bank_branch", "nonresident_insurer_branch",
                    "nonresident_broker_branch", "parent_or_guardian", "legal_representative", "driver",
                    "aircraft_commander", "first_head", "auditor", "audit_organisation", "expert_organisation",
-                   "local_executive_body", "candidate", "elected_person"]
+                   "local_executive_body", "candidate", "elected_person", "negotiation_representative",
+                   "agreement_representative", "borrower_head", "nonresident_branch_or_office", "monitored_taxpayer",
+                   "fiscal_data_operator", "energy_organisation_official", "energy_transmission_official",
+                   "local_executive_official", "epr_operator_head", "origin_expert_auditor",
+                   "origin_certificate_organisation", "internal_origin_certificate_body", "kazakh_citizen",
+                   "foreigner_or_stateless_person", "housing_operator_official", "homeowner", "reservist", "conscript",
+                   "head_of_these_organisations", "attested_person"]
 OFFENDERS: tuple[Offender, ...] = get_args(Offender)
 #: the offender of an AC sanction that names none ("влечет штраф в размере …"): it applies to whoever
 #: the article's disposition names, which the data does not encode; any offender category is accepted
