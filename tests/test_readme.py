@@ -37,3 +37,10 @@ def test_the_counts_it_states_are_the_data():
     versions = sum(len(p.versions) for p in provisions)
     stated = f"{len(articles)} articles ({len(provisions)} provisions, {versions} versions)"
     assert stated in README.replace("\n", " ")
+
+
+def test_the_ac_article_count_it_states_is_the_data():
+    import penalties
+
+    encoded = {p.article for p in penalties.provisions("ac")}
+    assert f"**Code on Administrative Offenses**: {len(encoded)} of the 703 articles" in README.replace("\n", " ")
