@@ -15,11 +15,20 @@ import sys
 import warnings
 
 MOVED = {
-    "model": "law.provisions", "kinds": "law.kinds", "quantities": "law.quantities",
-    "provenance": "law.provenance", "general_part": "law.general_part", "mci_index": "law.mci",
-    "rates": "law.rates", "data_paths": "data.paths", "tomlfile": "data.toml",
-    "statutes": "data.articles", "mitior": "reasoning.mitior", "notices": "output.notices",
-    "formatting": "output.formatting", "render": "output.render",
+    "model": "law.provisions",
+    "kinds": "law.kinds",
+    "quantities": "law.quantities",
+    "provenance": "law.provenance",
+    "general_part": "law.general_part",
+    "mci_index": "law.mci",
+    "rates": "law.rates",
+    "data_paths": "data.paths",
+    "tomlfile": "data.toml",
+    "statutes": "data.articles",
+    "mitior": "reasoning.mitior",
+    "notices": "output.notices",
+    "formatting": "output.formatting",
+    "render": "output.render",
 }
 
 
@@ -42,12 +51,14 @@ class _Alias(importlib.abc.MetaPathFinder, importlib.abc.Loader):
 def names(module: str, moved: dict[str, str]):
     """A module's `__getattr__` for names that moved to another module: `from penalties.law.mci
     import load_mci` still works, with a DeprecationWarning naming the new place."""
+
     def __getattr__(name: str):
         new = moved.get(name)
         if new is None:
             raise AttributeError(f"module {module!r} has no attribute {name!r}")
         warnings.warn(f"{module}.{name} moved to penalties.{new}", DeprecationWarning, stacklevel=2)
         return getattr(importlib.import_module(f"penalties.{new}"), name)
+
     __getattr__.moved = moved  # type: ignore[attr-defined]  # read by tests/test_layout.py
     return __getattr__
 

@@ -40,10 +40,10 @@ class AggregateAssessment:
     combined `main` and `additional` items (`AssessedItem`, bounds_from naming where each bound
     comes from). `to_dict()` is the JSON contract (docs/review.md, "Several offences")."""
 
-    aggregate: str                  # "offences" or "sentences"
+    aggregate: str  # "offences" or "sentences"
     parts: tuple[Assessment, ...]
     combined: Combined
-    day: date                       # the day the rule and the General Part's limits are read
+    day: date  # the day the rule and the General Part's limits are read
     mci: MCIValue | None
     rate: UsdRate | None
     main: tuple[AssessedItem, ...]
@@ -75,9 +75,17 @@ class AggregateAssessment:
             "provisions": [a.provision.id for a in self.parts],
             "labels": [a.provision.label for a in self.parts],
             "categories": list(self.categories),
-            "rule": {"rule": r.rule, "code": r.code, "article": r.article, "valid_from": r.valid_from.isoformat(),
-                     "valid_to": r.valid_to.isoformat() if r.valid_to else None, "act": r.provenance.act.to_dict() if r.provenance.act else None,
-                     "verification": r.verification, "sources": list(r.sources), "text_ru": r.text_ru},
+            "rule": {
+                "rule": r.rule,
+                "code": r.code,
+                "article": r.article,
+                "valid_from": r.valid_from.isoformat(),
+                "valid_to": r.valid_to.isoformat() if r.valid_to else None,
+                "act": r.provenance.act.to_dict() if r.provenance.act else None,
+                "verification": r.verification,
+                "sources": list(r.sources),
+                "text_ru": r.text_ru,
+            },
             "rule_day": self.day.isoformat(),
             "mix": self.mix.to_dict() if self.mix else None,
             "also_if": [m.to_dict() for m in self.combined.also_if],
@@ -98,12 +106,20 @@ class AggregateAssessment:
         return render_aggregate(self, lang)
 
 
-def assess_aggregate(references: Sequence[str | Provision], on: date | None = None, *,
-                     committed: date | Sequence[date] | None = None, initiated: date | None = None,
-                     decided: date | None = None, offender: Offender = "individual", aggregate: str = "offences",
-                     rates: Rates = None, today: date | None = None,
-                     base_amount: Amount | None = None,
-                     categories: Sequence[str | None] | None = None) -> AggregateAssessment:
+def assess_aggregate(
+    references: Sequence[str | Provision],
+    on: date | None = None,
+    *,
+    committed: date | Sequence[date] | None = None,
+    initiated: date | None = None,
+    decided: date | None = None,
+    offender: Offender = "individual",
+    aggregate: str = "offences",
+    rates: Rates = None,
+    today: date | None = None,
+    base_amount: Amount | None = None,
+    categories: Sequence[str | None] | None = None,
+) -> AggregateAssessment:
     """The combined range for the offences `references` ("CC 188(2)", "CC 190(1)" …).
 
     `aggregate="offences"` (CC art. 58: several offences in one judgment) or `"sentences"` (CC
@@ -133,8 +149,20 @@ def assess_aggregate(references: Sequence[str | Provision], on: date | None = No
     if decided is None and on is None:
         known = [d for d in days if d is not None]
         decided = max(known) if known else None
-    parts = tuple(assess(ref, on, committed=day, initiated=initiated, decided=decided, offender=offender,
-                         rates=rates, today=today, base_amount=base_amount) for ref, day in zip(refs, days, strict=True))
+    parts = tuple(
+        assess(
+            ref,
+            on,
+            committed=day,
+            initiated=initiated,
+            decided=decided,
+            offender=offender,
+            rates=rates,
+            today=today,
+            base_amount=base_amount,
+        )
+        for ref, day in zip(refs, days, strict=True)
+    )
     codes = {a.provision.code for a in parts}
     if len(codes) != 1:
         raise UserInputError("an aggregate is of offences under one Code (CC or AC), got both")
@@ -148,11 +176,18 @@ def assess_aggregate(references: Sequence[str | Provision], on: date | None = No
             living.append(a)
     day = max(limits_day(a.version.valid_from, a.dates.committed) for a in parts)
     chosen = _categories(categories, parts)
-    offences = [Offence(a.provision.label, chosen.get(a.provision.id, a.version.category),
-                        tuple(i.resolved for i in a.main), tuple(i.resolved for i in a.additional),
-                        a.provision.id.split(".")[2]) for a in living]
+    offences = [
+        Offence(
+            a.provision.label,
+            chosen.get(a.provision.id, a.version.category),
+            tuple(i.resolved for i in a.main),
+            tuple(i.resolved for i in a.additional),
+            a.provision.id.split(".")[2],
+        )
+        for a in living
+    ]
     if len(offences) < 2:
-        rule_for(aggregate, code, day)   # the rule's own error first, where it is not encoded
+        rule_for(aggregate, code, day)  # the rule's own error first, where it is not encoded
         raise UserInputError("fewer than two of the offences carry a punishment: nothing to aggregate")
     combined = combine(aggregate, code, offences, day, offender)
     notices.extend(combined.notices)
@@ -181,8 +216,18 @@ def assess_aggregate(references: Sequence[str | Provision], on: date | None = No
     base = living[0].main[0].base_amount if living and living[0].main else None
     main = tuple(AssessedItem(r, kzt, usd_kzt, base) for r in combined.main)
     additional = tuple(AssessedItem(r, kzt, usd_kzt, base) for r in combined.additional)
-    return AggregateAssessment(aggregate, parts, combined, day, mci_value, rate, main, additional, tuple(notices),
-                               tuple(o.category for o in offences))
+    return AggregateAssessment(
+        aggregate,
+        parts,
+        combined,
+        day,
+        mci_value,
+        rate,
+        main,
+        additional,
+        tuple(notices),
+        tuple(o.category for o in offences),
+    )
 
 
 def _categories(categories, parts) -> dict:
@@ -200,8 +245,10 @@ def _categories(categories, parts) -> dict:
             raise UserInputError(f"a category should be one of {', '.join(RULE_CATEGORIES)}, got {category!r}")
         known = a.version.category
         if known in RULE_CATEGORIES and known != category:
-            raise UserInputError(f"{a.provision.label} is a {known.replace('_', ' ')} offence in the data "
-                                 f"(CC art. 11), not {category.replace('_', ' ')}")
+            raise UserInputError(
+                f"{a.provision.label} is a {known.replace('_', ' ')} offence in the data "
+                f"(CC art. 11), not {category.replace('_', ' ')}"
+            )
         out[a.provision.id] = category
     return out
 

@@ -138,8 +138,18 @@ class AssessedItem(NamedTuple):
         assert self.mci_kzt is not None  # assess() finds the MCI (or refuses) when an item is money
         if not bounds:  # a floor or ceiling itself, in MCI
             return Bound(money(measure, self.mci_kzt, self.usd_kzt, None), basis)
-        return Bound(money(measure, self.mci_kzt, self.usd_kzt, self.base_amount, r.floor, r.ceiling,
-                           self.per_count if r.per else None), basis)
+        return Bound(
+            money(
+                measure,
+                self.mci_kzt,
+                self.usd_kzt,
+                self.base_amount,
+                r.floor,
+                r.ceiling,
+                self.per_count if r.per else None,
+            ),
+            basis,
+        )
 
     def to_dict(self) -> dict:
         out: dict = {"kind": self.kind}
@@ -210,9 +220,15 @@ class ReducedPayment:
 
     def to_dict(self) -> dict:
         low, high = self.min, self.max
-        return {"article": self.article, "percent": int(self.percent), "within_days": self.within_days,
-                "min": low.to_dict() if low else None, "max": high.to_dict() if high else None,
-                "verification": self.rule.provenance.verification, "sources": list(self.rule.provenance.sources)}
+        return {
+            "article": self.article,
+            "percent": int(self.percent),
+            "within_days": self.within_days,
+            "min": low.to_dict() if low else None,
+            "max": high.to_dict() if high else None,
+            "verification": self.rule.provenance.verification,
+            "sources": list(self.rule.provenance.sources),
+        }
 
 
 @attrs.frozen(slots=True)
@@ -295,67 +311,123 @@ class Assessment:
         offence's category: MCI, and tenge at the MCI of the valuation day; None where it does not
         apply or is not encoded (`reasoning.compulsory_payment`)."""
         v = self.version
-        return compulsory_payment(self.provision.code, v.category, self.dates.committed, self.dates.decided,
-                                  self.dates.mci_valued_on,
-                                  v.abolished)
+        return compulsory_payment(
+            self.provision.code,
+            v.category,
+            self.dates.committed,
+            self.dates.decided,
+            self.dates.mci_valued_on,
+            v.abolished,
+        )
 
     def _limitation_or_reason(self) -> Limitation | Unavailable:
         # computed on access, not in assess(): most callers do not ask for it
         v = self.version
-        return case_limitation(self.provision.code, v.category, self.dates.committed, self.dates.decided,
-                               self.offender, v.abolished)
+        return case_limitation(
+            self.provision.code, v.category, self.dates.committed, self.dates.decided, self.offender, v.abolished
+        )
 
     @property
     def steps(self) -> tuple[Step, ...]:
         """The reasoning, in order, each step with its sources."""
         v = self.version
         earlier = self.at_commission or v
-        steps = [Step("version", _version_reason(v, earlier, self.dates), v.sources,
-                      key="version_in_force" if v is earlier else "version_milder",
-                      params=(v.valid_from, v.valid_to, v.act, v.verification, self.dates.committed, earlier.valid_from))]
+        steps = [
+            Step(
+                "version",
+                _version_reason(v, earlier, self.dates),
+                v.sources,
+                key="version_in_force" if v is earlier else "version_milder",
+                params=(v.valid_from, v.valid_to, v.act, v.verification, self.dates.committed, earlier.valid_from),
+            )
+        ]
         time_rule = general_part(self.provision.code).time_rule(self.dates.committed)
         if time_rule is not None:
-            steps.append(Step("time", f"art. {time_rule.article}: the law in force when the act was committed "
-                              "applies; a later law that abolishes or softens the penalty applies retroactively, "
-                              "a harsher one does not", time_rule.provenance.sources,
-                              key="time_rule", params=(time_rule.article,)))
+            steps.append(
+                Step(
+                    "time",
+                    f"art. {time_rule.article}: the law in force when the act was committed "
+                    "applies; a later law that abolishes or softens the penalty applies retroactively, "
+                    "a harsher one does not",
+                    time_rule.provenance.sources,
+                    key="time_rule",
+                    params=(time_rule.article,),
+                )
+            )
         if v.abolished:
             moved = f"; the offence moved to {v.moved_to}" if v.moved_to else ""
-            steps.append(Step("abolished", f"the offence was abolished from {v.valid_from} by {v.act}{moved}: "
-                              "no penalty under this provision", v.sources,
-                              key="abolished_moved" if v.moved_to else "abolished",
-                              params=(v.valid_from, v.act, v.moved_to)))
+            steps.append(
+                Step(
+                    "abolished",
+                    f"the offence was abolished from {v.valid_from} by {v.act}{moved}: no penalty under this provision",
+                    v.sources,
+                    key="abolished_moved" if v.moved_to else "abolished",
+                    params=(v.valid_from, v.act, v.moved_to),
+                )
+            )
             return tuple(steps)
         if self.mci:
             rule = general_part(self.provision.code).valuation_rule(self.dates.committed)
-            steps.append(Step("MCI", f"{self.mci.kzt} KZT on {self.dates.mci_valued_on} ({self.valuation}), set by "
-                              f"{self.mci.act}", self.mci.provenance.sources,
-                              key="mci" if rule is not None else "mci_fallback",
-                              params=(self.mci.kzt, self.dates.mci_valued_on, self.mci.act,
-                                      rule.article if rule is not None else None,
-                                      rule.date if rule is not None else None)))
+            steps.append(
+                Step(
+                    "MCI",
+                    f"{self.mci.kzt} KZT on {self.dates.mci_valued_on} ({self.valuation}), set by {self.mci.act}",
+                    self.mci.provenance.sources,
+                    key="mci" if rule is not None else "mci_fallback",
+                    params=(
+                        self.mci.kzt,
+                        self.dates.mci_valued_on,
+                        self.mci.act,
+                        rule.article if rule is not None else None,
+                        rule.date if rule is not None else None,
+                    ),
+                )
+            )
         if self.rate:
-            steps.append(Step("USD", f"{self.rate.kzt_per_usd} KZT per USD ({self.rate.basis}, "
-                              f"{self.rate.period[0]}..{self.rate.period[1]})", self.rate.sources,
-                              key="usd", params=(self.rate.kzt_per_usd, self.rate.basis, self.rate.period[0],
-                                                 self.rate.period[1])))
+            steps.append(
+                Step(
+                    "USD",
+                    f"{self.rate.kzt_per_usd} KZT per USD ({self.rate.basis}, "
+                    f"{self.rate.period[0]}..{self.rate.period[1]})",
+                    self.rate.sources,
+                    key="usd",
+                    params=(self.rate.kzt_per_usd, self.rate.basis, self.rate.period[0], self.rate.period[1]),
+                )
+            )
         steps.append(_limitation_step(self._limitation_or_reason()))
         for cap in self.caps:
             kinds = ", ".join(cap.kinds) or "no item"
-            steps.append(Step("General Part", f"{cap.rule.citation}: {cap.reason.replace('_', ' ')}: the maximum of "
-                              f"{kinds} is {cap.fraction.numerator}/{cap.fraction.denominator} of the sanction's "
-                              f"({cap.rule.verification})", cap.rule.sources))
+            steps.append(
+                Step(
+                    "General Part",
+                    f"{cap.rule.citation}: {cap.reason.replace('_', ' ')}: the maximum of "
+                    f"{kinds} is {cap.fraction.numerator}/{cap.fraction.denominator} of the sanction's "
+                    f"({cap.rule.verification})",
+                    cap.rule.sources,
+                )
+            )
         for kind, limit in self.limits:
             params: tuple
             if limit.available:
                 text = f"{kind}: art. {limit.article} sets {limit.min or '-'}..{limit.max or '-'}"
                 key, params = "limit", (kind, limit.article, limit.min, limit.max, limit.provenance.verification)
             else:
-                text = f"{kind}: not in effect ({limit.valid_from}..{limit.valid_to}); the alternative cannot be imposed"
-                key, params = "limit_unavailable", (kind, limit.valid_from, limit.valid_to,
-                                                    limit.provenance.verification)
-            steps.append(Step("General Part", f"{text} ({limit.provenance.verification})", limit.provenance.sources,
-                              key=key, params=params))
+                text = (
+                    f"{kind}: not in effect ({limit.valid_from}..{limit.valid_to}); the alternative cannot be imposed"
+                )
+                key, params = (
+                    "limit_unavailable",
+                    (kind, limit.valid_from, limit.valid_to, limit.provenance.verification),
+                )
+            steps.append(
+                Step(
+                    "General Part",
+                    f"{text} ({limit.provenance.verification})",
+                    limit.provenance.sources,
+                    key=key,
+                    params=params,
+                )
+            )
         return tuple(steps)
 
     def format(self, locale: str = "en", explain: bool = False) -> str:
@@ -407,11 +479,21 @@ def _payment_dict(payment: CompulsoryPayment | None) -> dict | None:
     return payment.to_dict() if payment is not None else None
 
 
-def assess(reference: str | Provision, on: date | None = None, *, committed: date | None = None,
-           initiated: date | None = None, decided: date | None = None, offender: Offender = "individual",
-           base_amount: Amount | None = None, rates: Rates = None, today: date | None = None,
-           stage: str | None = None, plea_agreement: bool | str | None = None,
-           count: Amount | None = None) -> Assessment:
+def assess(
+    reference: str | Provision,
+    on: date | None = None,
+    *,
+    committed: date | None = None,
+    initiated: date | None = None,
+    decided: date | None = None,
+    offender: Offender = "individual",
+    base_amount: Amount | None = None,
+    rates: Rates = None,
+    today: date | None = None,
+    stage: str | None = None,
+    plea_agreement: bool | str | None = None,
+    count: Amount | None = None,
+) -> Assessment:
     """The applicable penalty for `reference` (`"CC 403(1)"`, `"ч.1 ст.403 УК РК"`, …).
 
     `on` sets every case date at once; `committed`, `initiated` and `decided` override it.
@@ -446,8 +528,22 @@ def assess(reference: str | Provision, on: date | None = None, *, committed: dat
     if version.valid_to is None:
         warnings.extend(_staleness_warnings(version, dates.committed, today or _today()))
     if version.abolished:
-        return Assessment(prov, version, offender, dates, None, None, (), (), tuple(warnings),
-                          at_commission, undecided, valuation, stage=stage, plea_agreement=agreement)
+        return Assessment(
+            prov,
+            version,
+            offender,
+            dates,
+            None,
+            None,
+            (),
+            (),
+            tuple(warnings),
+            at_commission,
+            undecided,
+            valuation,
+            stage=stage,
+            plea_agreement=agreement,
+        )
 
     # 2.-3. the sanction with the General Part's limits (cached per version, offender and period)
     day = limits_day(version.valid_from, dates.committed)
@@ -471,8 +567,9 @@ def assess(reference: str | Provision, on: date | None = None, *, committed: dat
     if resolved.has_money:  # MCI and dollar caveats matter only when something is an amount
         assert mci_value is not None  # mci_on raised when money needs an MCI and none is encoded
         if mci_value.verification != "primary":
-            warnings.append(Notice("mci_level", (mci_value.kzt, mci_value.valid_from, mci_value.valid_to,
-                                                 mci_value.verification)))
+            warnings.append(
+                Notice("mci_level", (mci_value.kzt, mci_value.valid_from, mci_value.valid_to, mci_value.verification))
+            )
         # find_rate, not usd_rate: a missing rate is common (most dates since 2020) and is a notice
         # here, so no MissingRateError is built, formatted and caught on every call
         try:
@@ -491,19 +588,39 @@ def assess(reference: str | Provision, on: date | None = None, *, committed: dat
     main = tuple(AssessedItem(r, kzt, usd_kzt, base, units) for r in resolved.main)
     additional = tuple(AssessedItem(r, kzt, usd_kzt, base, units) for r in resolved.additional)
     gp = general_part(prov.code)
-    rule = gp.reduced_payment and gp.reduced_payment_rule(dates.initiated, offender, tuple(i.kind for i in main),
-                                                          tuple(i.kind for i in additional))
+    rule = gp.reduced_payment and gp.reduced_payment_rule(
+        dates.initiated, offender, tuple(i.kind for i in main), tuple(i.kind for i in additional)
+    )
     reduced = ReducedPayment(rule, main[0]) if rule else None
-    return Assessment(prov, version, offender, dates, mci_value, rate, main, additional, tuple(warnings),
-                      at_commission, undecided, valuation, resolved.limits, reduced, stage, agreement, caps)
+    return Assessment(
+        prov,
+        version,
+        offender,
+        dates,
+        mci_value,
+        rate,
+        main,
+        additional,
+        tuple(warnings),
+        at_commission,
+        undecided,
+        valuation,
+        resolved.limits,
+        reduced,
+        stage,
+        agreement,
+        caps,
+    )
 
 
 def _limitation_step(found: Limitation | Unavailable) -> Step:
     if isinstance(found, Unavailable):
         return Step("limitation", f"not determined: {found.detail}")
     rule = found.rule
-    text = (f"{rule.citation}: {found.term_text} from the day {found.runs_from} ({found.basis}), the last day "
-            f"{found.last_day}" + ("; a later, shorter wording applies (lex mitior)" if found.lex_mitior else ""))
+    text = (
+        f"{rule.citation}: {found.term_text} from the day {found.runs_from} ({found.basis}), the last day "
+        f"{found.last_day}" + ("; a later, shorter wording applies (lex mitior)" if found.lex_mitior else "")
+    )
     if found.alternatives:
         text += "; otherwise where " + "; ".join(f"{a.condition}: {a.term_text}" for a in found.alternatives)
     if found.not_applicable:
@@ -516,8 +633,10 @@ def _version_reason(version: Version, at_commission: Version, dates: CaseDates) 
     text = f"{span}, {version.act} ({version.verification})"
     if version is at_commission:
         return text + f"; in force on the date committed, {dates.committed}"
-    return (text + f"; applied as milder than the version in force on {dates.committed} "
-            f"(from {at_commission.valid_from}): lex mitior, CC art. 6 / AC art. 5")
+    return (
+        text + f"; applied as milder than the version in force on {dates.committed} "
+        f"(from {at_commission.valid_from}): lex mitior, CC art. 6 / AC art. 5"
+    )
 
 
 @cached(maxsize=4096)

@@ -36,7 +36,7 @@ class Change:
     `abolished`), from `before` to `after`."""
 
     offender: str
-    group: str          # "main" or "additional"
+    group: str  # "main" or "additional"
     kind: str
     what: str
     before: str | None
@@ -69,12 +69,14 @@ def _range(item: Item) -> str | None:
 def _item_changes(offender: str, group: str, a: Item | None, b: Item | None) -> list[Change]:
     if a is None:
         assert b is not None  # an item is compared when one of the two versions has it
-        return [Change(offender, group, b.kind, "added", None, measure_text(b.max) or measure_text(b.min),
-                       after_item=b)]
+        return [
+            Change(offender, group, b.kind, "added", None, measure_text(b.max) or measure_text(b.min), after_item=b)
+        ]
     kind = a.kind
     if b is None:
-        return [Change(offender, group, kind, "removed", measure_text(a.max) or measure_text(a.min), None,
-                       before_item=a)]
+        return [
+            Change(offender, group, kind, "removed", measure_text(a.max) or measure_text(a.min), None, before_item=a)
+        ]
     out = []
     fixed = [item.min is not None and item.min == item.max for item in (a, b)]
     if any(fixed):  # a fixed amount or term ("сроком на пять лет") changes as one figure
@@ -87,11 +89,13 @@ def _item_changes(offender: str, group: str, a: Item | None, b: Item | None) -> 
         if before != after:
             out.append(Change(offender, group, kind, what, before, after, before_item=a, after_item=b))
     if a.lifelong != b.lifelong:
-        out.append(Change(offender, group, kind, "lifelong", str(a.lifelong), str(b.lifelong),
-                          before_item=a, after_item=b))
+        out.append(
+            Change(offender, group, kind, "lifelong", str(a.lifelong), str(b.lifelong), before_item=a, after_item=b)
+        )
     if a.mandatory != b.mandatory:
-        out.append(Change(offender, group, kind, "mandatory", str(a.mandatory), str(b.mandatory),
-                          before_item=a, after_item=b))
+        out.append(
+            Change(offender, group, kind, "mandatory", str(a.mandatory), str(b.mandatory), before_item=a, after_item=b)
+        )
     return out
 
 
@@ -100,8 +104,17 @@ def diff_versions(a: Version, b: Version) -> tuple[Change, ...]:
     if a.abolished or b.abolished:
         if a.abolished and b.abolished:
             return ()
-        return (Change("individual", "main", "offence", "abolished" if b.abolished else "restored", None,
-                       f"{b.valid_from}, {b.act}", version=b),)
+        return (
+            Change(
+                "individual",
+                "main",
+                "offence",
+                "abolished" if b.abolished else "restored",
+                None,
+                f"{b.valid_from}, {b.act}",
+                version=b,
+            ),
+        )
     changes: list[Change] = []
     for offender in dict.fromkeys(a.offenders + b.offenders):
         sa = next((s for s in a.sanctions if offender in s.offenders), None)
@@ -136,8 +149,13 @@ class AmountMatch:
     reduced_percent: Decimal | None = attrs.field(default=None, kw_only=True, eq=False, repr=False)
 
     def to_dict(self) -> dict:
-        out = {"provision": self.provision, "label": self.label, "offender": self.offender, "range": self.range,
-               "via": self.via}
+        out = {
+            "provision": self.provision,
+            "label": self.label,
+            "offender": self.offender,
+            "range": self.range,
+            "via": self.via,
+        }
         if self.mci_count is not None:
             out["mci_count"] = f"{self.mci_count.normalize():f}"
         return out
@@ -168,13 +186,22 @@ class AmountExplanation:
     quoted: str | None = attrs.field(default=None, kw_only=True)
 
     def to_dict(self) -> dict:
-        return {"amount_kzt": f"{self.amount_kzt:f}", "on": self.on.isoformat(), "mci_kzt": f"{self.mci.kzt:f}",
-                "mci_period": [self.mci.valid_from.isoformat(), self.mci.valid_to.isoformat()],
-                "mci_act": self.mci.act.to_dict(), "mci_count": f"{self.mci_count.normalize():f}",
-                "whole_or_half": self.whole_or_half, "matches": [m.to_dict() for m in self.matches],
-                "quoted": self.quoted, "tolerance_kzt": f"{self.tolerance_kzt.normalize():f}",
-                "candidates": [{"mci_count": f"{c.normalize():f}", "kzt": f"{(c * self.mci.kzt).normalize():f}"}
-                               for c in self.candidates]}
+        return {
+            "amount_kzt": f"{self.amount_kzt:f}",
+            "on": self.on.isoformat(),
+            "mci_kzt": f"{self.mci.kzt:f}",
+            "mci_period": [self.mci.valid_from.isoformat(), self.mci.valid_to.isoformat()],
+            "mci_act": self.mci.act.to_dict(),
+            "mci_count": f"{self.mci_count.normalize():f}",
+            "whole_or_half": self.whole_or_half,
+            "matches": [m.to_dict() for m in self.matches],
+            "quoted": self.quoted,
+            "tolerance_kzt": f"{self.tolerance_kzt.normalize():f}",
+            "candidates": [
+                {"mci_count": f"{c.normalize():f}", "kzt": f"{(c * self.mci.kzt).normalize():f}"}
+                for c in self.candidates
+            ],
+        }
 
     def format(self, lang: str = "en") -> str:
         """The explanation for people, in English, Russian or Kazakh."""
@@ -186,8 +213,15 @@ class AmountExplanation:
         return self.format("en")
 
 
-def explain_amount(amount: Amount, unit: str, on: date, *, tolerance: Amount | None = None,
-                   code: Code | None = None, offender: str | None = None) -> AmountExplanation:
+def explain_amount(
+    amount: Amount,
+    unit: str,
+    on: date,
+    *,
+    tolerance: Amount | None = None,
+    code: Code | None = None,
+    offender: str | None = None,
+) -> AmountExplanation:
     """Read a quoted amount (in KZT) as a number of MCI on `on`, and find the provisions that allow it.
 
     `amount` may be a rounded quotation ("12.63 million", "about 54,000", "12,6 млн":
@@ -206,9 +240,11 @@ def explain_amount(amount: Amount, unit: str, on: date, *, tolerance: Amount | N
     on = inputs.a_date(on, "on")
     if code is not None and code not in ("cc", "ac"):
         from .errors import UserInputError
+
         raise UserInputError(f"unknown code {code!r}; use cc or ac")
     if offender is not None and offender not in OFFENDERS:
         from .errors import UnknownOffenderError
+
         raise UnknownOffenderError("explain-amount", offender, OFFENDERS)
     record = default_index().record(on, "fine")
     count = kzt / record.kzt
@@ -227,12 +263,34 @@ def explain_amount(amount: Amount, unit: str, on: date, *, tolerance: Amount | N
                 # the nearest count the fine allows (a range "200 – 4,000 MCI" allows them all: once)
                 target = next((c for c in candidates if _allows(item, c * factor)), None)
                 if target is not None:
-                    rng = measure_text(item.max) if item.min == item.max else \
-                        f"{measure_text(item.min) or '…'} .. {measure_text(item.max) or '…'}"
-                    matches.append(AmountMatch(p.id, p.label, who, rng, via, item=item, reduced_percent=percent,
-                                               mci_count=None if margin == 0 else target))
-    return AmountExplanation(kzt, on, record, count, bool(candidates), tuple(matches), tolerance_kzt=margin,
-                             candidates=candidates, quoted=quote.text)
+                    rng = (
+                        measure_text(item.max)
+                        if item.min == item.max
+                        else f"{measure_text(item.min) or '…'} .. {measure_text(item.max) or '…'}"
+                    )
+                    matches.append(
+                        AmountMatch(
+                            p.id,
+                            p.label,
+                            who,
+                            rng,
+                            via,
+                            item=item,
+                            reduced_percent=percent,
+                            mci_count=None if margin == 0 else target,
+                        )
+                    )
+    return AmountExplanation(
+        kzt,
+        on,
+        record,
+        count,
+        bool(candidates),
+        tuple(matches),
+        tolerance_kzt=margin,
+        candidates=candidates,
+        quoted=quote.text,
+    )
 
 
 def _fines_on(on: date, code: Code | None, offender: str | None):
@@ -251,11 +309,13 @@ def _fines_on(on: date, code: Code | None, offender: str | None):
                 continue
             resolved = resolve(version, who, p.code, on)
             reduced = general_part(p.code).reduced_payment_rule(
-                on, who, tuple(r.kind for r in resolved.main), tuple(r.kind for r in resolved.additional))
+                on, who, tuple(r.kind for r in resolved.main), tuple(r.kind for r in resolved.additional)
+            )
             readings: list[tuple[Decimal, str, Decimal | None]] = [(Decimal(1), "fine", None)]
             if reduced:  # the amount may be the share paid early (AC arts 810-811)
-                readings.append((Decimal(100) / reduced.percent, f"{reduced.percent} % under AC art. 810",
-                                 Decimal(reduced.percent)))
+                readings.append(
+                    (Decimal(100) / reduced.percent, f"{reduced.percent} % under AC art. 810", Decimal(reduced.percent))
+                )
             for item in resolved.main:
                 if item.kind != "fine" or (p.code == "cc" and item.min is None):
                     continue  # a CC fine "up to N" whose General-Part minimum is not encoded

@@ -61,59 +61,82 @@ def _one_line(text) -> str:
 
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
-        prog="penalties", description="What penalty does Kazakh law provide for this offence, on this date?",
-        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+        prog="penalties",
+        description="What penalty does Kazakh law provide for this offence, on this date?",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action="version", version=f"penalties {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     show = sub.add_parser("show", help="the applicable penalty on a date")
-    show.add_argument("reference", help='e.g. "CC 403(1)", "ч.1 ст.403 УК РК", "kz.ac.489.10"; an article ("CC 378") gives every part')
+    show.add_argument(
+        "reference", help='e.g. "CC 403(1)", "ч.1 ст.403 УК РК", "kz.ac.489.10"; an article ("CC 378") gives every part'
+    )
     show.add_argument("--on", type=_date, help="sets committed, initiated and decided at once")
     show.add_argument("--committed", type=_date)
     show.add_argument("--initiated", type=_date)
     show.add_argument("--decided", type=_date)
-    show.add_argument("--offender", default="individual",
-                      help="individual, official, individual_entrepreneur, small_business, medium_business, "
-                           "large_business, legal_entity, notary, bailiff, lawyer, mediator, legal_consultant, "
-                           "non_commercial_organisation, nonresident_bank_branch, nonresident_insurer_branch, "
-                           "nonresident_broker_branch, parent_or_guardian, legal_representative, driver, "
-                           "aircraft_commander, first_head, auditor, audit_organisation, expert_organisation, "
-                           "local_executive_body, candidate, elected_person, negotiation_representative, "
-                           "agreement_representative, borrower_head, nonresident_branch_or_office, monitored_taxpayer, "
-                           "fiscal_data_operator, energy_organisation_official, energy_transmission_official, "
-                           "local_executive_official, epr_operator_head, origin_expert_auditor, "
-                           "origin_certificate_organisation, internal_origin_certificate_body, kazakh_citizen, "
-                           "foreigner_or_stateless_person, housing_operator_official, homeowner, reservist, conscript, "
-                           "head_of_these_organisations, attested_person (tests/test_cli.py checks this list)")
+    show.add_argument(
+        "--offender",
+        default="individual",
+        help="individual, official, individual_entrepreneur, small_business, medium_business, "
+        "large_business, legal_entity, notary, bailiff, lawyer, mediator, legal_consultant, "
+        "non_commercial_organisation, nonresident_bank_branch, nonresident_insurer_branch, "
+        "nonresident_broker_branch, parent_or_guardian, legal_representative, driver, "
+        "aircraft_commander, first_head, auditor, audit_organisation, expert_organisation, "
+        "local_executive_body, candidate, elected_person, negotiation_representative, "
+        "agreement_representative, borrower_head, nonresident_branch_or_office, monitored_taxpayer, "
+        "fiscal_data_operator, energy_organisation_official, energy_transmission_official, "
+        "local_executive_official, epr_operator_head, origin_expert_auditor, "
+        "origin_certificate_organisation, internal_origin_certificate_body, kazakh_citizen, "
+        "foreigner_or_stateless_person, housing_operator_official, homeowner, reservist, conscript, "
+        "head_of_these_organisations, attested_person (tests/test_cli.py checks this list)",
+    )
     show.add_argument("--base-amount", help="tenge; for fines that are a multiple of a bribe or damage")
-    show.add_argument("--count", help="a whole number; for fines per unit of a count (\"за каждый платежный документ\")")
+    show.add_argument("--count", help='a whole number; for fines per unit of a count ("за каждый платежный документ")')
     show.add_argument("--lang", choices=("en", "ru", "kk"), default="en")
     show.add_argument("--rates", help="CSV of USD/KZT rates (columns date,rate) used before the shipped table")
-    show.add_argument("--nbk-cache", metavar="DIR", nargs="?", const=_DEFAULT_CACHE,
-                      help="fetch missing official rates from the National Bank and cache them in DIR "
-                           "(network; without DIR: the cache `penalties rates update` fills)")
+    show.add_argument(
+        "--nbk-cache",
+        metavar="DIR",
+        nargs="?",
+        const=_DEFAULT_CACHE,
+        help="fetch missing official rates from the National Bank and cache them in DIR "
+        "(network; without DIR: the cache `penalties rates update` fills)",
+    )
     show.add_argument("--explain", action="store_true", help="add the reasoning, step by step, with sources")
     show.add_argument("--json", action="store_true")
 
     rv = sub.add_parser("review", help="was the punishment imposed within the law? (General-Part rules included)")
     rv.add_argument("reference")
-    rv.add_argument("--imposed", required=True,
-                    help='e.g. "18 months imprisonment", "1 год 6 месяцев лишения свободы", "27 000 тенге"')
+    rv.add_argument(
+        "--imposed",
+        required=True,
+        help='e.g. "18 months imprisonment", "1 год 6 месяцев лишения свободы", "27 000 тенге"',
+    )
     rv.add_argument("--on", type=_date, help="sets committed, initiated and decided at once")
     rv.add_argument("--committed", type=_date)
     rv.add_argument("--initiated", type=_date)
     rv.add_argument("--decided", type=_date)
     rv.add_argument("--offender", default="individual")
     rv.add_argument("--stage", choices=("preparation", "attempt"))
-    rv.add_argument("--plea-agreement", nargs="?", const="yes", choices=("yes", "plea", "cooperation"),
-                    help="a procedural agreement; its kind where the Code distinguishes them")
+    rv.add_argument(
+        "--plea-agreement",
+        nargs="?",
+        const="yes",
+        choices=("yes", "plea", "cooperation"),
+        help="a procedural agreement; its kind where the Code distinguishes them",
+    )
     rv.add_argument("--prior-convictions", type=int)
     rv.add_argument("--base-amount")
     rv.add_argument("--count")
     rv.add_argument("--lang", choices=("en", "ru", "kk"), default="en")
     rv.add_argument("--json", action="store_true")
 
-    agg = sub.add_parser("aggregate", help="the combined range for several offences (CC art. 58) or sentences (art. 60)")
+    agg = sub.add_parser(
+        "aggregate", help="the combined range for several offences (CC art. 58) or sentences (art. 60)"
+    )
     agg.add_argument("references", nargs="+", help='two or more, e.g. "CC 188(2)" "CC 190(1)"')
     agg.add_argument("--on", type=_date, help="sets every date at once")
     agg.add_argument("--committed", type=_date, nargs="+", help="one date, or one per reference")
@@ -121,9 +144,13 @@ def _parser() -> argparse.ArgumentParser:
     agg.add_argument("--decided", type=_date)
     agg.add_argument("--offender", default="individual")
     agg.add_argument("--sentences", action="store_true", help="several sentences (CC art. 60), not several offences")
-    agg.add_argument("--category", nargs="+", metavar="CATEGORY",
-                     help="one per reference (criminal_misdemeanour, minor, medium, grave, especially_grave; "
-                          "- keeps the data's): the category a judgment states where the data has none")
+    agg.add_argument(
+        "--category",
+        nargs="+",
+        metavar="CATEGORY",
+        help="one per reference (criminal_misdemeanour, minor, medium, grave, especially_grave; "
+        "- keeps the data's): the category a judgment states where the data has none",
+    )
     agg.add_argument("--base-amount")
     agg.add_argument("--lang", choices=("en", "ru", "kk"), default="en")
     agg.add_argument("--json", action="store_true")
@@ -140,9 +167,14 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("--on", type=_date, required=True)
     convert.add_argument("--purpose", default="fine", choices=("fine", "tax", "social"))
     convert.add_argument("--rates", help="CSV of USD/KZT rates (columns date,rate)")
-    convert.add_argument("--nbk-cache", metavar="DIR", nargs="?", const=_DEFAULT_CACHE,
-                         help="fetch missing official rates from the National Bank and cache them in DIR "
-                              "(network; without DIR: the cache `penalties rates update` fills)")
+    convert.add_argument(
+        "--nbk-cache",
+        metavar="DIR",
+        nargs="?",
+        const=_DEFAULT_CACHE,
+        help="fetch missing official rates from the National Bank and cache them in DIR "
+        "(network; without DIR: the cache `penalties rates update` fills)",
+    )
     convert.add_argument("--json", action="store_true")
 
     listing = sub.add_parser("list", help="the encoded provisions and their coverage")
@@ -172,8 +204,11 @@ def _parser() -> argparse.ArgumentParser:
     amount.add_argument("amount", help='e.g. 41670, "12.63 million", "about 54,000", "12,6 млн"')
     amount.add_argument("unit", help="KZT")
     amount.add_argument("--on", type=_date, required=True)
-    amount.add_argument("--tolerance", metavar="KZT",
-                        help="± tenge around the amount (default: what a rounded quotation implies, else 0)")
+    amount.add_argument(
+        "--tolerance",
+        metavar="KZT",
+        help="± tenge around the amount (default: what a rounded quotation implies, else 0)",
+    )
     amount.add_argument("--code", choices=("cc", "ac"), help="only provisions of this Code")
     amount.add_argument("--offender", help="only matches for this offender category")
     amount.add_argument("--lang", choices=("en", "ru", "kk"), default="en")
@@ -201,18 +236,27 @@ def _parser() -> argparse.ArgumentParser:
     draft.add_argument("--code", choices=["cc", "ac"], help="the Code (default: from the wording of the sanctions)")
 
     serve = sub.add_parser("serve", help="the web page and HTTP JSON API on this machine (extra: penalties[web])")
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)"
+    )
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
 
     rates = sub.add_parser("rates", help="USD/KZT rates: fill the National Bank fetcher's cache")
     rates_sub = rates.add_subparsers(dest="rates_command", required=True)
     update = rates_sub.add_parser(
-        "update", help="fetch the National Bank's official rates of a range of days into the cache (resumable)")
+        "update", help="fetch the National Bank's official rates of a range of days into the cache (resumable)"
+    )
     update.add_argument("--from", dest="first", type=_date, required=True, help="the first day (YYYY-MM-DD)")
     update.add_argument("--to", dest="last", type=_date, required=True, help="the last day, included")
-    update.add_argument("--cache", metavar="DIR", help="the cache folder (default: the user cache, as a bare --nbk-cache)")
-    update.add_argument("--delay", type=float, default=0.2, help="seconds between two requests to the bank (default 0.2)")
-    update.add_argument("--url", help="the bank's endpoint (default: the National Bank's); for a mirror or a test server")
+    update.add_argument(
+        "--cache", metavar="DIR", help="the cache folder (default: the user cache, as a bare --nbk-cache)"
+    )
+    update.add_argument(
+        "--delay", type=float, default=0.2, help="seconds between two requests to the bank (default 0.2)"
+    )
+    update.add_argument(
+        "--url", help="the bank's endpoint (default: the National Bank's); for a mirror or a test server"
+    )
 
     check = sub.add_parser("check", help="validate statute data files (exit 1 with file:line errors)")
     check.add_argument("path", nargs="?", help="a directory or one file (default: the shipped statutes)")
@@ -229,8 +273,11 @@ def _formats(command, csv: bool = False) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):  # an ASCII terminal gets \u escapes, not a UnicodeEncodeError
-        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure") \
-                and not str(getattr(stream, "encoding", "")).lower().replace("_", "-").startswith("utf"):
+        if (
+            getattr(stream, "errors", None) == "strict"
+            and hasattr(stream, "reconfigure")
+            and not str(getattr(stream, "encoding", "")).lower().replace("_", "-").startswith("utf")
+        ):
             stream.reconfigure(errors="backslashreplace")
     try:
         args = _parser().parse_args(argv)
@@ -250,8 +297,11 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # pragma: no cover - `penalties list | head`
         return 0
     except Exception as error:  # the last resort: tests assert no run gets here
-        print(f"penalties: internal error: {type(error).__name__}: {_one_line(error)[:300]} "
-              "(please report it with the command line)", file=sys.stderr)
+        print(
+            f"penalties: internal error: {type(error).__name__}: {_one_line(error)[:300]} "
+            "(please report it with the command line)",
+            file=sys.stderr,
+        )
         return INTERNAL_ERROR
 
 
@@ -266,9 +316,11 @@ def _rates(args):
     sources: list = []  # RateTable or NBKRates: anything with .rate(on)
     if getattr(args, "rates", None):
         from .law.rates import RateTable
+
         sources.append(RateTable.from_csv(args.rates))  # RateFileError: a UserInputError, exit 2
     if getattr(args, "nbk_cache", None):
         from .nbk import NBKRates, default_cache_dir
+
         sources.append(NBKRates(cache_dir=default_cache_dir() if args.nbk_cache == _DEFAULT_CACHE else args.nbk_cache))
     return sources or None
 
@@ -297,8 +349,14 @@ def _show(args) -> int:
 
     if args.on is None and args.committed is None:
         raise UserInputError("give --on DATE or --committed DATE")
-    case = dict(committed=args.committed, initiated=args.initiated, decided=args.decided, offender=args.offender,
-                base_amount=args.base_amount, rates=_rates(args))
+    case = dict(
+        committed=args.committed,
+        initiated=args.initiated,
+        decided=args.decided,
+        offender=args.offender,
+        base_amount=args.base_amount,
+        rates=_rates(args),
+    )
     target = find(args.reference)
     if isinstance(target, Article):
         whole = assess_article(target, args.on, **case)
@@ -324,10 +382,20 @@ def _review(args) -> int:
     if args.on is None and args.committed is None:
         raise UserInputError("give --on DATE or --committed DATE")
     agreement = {None: None, "yes": True}.get(args.plea_agreement, args.plea_agreement)
-    result = review(args.reference, args.on, imposed=args.imposed, committed=args.committed,
-                    initiated=args.initiated, decided=args.decided, offender=args.offender, stage=args.stage,
-                    plea_agreement=agreement, prior_convictions=args.prior_convictions,
-                    base_amount=args.base_amount, count=args.count)
+    result = review(
+        args.reference,
+        args.on,
+        imposed=args.imposed,
+        committed=args.committed,
+        initiated=args.initiated,
+        decided=args.decided,
+        offender=args.offender,
+        stage=args.stage,
+        plea_agreement=agreement,
+        prior_convictions=args.prior_convictions,
+        base_amount=args.base_amount,
+        count=args.count,
+    )
     if args.json:
         _print_json(result.to_dict())
     else:
@@ -342,10 +410,17 @@ def _aggregate(args) -> int:
         raise UserInputError("give --on DATE or --committed DATE")
     committed = args.committed[0] if args.committed and len(args.committed) == 1 else args.committed
     categories = None if args.category is None else [None if c == "-" else c for c in args.category]
-    result = assess_aggregate(args.references, args.on, committed=committed, initiated=args.initiated,
-                              decided=args.decided, offender=args.offender,
-                              aggregate="sentences" if args.sentences else "offences", categories=categories,
-                              base_amount=args.base_amount)
+    result = assess_aggregate(
+        args.references,
+        args.on,
+        committed=committed,
+        initiated=args.initiated,
+        decided=args.decided,
+        offender=args.offender,
+        aggregate="sentences" if args.sentences else "offences",
+        categories=categories,
+        base_amount=args.base_amount,
+    )
     if args.json:
         _print_json(result.to_dict())
     else:
@@ -365,7 +440,9 @@ def _history(args) -> int:
     elif args.csv:
         sys.stdout.write(tables.history_csv(parts))
     else:
-        print(render_article_history(found, args.lang) if isinstance(found, Article) else render_history(found, args.lang))
+        print(
+            render_article_history(found, args.lang) if isinstance(found, Article) else render_history(found, args.lang)
+        )
     return 0
 
 
@@ -389,8 +466,11 @@ def _list(args) -> int:
 
     if args.reference:
         target = find(args.reference)
-        found = tuple(p for p in (target.parts if isinstance(target, Article) else (target,))
-                      if args.code is None or p.code == args.code)
+        found = tuple(
+            p
+            for p in (target.parts if isinstance(target, Article) else (target,))
+            if args.code is None or p.code == args.code
+        )
     else:
         found = provisions(args.code)
     if args.json:
@@ -429,8 +509,14 @@ def _search(args) -> int:
     from .output.render import render_search
     from .searching import search
 
-    hits = search(" ".join(args.words), code=args.code, on=args.on, fine_above_mci=args.fine_above,
-                  arrest=True if args.arrest else None, limit=args.limit)
+    hits = search(
+        " ".join(args.words),
+        code=args.code,
+        on=args.on,
+        fine_above_mci=args.fine_above,
+        arrest=True if args.arrest else None,
+        limit=args.limit,
+    )
     if args.json:
         _print_json([h.to_dict() for h in hits])
     elif args.csv:
@@ -443,8 +529,16 @@ def _search(args) -> int:
 def _credit(args) -> int:
     from .crediting import custody_credit
 
-    return _emit(args, custody_credit(args.days, args.toward, args.on, regime=args.regime,
-                                      custody="house_arrest" if args.house_arrest else "detention"))
+    return _emit(
+        args,
+        custody_credit(
+            args.days,
+            args.toward,
+            args.on,
+            regime=args.regime,
+            custody="house_arrest" if args.house_arrest else "detention",
+        ),
+    )
 
 
 def _equivalent(args) -> int:
@@ -456,8 +550,9 @@ def _equivalent(args) -> int:
 def _explain_amount(args) -> int:
     from .changes import explain_amount
 
-    result = explain_amount(args.amount, args.unit, args.on, tolerance=args.tolerance, code=args.code,
-                            offender=args.offender)
+    result = explain_amount(
+        args.amount, args.unit, args.on, tolerance=args.tolerance, code=args.code, offender=args.offender
+    )
     if args.json:
         _print_json(result.to_dict())
     else:
@@ -488,8 +583,11 @@ def _coverage(args) -> int:
             repealed = sum(1 for a in articles.values() if a.repealed)
             reasons = left_out(code)
             # the articles of that text with nothing encoded, with the builder's reasons
-            missing = [(number, a.title, reasons.get(number, []))
-                       for number, a in articles.items() if (code, number) not in encoded]
+            missing = [
+                (number, a.title, reasons.get(number, []))
+                for number, a in articles.items()
+                if (code, number) not in encoded
+            ]
             texts[code] = (day, len(articles) - repealed, repealed, missing, len(reasons))
     sys.stdout.write(coverage_markdown(provisions(), texts))
     return 0
@@ -559,16 +657,24 @@ def _rates_update(args) -> int:
     except KeyboardInterrupt:
         if progress.tty:
             sys.stderr.write("\n")
-        print(f"penalties: interrupted after {progress.done} of {(args.last - args.first).days + 1} days; the days "
-              "fetched are cached: run the same command again to resume", file=sys.stderr)
+        print(
+            f"penalties: interrupted after {progress.done} of {(args.last - args.first).days + 1} days; the days "
+            "fetched are cached: run the same command again to resume",
+            file=sys.stderr,
+        )
         return INTERRUPTED
-    print(f"{report.first.isoformat()}..{report.last.isoformat()}: {report.days} day(s), {report.fetched} fetched, "
-          f"{report.cached} already cached, {len(report.failed)} failed; cache {report.cache_dir}")
+    print(
+        f"{report.first.isoformat()}..{report.last.isoformat()}: {report.days} day(s), {report.fetched} fetched, "
+        f"{report.cached} already cached, {len(report.failed)} failed; cache {report.cache_dir}"
+    )
     if report.failed:
         shown = "; ".join(f"{day.isoformat()}: {_one_line(reason)[:120]}" for day, reason in report.failed[:3])
         more = f"; and {len(report.failed) - 3} more" if len(report.failed) > 3 else ""
-        print(f"penalties: error: {len(report.failed)} day(s) not fetched ({shown}{more}); the others are cached: "
-              "run the same command again to retry", file=sys.stderr)
+        print(
+            f"penalties: error: {len(report.failed)} day(s) not fetched ({shown}{more}); the others are cached: "
+            "run the same command again to retry",
+            file=sys.stderr,
+        )
         return 2
     return 0
 
@@ -579,8 +685,10 @@ def web_missing() -> str | None:
 
     missing = [name for name in ("starlette", "uvicorn", "anyio") if importlib.util.find_spec(name) is None]
     if missing:
-        return (f"penalties serve needs the web extra ({', '.join(missing)} not installed): "
-                'pip install "penalties[web]" (or, from a checkout, pip install ".[web]")')
+        return (
+            f"penalties serve needs the web extra ({', '.join(missing)} not installed): "
+            'pip install "penalties[web]" (or, from a checkout, pip install ".[web]")'
+        )
     return None
 
 
@@ -592,8 +700,9 @@ def _serve(args) -> int:
         raise UserInputError(f"--port should be between 1 and 65535, got {args.port}")
     from .web import serve
 
-    serve(args.host, args.port, announce=lambda url: print(f"penalties: serving on {url} (Ctrl+C stops)",
-                                                           file=sys.stderr))
+    serve(
+        args.host, args.port, announce=lambda url: print(f"penalties: serving on {url} (Ctrl+C stops)", file=sys.stderr)
+    )
     return 0
 
 
@@ -601,6 +710,21 @@ def _print_json(data) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-_COMMANDS = {"show": _show, "review": _review, "aggregate": _aggregate, "history": _history, "convert": _convert, "list": _list, "check": _check,
-             "coverage": _coverage, "diff": _diff, "explain-amount": _explain_amount, "search": _search,
-             "credit": _credit, "equivalent": _equivalent, "draft": _draft, "serve": _serve, "rates": _rates_command}
+_COMMANDS = {
+    "show": _show,
+    "review": _review,
+    "aggregate": _aggregate,
+    "history": _history,
+    "convert": _convert,
+    "list": _list,
+    "check": _check,
+    "coverage": _coverage,
+    "diff": _diff,
+    "explain-amount": _explain_amount,
+    "search": _search,
+    "credit": _credit,
+    "equivalent": _equivalent,
+    "draft": _draft,
+    "serve": _serve,
+    "rates": _rates_command,
+}

@@ -49,9 +49,13 @@ class Conversion:
             rate["usd_kzt"] = str(self.usd.kzt_per_usd)
             rate["usd_basis"] = self.usd.basis
             rate["usd_period"] = [self.usd.period[0].isoformat(), self.usd.period[1].isoformat()]
-        return {"amount": decimal_text(self.amount), "unit": self.unit,
-                "from": {"amount": decimal_text(self.from_amount), "unit": self.from_unit},
-                "on": self.on.isoformat(), "rate": rate}
+        return {
+            "amount": decimal_text(self.amount),
+            "unit": self.unit,
+            "from": {"amount": decimal_text(self.from_amount), "unit": self.from_unit},
+            "on": self.on.isoformat(),
+            "rate": rate,
+        }
 
 
 def unit_name(unit: str) -> str:
@@ -84,8 +88,9 @@ def _divide(a: Decimal, b: Decimal) -> Decimal:
         return a / b
 
 
-def convert_with_basis(amount: Amount, unit: str, to: str, on: date, purpose: str = "fine",
-                       rates: Rates = None) -> Conversion:
+def convert_with_basis(
+    amount: Amount, unit: str, to: str, on: date, purpose: str = "fine", rates: Rates = None
+) -> Conversion:
     """Like `convert`, with the rates used (a `Conversion`)."""
     source, target = unit_name(unit), unit_name(to)
     value = to_decimal(amount)
@@ -97,8 +102,15 @@ def convert_with_basis(amount: Amount, unit: str, to: str, on: date, purpose: st
     usd = usd_rate(on, rates) if "USD" in (source, target) else None
     # to tenge
     # (the ignores: mci_kzt and usd are read above exactly when a side is MCI or USD)
-    kzt = _multiply(value, mci_kzt) if source == "MCI" else _multiply(  # type: ignore[arg-type]
-        value, usd.kzt_per_usd) if source == "USD" else value  # type: ignore[union-attr]
+    kzt = (
+        _multiply(value, mci_kzt)
+        if source == "MCI"
+        else _multiply(  # type: ignore[arg-type]
+            value, usd.kzt_per_usd
+        )
+        if source == "USD"
+        else value
+    )  # type: ignore[union-attr]
     # from tenge
     if target == "KZT":
         result = kzt

@@ -54,20 +54,31 @@ class CustodyCredit:
         return tuple(n.text("en") for n in self.notices)
 
     def __str__(self) -> str:
-        line = (f"{self.days} day(s) of {self.custody.replace('_', ' ')} count as {self.credited.value} "
-                f"{self.credited.unit} of {self.toward} (CC art. {self.article}, {self.rule.provenance.verification})")
+        line = (
+            f"{self.days} day(s) of {self.custody.replace('_', ' ')} count as {self.credited.value} "
+            f"{self.credited.unit} of {self.toward} (CC art. {self.article}, {self.rule.provenance.verification})"
+        )
         return "\n".join([line, *(f"  ! {w}" for w in self.warnings)])
 
     def to_dict(self) -> dict:
         p = self.rule.provenance
-        return {"days": self.days, "custody": self.custody, "toward": self.toward, "regime": self.regime,
-                "per_day": _measure_dict(self.per_day), "credited": _measure_dict(self.credited),
-                "article": self.article, "verification": p.verification, "sources": list(p.sources),
-                "warnings": list(self.warnings)}
+        return {
+            "days": self.days,
+            "custody": self.custody,
+            "toward": self.toward,
+            "regime": self.regime,
+            "per_day": _measure_dict(self.per_day),
+            "credited": _measure_dict(self.credited),
+            "article": self.article,
+            "verification": p.verification,
+            "sources": list(p.sources),
+            "warnings": list(self.warnings),
+        }
 
 
-def custody_credit(days: int, toward: str, on: date, *, custody: str = "detention",
-                   regime: str | None = None) -> CustodyCredit:
+def custody_credit(
+    days: int, toward: str, on: date, *, custody: str = "detention", regime: str | None = None
+) -> CustodyCredit:
     """What `days` of pre-trial `custody` ("detention" or "house_arrest") count for in a
     punishment of kind `toward`, under the rule in force on `on`. `regime` is the security level of
     the institution ("maximum", "medium", "minimum") where the ratio for imprisonment depends on it."""
@@ -84,20 +95,26 @@ def custody_credit(days: int, toward: str, on: date, *, custody: str = "detentio
         spans = [(r.valid_from, r.valid_to) for r in gp.custody_credit if r.custody == custody]
         last = None if any(end is None for _, end in spans) else max(end for _, end in spans if end is not None)
         covered = ", ".join(f"{start}..{end or 'today'}" for start, end in spans)
-        raise OutOfCoverageError(f"CC art. 62 credit of {custody}", on, min(start for start, _ in spans), last,
-                                 f"encoded for {covered}; the wording in between was not read")
+        raise OutOfCoverageError(
+            f"CC art. 62 credit of {custody}",
+            on,
+            min(start for start, _ in spans),
+            last,
+            f"encoded for {covered}; the wording in between was not read",
+        )
     by_regime = {k.partition(":")[2]: m for k, m in rule.per_day.items() if k.startswith(f"{toward}:")}
     if by_regime:
         if regime is None:
-            raise UserInputError(f"on {on} the credit toward {toward} depends on the institution's security level: "
-                                 f"give regime= one of {', '.join(sorted(by_regime))}")
+            raise UserInputError(
+                f"on {on} the credit toward {toward} depends on the institution's security level: "
+                f"give regime= one of {', '.join(sorted(by_regime))}"
+            )
         per_day = by_regime[regime]
     elif toward in rule.per_day:
         per_day = rule.per_day[toward]
     else:
         known = sorted({k.partition(":")[0] for k in rule.per_day})
-        raise UserInputError(f"on {on} art. {rule.article} credits {custody} toward {', '.join(known)}, "
-                             f"not {toward!r}")
+        raise UserInputError(f"on {on} art. {rule.article} credits {custody} toward {', '.join(known)}, not {toward!r}")
     notices: tuple[Notice, ...] = ()
     if rule.valid_from_latest and on < rule.valid_from_latest:
         notices = (Notice("start_window", (rule.valid_from, rule.valid_from_latest, on)),)
@@ -119,14 +136,22 @@ class Equivalent:
         return self.rule.article
 
     def __str__(self) -> str:
-        return (f"{self.quantity.value} {self.quantity.unit} of {self.of} = {self.result.value} {self.result.unit} "
-                f"of {self.to} (CC art. {self.article}, {self.rule.provenance.verification})")
+        return (
+            f"{self.quantity.value} {self.quantity.unit} of {self.of} = {self.result.value} {self.result.unit} "
+            f"of {self.to} (CC art. {self.article}, {self.rule.provenance.verification})"
+        )
 
     def to_dict(self) -> dict:
         p = self.rule.provenance
-        return {"of": self.of, "quantity": _measure_dict(self.quantity), "to": self.to,
-                "result": _measure_dict(self.result),
-                "article": self.article, "verification": p.verification, "sources": list(p.sources)}
+        return {
+            "of": self.of,
+            "quantity": _measure_dict(self.quantity),
+            "to": self.to,
+            "result": _measure_dict(self.result),
+            "article": self.article,
+            "verification": p.verification,
+            "sources": list(p.sources),
+        }
 
 
 def punishment_equivalent(quantity: Amount, of: str, to: str, on: date) -> Equivalent:
@@ -149,11 +174,13 @@ def punishment_equivalent(quantity: Amount, of: str, to: str, on: date) -> Equiv
             raise OutOfCoverageError("CC art. 61(1) equivalents", on, min(r.valid_from for r in gp.equivalents), None)
         raise UserInputError(f"on {on} art. 61(1) gives equivalents of {', '.join(known)}, not of {of!r}")
     if to not in rule.equals:
-        raise UserInputError(f"on {on} art. {rule.article} gives no equivalent of {of} in {to!r} "
-                             f"(only {', '.join(sorted(rule.equals))})")
+        raise UserInputError(
+            f"on {on} art. {rule.article} gives no equivalent of {of} in {to!r} (only {', '.join(sorted(rule.equals))})"
+        )
     per, each = rule.per, rule.equals[to]
-    return Equivalent(Measure(amount, per.unit), of, to, Measure(_whole(amount / per.value * each.value), each.unit),
-                      rule)
+    return Equivalent(
+        Measure(amount, per.unit), of, to, Measure(_whole(amount / per.value * each.value), each.unit), rule
+    )
 
 
 def _whole(value: Decimal) -> Decimal:

@@ -96,14 +96,24 @@ class UnreadWordingError(OutOfCoverageError):
     are not carried into the gap.
     """
 
-    def __init__(self, what: str, when: date, first: date | None, last: date | None,
-                 unread_from: date, unread_to: date, reason: str):
+    def __init__(
+        self,
+        what: str,
+        when: date,
+        first: date | None,
+        last: date | None,
+        unread_from: date,
+        unread_to: date,
+        reason: str,
+    ):
         self.unread_from = unread_from
         self.unread_to = unread_to
         self.reason = reason
         super().__init__(what, when, first, last, reason)
-        self.args = (f"{what}: the wording in force on {when.isoformat()} is not encoded (the data has no reading "
-                     f"for {unread_from.isoformat()} to {unread_to.isoformat()}): {reason}",)
+        self.args = (
+            f"{what}: the wording in force on {when.isoformat()} is not encoded (the data has no reading "
+            f"for {unread_from.isoformat()} to {unread_to.isoformat()}): {reason}",
+        )
 
     def __str__(self) -> str:
         return self.args[0]
@@ -193,9 +203,7 @@ class UnknownOffenderError(UserInputError, LookupError):
         self.provision = provision
         self.offender = offender
         self.available = available
-        super().__init__(
-            f"{provision} sets no sanction for offender {offender!r}; it covers: {', '.join(available)}"
-        )
+        super().__init__(f"{provision} sets no sanction for offender {offender!r}; it covers: {', '.join(available)}")
 
 
 class UnitError(UserInputError):
@@ -224,8 +232,10 @@ class DateError(UserInputError, TypeError):
     def __init__(self, argument: str, value, hint: str = ""):
         self.argument = argument
         self.value = value
-        super().__init__(f"{argument} should be a datetime.date such as date(2019, 6, 1), got {shown(value)}"
-                         + (f"; {hint}" if hint else ""))
+        super().__init__(
+            f"{argument} should be a datetime.date such as date(2019, 6, 1), got {shown(value)}"
+            + (f"; {hint}" if hint else "")
+        )
 
 
 class DataFileError(PenaltiesError):
@@ -273,5 +283,7 @@ class MissingMessageError(PenaltiesError, LookupError):
         self.lang = lang
         self.context = context
         self.key = key
-        super().__init__(f"the {lang} catalog has no message {key!r} in context {context!r}; add it to "
-                         f"penalties/locale/{lang}/LC_MESSAGES/penalties.po (see docs/translations.md)")
+        super().__init__(
+            f"the {lang} catalog has no message {key!r} in context {context!r}; add it to "
+            f"penalties/locale/{lang}/LC_MESSAGES/penalties.po (see docs/translations.md)"
+        )

@@ -36,23 +36,44 @@ for _words, _unit, _factor in (
         _UNITS[_w] = (_unit, _factor)
 
 #: currency words -> unit of a Measure
-_CURRENCIES = {"kzt": "KZT", "тенге": "KZT", "теңге": "KZT", "₸": "KZT", "tenge": "KZT",
-               "mci": "MCI", "мрп": "MCI", "аек": "MCI", "мрп.": "MCI"}
+_CURRENCIES = {
+    "kzt": "KZT",
+    "тенге": "KZT",
+    "теңге": "KZT",
+    "₸": "KZT",
+    "tenge": "KZT",
+    "mci": "MCI",
+    "мрп": "MCI",
+    "аек": "MCI",
+    "мрп.": "MCI",
+}
 
 #: the kinds' names as judgments write them, longest first when matched; regexes over lower-case words
 _KIND_PHRASES = (
     # the AC's kinds a punishment with a choice is imposed as ("приостановление или запрещение деятельности")
     ("suspension_of_activity", r"suspension of (?:the )?activity|приостановлени\w* деятельности|қызметін тоқтата тұру"),
     ("prohibition_of_activity", r"prohibition of (?:the )?activity|запрещени\w* деятельности|қызметіне тыйым салу"),
-    ("deprivation_of_licence", r"deprivation of (?:a |the )?(?:licence|license|accreditation certificate|certificate)"
-                               r"|лишени\w* (?:лицензии|свидетельства об аккредитации|свидетельства|сертификата)"
-                               r"|лицензиядан айыру"),
-    ("life_imprisonment", r"life imprisonment|life sentence|пожизненн\w* лишени\w* свободы|өмір бойы бас бостандығынан айыру"),
+    (
+        "deprivation_of_licence",
+        r"deprivation of (?:a |the )?(?:licence|license|accreditation certificate|certificate)"
+        r"|лишени\w* (?:лицензии|свидетельства об аккредитации|свидетельства|сертификата)"
+        r"|лицензиядан айыру",
+    ),
+    (
+        "life_imprisonment",
+        r"life imprisonment|life sentence|пожизненн\w* лишени\w* свободы|өмір бойы бас бостандығынан айыру",
+    ),
     ("restriction_of_freedom", r"restriction of (?:freedom|liberty)|ограничени\w* свободы|бас бостандығын шектеу"),
-    ("imprisonment", r"imprisonment|deprivation of (?:freedom|liberty)|prison|лишени\w* свободы|бас бостандығынан айыру"),
-    ("deprivation_of_right", r"(?:a )?ban(?: on [a-z ]+)?|deprivation of the right(?: to [a-z ,]+)?|лишени\w* права"
-                             r"(?: занимать [а-яё ]+?должности)?(?: или)?(?: заниматься [а-яё ]+?деятельностью)?"
-                             r"|белгілі бір лауазымдарды атқару құқығынан айыру"),
+    (
+        "imprisonment",
+        r"imprisonment|deprivation of (?:freedom|liberty)|prison|лишени\w* свободы|бас бостандығынан айыру",
+    ),
+    (
+        "deprivation_of_right",
+        r"(?:a )?ban(?: on [a-z ]+)?|deprivation of the right(?: to [a-z ,]+)?|лишени\w* права"
+        r"(?: занимать [а-яё ]+?должности)?(?: или)?(?: заниматься [а-яё ]+?деятельностью)?"
+        r"|белгілі бір лауазымдарды атқару құқығынан айыру",
+    ),
     ("community_service", r"community service|public works|общественн\w* работ\w*|қоғамдық жұмыстар\w*"),
     ("corrective_labour", r"corrective (?:labour|labor|work)|исправительн\w* работ\w*|түзеу жұмыстары"),
     ("arrest", r"arrest|арест\w*|қамаққа алу"),
@@ -63,12 +84,15 @@ _KIND_PHRASES = (
 )
 _KIND_RE = [(kind, re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])")) for kind, pattern in _KIND_PHRASES]
 #: words that join or introduce, read and dropped
-_FILLER = frozenset("""for of a an to the with in and or term period years' сроком срок на в виде размере размер с
-сумме суммы до мерзімге мөлшерінде түрінде""".split())
+_FILLER = frozenset(
+    """for of a an to the with in and or term period years' сроком срок на в виде размере размер с
+сумме суммы до мерзімге мөлшерінде түрінде""".split()
+)
 _SPLIT = re.compile(r"\s*(?:\+|;|\band\b|\bи\b|\bплюс\b|\bплюс\b|,\s+(?=\D))\s*")
 _TERM = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s*([^\W\d]+\.?)", re.UNICODE)
-_AMOUNT = re.compile(r"(?<![\w.,])(\d[\d\s\u00a0\u202f.,]*\d|\d)\s*(kzt|тенге|теңге|tenge|₸|mci|мрп|аек)(?!\w)",
-                     re.IGNORECASE)
+_AMOUNT = re.compile(
+    r"(?<![\w.,])(\d[\d\s\u00a0\u202f.,]*\d|\d)\s*(kzt|тенге|теңге|tenge|₸|mci|мрп|аек)(?!\w)", re.IGNORECASE
+)
 
 
 @attrs.frozen
@@ -93,8 +117,9 @@ class ImposedItem:
 def read_imposed(text) -> tuple[ImposedItem, ...]:
     """The punishments of `text`; `ImposedPunishmentError` for anything not read."""
     if not isinstance(text, str) or not text.strip():
-        raise ImposedPunishmentError(str(text), str(text), "give the punishment as text, e.g. \"18 months "
-                                     "imprisonment\" or \"27 000 тенге\"")
+        raise ImposedPunishmentError(
+            str(text), str(text), 'give the punishment as text, e.g. "18 months imprisonment" or "27 000 тенге"'
+        )
     if len(text) > 500:
         raise ImposedPunishmentError(text[:60] + "...", text[:60], "at most 500 characters")
     items = []
@@ -114,13 +139,13 @@ def _item(whole: str, piece: str) -> ImposedItem:
     match = _AMOUNT.search(low)
     if match:
         amount = _amount(whole, match.group(1), _CURRENCIES[match.group(2).lower()])
-        low = (low[:match.start()] + " " + low[match.end():]).strip()
+        low = (low[: match.start()] + " " + low[match.end() :]).strip()
     kind = None
     for name, pattern in _KIND_RE:
         found = pattern.search(low)
         if found:
             kind = name
-            low = (low[:found.start()] + " " + low[found.end():]).strip()
+            low = (low[: found.start()] + " " + low[found.end() :]).strip()
             break
     months = days = hours = Decimal(0)
     seen_term = False
@@ -130,7 +155,7 @@ def _item(whole: str, piece: str) -> ImposedItem:
         unit = _UNITS.get(term.group(2).rstrip("."))
         if unit is None:
             continue
-        rest.append(low[position:term.start()])
+        rest.append(low[position : term.start()])
         position = term.end()
         value = _number(whole, term.group(1))
         seen_term = True
@@ -143,8 +168,9 @@ def _item(whole: str, piece: str) -> ImposedItem:
     rest.append(low[position:])
     leftover = [w for w in " ".join(rest).replace(",", " ").split() if w not in _FILLER]
     if leftover:
-        raise ImposedPunishmentError(whole, " ".join(leftover), "these words are not a kind of punishment, a term "
-                                     "or an amount the reader knows")
+        raise ImposedPunishmentError(
+            whole, " ".join(leftover), "these words are not a kind of punishment, a term or an amount the reader knows"
+        )
     if amount is not None:
         if seen_term:
             raise ImposedPunishmentError(whole, piece, "an amount and a term in one punishment")
@@ -153,20 +179,27 @@ def _item(whole: str, piece: str) -> ImposedItem:
             raise ImposedPunishmentError(whole, piece, f"{kind} is not measured in money")
         return ImposedItem(kind, amount, piece.strip())
     if kind is None:
-        raise ImposedPunishmentError(whole, piece, "no kind of punishment named (imprisonment, fine, лишение "
-                                     "свободы, штраф …)")
+        raise ImposedPunishmentError(
+            whole, piece, "no kind of punishment named (imprisonment, fine, лишение свободы, штраф …)"
+        )
     measure_kind = KINDS[kind].measure
     if not seen_term:
-        if measure_kind not in (NONE,) and kind not in ("life_imprisonment", "expulsion", "confiscation",
-                                                              "prohibition_of_activity", "suspension_of_activity",
-                                                              "deprivation_of_licence"):
+        if measure_kind not in (NONE,) and kind not in (
+            "life_imprisonment",
+            "expulsion",
+            "confiscation",
+            "prohibition_of_activity",
+            "suspension_of_activity",
+            "deprivation_of_licence",
+        ):
             raise ImposedPunishmentError(whole, piece, f"{kind} needs its term or amount")
         return ImposedItem(kind, None, piece.strip())
     units = [(MONTH, months), (DAY, days), (HOUR, hours)]
     given = [(u, v) for u, v in units if v]
     if len(given) != 1 or given[0][0] != measure_kind:
         expected = {MONTH: "months or years", DAY: "days", HOUR: "hours", MONEY: "tenge or MCI"}.get(
-            measure_kind, "nothing: it takes no term")
+            measure_kind, "nothing: it takes no term"
+        )
         raise ImposedPunishmentError(whole, piece, f"{kind} is measured in {expected}")
     return ImposedItem(kind, Measure(given[0][1], measure_kind), piece.strip())
 

@@ -58,8 +58,9 @@ def a_date(value, name: str = "on") -> date:
         return value
     if isinstance(value, datetime):
         how = f"{name}.date()" if value.tzinfo is None else f"{name} converted to Kazakhstan time, then .date()"
-        raise DateError(name, value, f"a datetime carries a time of day{' and a time zone' if value.tzinfo else ''}; "
-                                     f"pass {how}")
+        raise DateError(
+            name, value, f"a datetime carries a time of day{' and a time zone' if value.tzinfo else ''}; pass {how}"
+        )
     if isinstance(value, date):  # a date subclass: take the plain date it stands for
         return date(value.year, value.month, value.day)
     if isinstance(value, str) and _looks_iso(value):
@@ -95,8 +96,9 @@ def optional_text(value, name: str) -> str | None:
 Amount = Decimal | int | str
 
 
-def amount(value, name: str = "amount", *, limit: Decimal = MAX_KZT, places: int = KZT_PLACES,
-           zero: bool = True) -> Decimal:
+def amount(
+    value, name: str = "amount", *, limit: Decimal = MAX_KZT, places: int = KZT_PLACES, zero: bool = True
+) -> Decimal:
     """The exact `Decimal` an amount argument stands for (the forms are in the module docstring).
 
     `AmountError` for anything else: a float, a non-number, NaN or an infinity, a negative amount,
@@ -104,8 +106,12 @@ def amount(value, name: str = "amount", *, limit: Decimal = MAX_KZT, places: int
     """
     if isinstance(value, bool) or not isinstance(value, (Decimal, int, str)):
         if isinstance(value, float):
-            raise AmountError(name, value, "pass a str, int or Decimal, not a float (floats are inexact): "
-                                           f"{name}=\"{value!r}\" if that is the figure meant")
+            raise AmountError(
+                name,
+                value,
+                "pass a str, int or Decimal, not a float (floats are inexact): "
+                f'{name}="{value!r}" if that is the figure meant',
+            )
         raise AmountError(name, value, "pass a str, int or Decimal")
     if isinstance(value, int):
         if abs(value) >= limit:  # before Decimal(): a 5,000-digit int is refused, not converted
@@ -194,8 +200,9 @@ def rate_sources(rates):
         return rates
     if isinstance(rates, (list, tuple)) and all(hasattr(r, "lookup") for r in rates):
         return rates
-    raise UserInputError(f"rates should be a RateTable (or another source with lookup(date)), or a list of them, "
-                         f"got {_shown(rates)}")
+    raise UserInputError(
+        f"rates should be a RateTable (or another source with lookup(date)), or a list of them, got {_shown(rates)}"
+    )
 
 
 def offender(value, provision, version) -> str:

@@ -36,11 +36,16 @@ def _provision(reference: str) -> Provision:
     if len(known) == 1:
         return _resolve(reference, known[0])
     if known:
-        labels = tuple(p.label for ref in known for p in article(ref.code, ref.article)
-                       if ref.part is None or p.part == ref.part)
-        raise UnknownProvisionError(reference, labels, "it reads as " + " or ".join(
-            f"{CODES[ref.code]} {ref.article}" + (f"({ref.part})" if ref.part else "") for ref in known)
-            + "; write which")
+        labels = tuple(
+            p.label for ref in known for p in article(ref.code, ref.article) if ref.part is None or p.part == ref.part
+        )
+        raise UnknownProvisionError(
+            reference,
+            labels,
+            "it reads as "
+            + " or ".join(f"{CODES[ref.code]} {ref.article}" + (f"({ref.part})" if ref.part else "") for ref in known)
+            + "; write which",
+        )
     return _resolve(reference, readings[0])
 
 
@@ -59,10 +64,15 @@ def _resolve(reference: str, ref) -> Provision:
     if ref.part is None and len(siblings) == 1 and siblings[0].part is None:
         return siblings[0]
     if siblings:
-        reason = "name a part" if ref.part is None else f"{CODES[ref.code]} {ref.article} has no encoded part {ref.part}"
+        reason = (
+            "name a part" if ref.part is None else f"{CODES[ref.code]} {ref.article} has no encoded part {ref.part}"
+        )
         raise UnknownProvisionError(reference, tuple(p.label for p in siblings), reason)
-    raise UnknownProvisionError(reference, _suggest_article(ref.code, ref.article, catalogue(ref.code)),
-                                f"{CODES[ref.code]} {ref.article} is not encoded")
+    raise UnknownProvisionError(
+        reference,
+        _suggest_article(ref.code, ref.article, catalogue(ref.code)),
+        f"{CODES[ref.code]} {ref.article} is not encoded",
+    )
 
 
 def provisions(code: Code | None = None) -> tuple[Provision, ...]:
@@ -72,6 +82,7 @@ def provisions(code: Code | None = None) -> tuple[Provision, ...]:
 
 def _suggest_article(code: str, article: str, cat, n: int = 3) -> tuple[str, ...]:
     """Provisions of the nearest encoded articles of the same code."""
+
     def number(a: str) -> float:
         head, _, tail = a.partition("-")
         return int(head) + (int(tail) / 1000 if tail else 0)

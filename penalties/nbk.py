@@ -112,8 +112,14 @@ class NBKRates:
     `timeout` bounds each network operation, `deadline` the whole fetch of one day (seconds).
     """
 
-    def __init__(self, cache_dir: str | Path, base_url: str = DEFAULT_URL, timeout: float = 10.0,
-                 offline: bool = False, deadline: float = 30.0):
+    def __init__(
+        self,
+        cache_dir: str | Path,
+        base_url: str = DEFAULT_URL,
+        timeout: float = 10.0,
+        offline: bool = False,
+        deadline: float = 30.0,
+    ):
         self.cache_dir = Path(cache_dir).expanduser()
         self.base_url = base_url
         self.timeout = timeout
@@ -183,8 +189,11 @@ class NBKRates:
         """The cached rate, or None when there is none or it cannot be used (with a `CacheWarning`)."""
         folder = path.parent
         if folder.is_symlink():
-            warnings.warn(f"{folder}: a symlink inside the NBK cache is not followed; the cache is not used",
-                          CacheWarning, stacklevel=3)
+            warnings.warn(
+                f"{folder}: a symlink inside the NBK cache is not followed; the cache is not used",
+                CacheWarning,
+                stacklevel=3,
+            )
             return None
         try:
             fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
@@ -245,8 +254,11 @@ class NBKRates:
                     os.unlink(temporary)
                 raise
         except OSError as error:
-            warnings.warn(f"the NBK cache {path} cannot be written ({error}); the rate is used uncached",
-                          CacheWarning, stacklevel=3)
+            warnings.warn(
+                f"the NBK cache {path} cannot be written ({error}); the rate is used uncached",
+                CacheWarning,
+                stacklevel=3,
+            )
 
     @staticmethod
     def _rate(on: date, rate: Decimal, url: str) -> UsdRate:
@@ -262,4 +274,3 @@ def _set_timeout(response, seconds: float) -> None:
 
 def _is_regular(fd: int) -> bool:
     return stat.S_ISREG(os.fstat(fd).st_mode)
-

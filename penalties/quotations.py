@@ -28,10 +28,31 @@ _SCALES = (
     (Decimal(10) ** 6, ("million", "millions", "mln", "mn", "млн", "миллион", "миллиона", "миллионов", "миллионнан")),
     (Decimal(10) ** 3, ("thousand", "thousands", "k", "тыс", "тысяча", "тысячи", "тысяч", "мың", "мыңнан")),
 )
-_ABOUT = frozenset(("about", "around", "approximately", "approx", "roughly", "some", "~", "≈", "около", "примерно",
-                    "приблизительно", "порядка", "почти", "шамамен", "шамасы", "жуық", "шамада"))
+_ABOUT = frozenset(
+    (
+        "about",
+        "around",
+        "approximately",
+        "approx",
+        "roughly",
+        "some",
+        "~",
+        "≈",
+        "около",
+        "примерно",
+        "приблизительно",
+        "порядка",
+        "почти",
+        "шамамен",
+        "шамасы",
+        "жуық",
+        "шамада",
+    )
+)
 _CURRENCY = frozenset(("kzt", "tenge", "тенге", "теңге", "₸", "тг", "тнг"))
-_ENGLISH = frozenset(w for _, words in _SCALES for w in words if w.isascii()) | {w for w in _ABOUT if w.isascii() and w.isalpha()}
+_ENGLISH = frozenset(w for _, words in _SCALES for w in words if w.isascii()) | {
+    w for w in _ABOUT if w.isascii() and w.isalpha()
+}
 _TOKEN = re.compile(r"[~≈₸]|[^\s~≈₸]+")
 
 

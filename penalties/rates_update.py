@@ -56,13 +56,23 @@ def check_range(first: date, last: date, today: date) -> None:
     if last > today + timedelta(days=1):
         raise UserInputError(f"--to {last.isoformat()} is in the future: the National Bank has no rate for it yet")
     if (last - first).days + 1 > MAX_DAYS:
-        raise UserInputError(f"{first.isoformat()}..{last.isoformat()} is more than {MAX_DAYS} days; "
-                             "update a shorter range")
+        raise UserInputError(
+            f"{first.isoformat()}..{last.isoformat()} is more than {MAX_DAYS} days; update a shorter range"
+        )
 
 
-def update_cache(first: date, last: date, cache_dir: str | Path | None = None, *, base_url: str = DEFAULT_URL,
-                 progress: Progress | None = None, delay: float = 0.0, timeout: float = 10.0,
-                 deadline: float = 30.0, today: date | None = None) -> UpdateReport:
+def update_cache(
+    first: date,
+    last: date,
+    cache_dir: str | Path | None = None,
+    *,
+    base_url: str = DEFAULT_URL,
+    progress: Progress | None = None,
+    delay: float = 0.0,
+    timeout: float = 10.0,
+    deadline: float = 30.0,
+    today: date | None = None,
+) -> UpdateReport:
     """Fetch into the cache every day of `first..last` (inclusive) that it does not have yet.
 
     `progress(done, total, day, status)` is called after each day (`status` one of `STATUSES`);

@@ -27,8 +27,10 @@ _NUMBER = r"\d{1,4}(?:-\d{1,3})?"
 # mixed punctuation. `UK` (Ugolovny Kodeks) and `CAO`/`KoAP` (Code on Administrative Offenses) are
 # the Latin spellings people write.
 _CODE_MARKERS = (
-    ("ac", re.compile(r"(?<![\w])(ac|cao|koap|коап|административн\w*|administrative|әқбтк|акбтк|әкімшілік)(?![\w])",
-                      re.I)),
+    (
+        "ac",
+        re.compile(r"(?<![\w])(ac|cao|koap|коап|административн\w*|administrative|әқбтк|акбтк|әкімшілік)(?![\w])", re.I),
+    ),
     ("cc", re.compile(r"(?<![\w])(cc|uk|ук|уголовн\w*|criminal|қк|кк|қылмыстық)(?![\w])", re.I)),
 )
 _PART_PATTERNS = (
@@ -45,19 +47,23 @@ _ITEM_PATTERNS = (
     re.compile(r"(?<![\w-])(\d{1,3})\s*\)?\s*-?\s*тармақша\w*", re.I),
 )
 _ARTICLE_PATTERNS = (
-    re.compile(r"(?<![\w])(?:ст|статья|статьи|статье|статьёй|art|article|бап)\s*\.?\s*(" + _NUMBER + r")(?![\w])", re.I),
+    re.compile(
+        r"(?<![\w])(?:ст|статья|статьи|статье|статьёй|art|article|бап)\s*\.?\s*(" + _NUMBER + r")(?![\w])", re.I
+    ),
     re.compile(r"(?<![\w-])(" + _NUMBER + r")\s*-?\s*бап\w*", re.I),
 )
 _BARE_NUMBER = re.compile(r"(?<![\w-])(" + _NUMBER + r")(?![\w])")
 # `489.1`: an article written with a dot (only digits on both sides; `ст.489` is not one)
 _DOTTED = re.compile(r"(?<!\d)(?<!\d\.)(\d{1,4})\.(\d{1,3})(?![\w]|\.\d)")
 # the words a reference may carry besides what is read: the codes' names, the country
-_NOISE = frozenset("""
+_NOISE = frozenset(
+    """
     code codes of the on republic kazakhstan rk offenses offences offense offence
     кодекс кодекса кодексе кодексу кодексом об о правонарушениях правонарушения республики республика
     казахстан рк
     қр қазақстан республикасының республикасы кодексі кодексінің құқық бұзушылық туралы
-""".split())
+""".split()
+)
 _PUNCTUATION = ".,;:()-"
 
 
@@ -72,8 +78,11 @@ class Reference:
 
     @property
     def id(self) -> str:
-        return (f"kz.{self.code}.{self.article}" + (f".{self.part}" if self.part else "")
-                + (f".{self.item}" if self.item else ""))
+        return (
+            f"kz.{self.code}.{self.article}"
+            + (f".{self.part}" if self.part else "")
+            + (f".{self.item}" if self.item else "")
+        )
 
 
 def parse_reference(text: str) -> Reference:
@@ -114,7 +123,7 @@ def parse_readings(text: str) -> tuple[Reference, ...]:
         raise ReferenceSyntaxError(text, reason=f"cannot read {' '.join(m.group(0) for m in dotted)!r}")
     if dotted:  # "489.1" -> "489-1", same length, so the positions stay
         match = dotted[0]
-        reader.text = reader.text[:match.start()] + f"{match.group(1)}-{match.group(2)}" + reader.text[match.end():]
+        reader.text = reader.text[: match.start()] + f"{match.group(1)}-{match.group(2)}" + reader.text[match.end() :]
 
     item = reader.first(_ITEM_PATTERNS)
     part = reader.first(_PART_PATTERNS)

@@ -40,8 +40,13 @@ from .reasoning.compulsory_payment import payment_rule
 
 VERDICTS = ("within_sanction", "within_if", "outside", "undetermined")
 #: the conditions the review names itself where a rule's data names none (worded in context "condition")
-CONDITIONS = ("exceptional_circumstances", "milder_kind_than_the_sanction", "ban_as_additional_punishment",
-              "several_offences", "several_sentences")
+CONDITIONS = (
+    "exceptional_circumstances",
+    "milder_kind_than_the_sanction",
+    "ban_as_additional_punishment",
+    "several_offences",
+    "several_sentences",
+)
 #: why an item has its verdict
 REASONS = ("in_range", "below_minimum", "above_maximum", "kind_not_in_sanction", "compulsory_payment")
 
@@ -55,9 +60,16 @@ class RuleCondition:
 
     def to_dict(self) -> dict:
         r = self.rule
-        return {"rule": r.rule, "code": r.code, "article": r.article, "conditions": list(self.conditions),
-                "valid_from": r.valid_from.isoformat(), "valid_to": r.valid_to.isoformat() if r.valid_to else None,
-                "verification": r.verification, "sources": list(r.sources)}
+        return {
+            "rule": r.rule,
+            "code": r.code,
+            "article": r.article,
+            "conditions": list(self.conditions),
+            "valid_from": r.valid_from.isoformat(),
+            "valid_to": r.valid_to.isoformat() if r.valid_to else None,
+            "verification": r.verification,
+            "sources": list(r.sources),
+        }
 
 
 @attrs.frozen
@@ -75,12 +87,19 @@ class ItemReview:
     compulsory_payment: SentencingRule | None = None
 
     def to_dict(self) -> dict:
-        return {"imposed": self.imposed.to_dict(), "verdict": self.verdict, "reason": self.reason,
-                "range": self.range.to_dict() if self.range is not None else None,
-                "rules": [r.to_dict() for r in self.rules], "unencoded": list(self.unencoded),
-                "compulsory_payment": ({"article": self.compulsory_payment.article,
-                                        "sources": list(self.compulsory_payment.sources)}
-                                       if self.compulsory_payment else None)}
+        return {
+            "imposed": self.imposed.to_dict(),
+            "verdict": self.verdict,
+            "reason": self.reason,
+            "range": self.range.to_dict() if self.range is not None else None,
+            "rules": [r.to_dict() for r in self.rules],
+            "unencoded": list(self.unencoded),
+            "compulsory_payment": (
+                {"article": self.compulsory_payment.article, "sources": list(self.compulsory_payment.sources)}
+                if self.compulsory_payment
+                else None
+            ),
+        }
 
 
 @attrs.frozen
@@ -104,11 +123,20 @@ class Review:
 
     def to_dict(self) -> dict:
         a = self.assessment
-        return {"provision": a.provision.id, "label": a.provision.label, "offender": a.offender,
-                "dates": a.dates.to_dict(), "imposed": self.imposed_text, "verdict": self.verdict,
-                "items": [i.to_dict() for i in self.items], "stage": a.stage, "plea_agreement": a.plea_agreement,
-                "prior_convictions": self.prior_convictions, "not_applied": list(self.not_applied),
-                "assessment": a.to_dict()}
+        return {
+            "provision": a.provision.id,
+            "label": a.provision.label,
+            "offender": a.offender,
+            "dates": a.dates.to_dict(),
+            "imposed": self.imposed_text,
+            "verdict": self.verdict,
+            "items": [i.to_dict() for i in self.items],
+            "stage": a.stage,
+            "plea_agreement": a.plea_agreement,
+            "prior_convictions": self.prior_convictions,
+            "not_applied": list(self.not_applied),
+            "assessment": a.to_dict(),
+        }
 
     def format(self, lang: str = "en") -> str:
         from .output.render import render_review
@@ -116,18 +144,42 @@ class Review:
         return render_review(self, lang)
 
 
-def review(reference: str | Provision, on: date | None = None, *, imposed: str, committed: date | None = None,
-           initiated: date | None = None, decided: date | None = None, offender: Offender = "individual",
-           stage: str | None = None, plea_agreement: bool | str | None = None, prior_convictions: int | None = None,
-           base_amount: Amount | None = None, rates: Rates = None, count: Amount | None = None) -> Review:
+def review(
+    reference: str | Provision,
+    on: date | None = None,
+    *,
+    imposed: str,
+    committed: date | None = None,
+    initiated: date | None = None,
+    decided: date | None = None,
+    offender: Offender = "individual",
+    stage: str | None = None,
+    plea_agreement: bool | str | None = None,
+    prior_convictions: int | None = None,
+    base_amount: Amount | None = None,
+    rates: Rates = None,
+    count: Amount | None = None,
+) -> Review:
     """Review the punishment `imposed` ("18 months imprisonment", "1 год 6 месяцев лишения свободы",
     "27 000 тенге") for `reference` on the case's dates (as `assess()` takes them); see the module."""
     items = read_imposed(imposed)
-    if prior_convictions is not None and (isinstance(prior_convictions, bool) or not isinstance(prior_convictions, int)
-                                          or prior_convictions < 0):
+    if prior_convictions is not None and (
+        isinstance(prior_convictions, bool) or not isinstance(prior_convictions, int) or prior_convictions < 0
+    ):
         raise UserInputError(f"prior_convictions should be a whole number of 0 or more, got {prior_convictions!r}")
-    a = assess(reference, on, committed=committed, initiated=initiated, decided=decided, offender=offender,
-               base_amount=base_amount, rates=rates, stage=stage, plea_agreement=plea_agreement, count=count)
+    a = assess(
+        reference,
+        on,
+        committed=committed,
+        initiated=initiated,
+        decided=decided,
+        offender=offender,
+        base_amount=base_amount,
+        rates=rates,
+        stage=stage,
+        plea_agreement=plea_agreement,
+        count=count,
+    )
     return Review(a, imposed, tuple(_item(a, item, items) for item in items), prior_convictions)
 
 
@@ -173,7 +225,7 @@ def _position(r: AssessedItem, item: ImposedItem, a: Assessment) -> int:
         low = getattr(r.min.value, field) if r.min else None
         high = getattr(r.max.value, field) if r.max else None
     else:
-        low = cast(Decimal, r.min.value) if r.min else None   # a term's bounds are numbers
+        low = cast(Decimal, r.min.value) if r.min else None  # a term's bounds are numbers
         high = cast(Decimal, r.max.value) if r.max else None
     if low is not None and value < low:
         return -1
@@ -252,8 +304,12 @@ def _allows(rule: SentencingRule, item: ImposedItem, reason: str) -> tuple[str, 
         return named or ("ban_as_additional_punishment",)
     if rule.rule in ("aggregate_offences", "aggregate_sentences"):
         cap = p.get("max_imprisonment") or p.get("max_term")
-        if item.kind == "imprisonment" and isinstance(cap, Measure) and item.measure is not None \
-                and item.measure.value > cap.value:
+        if (
+            item.kind == "imprisonment"
+            and isinstance(cap, Measure)
+            and item.measure is not None
+            and item.measure.value > cap.value
+        ):
             return None
         return named or (("several_offences",) if rule.rule == "aggregate_offences" else ("several_sentences",))
     return None

@@ -41,11 +41,13 @@ from .law.provisions import CODES, Provision, Version
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # words too common to search by (articles, conjunctions, prepositions)
-_STOP = frozenset("""
+_STOP = frozenset(
+    """
     a an and or of the to in on by for with from at as its their is be
     и в во на с со по или за от для из к о об при без не а также
     және мен немесе үшін бойынша
-""".split())
+""".split()
+)
 TITLE_WEIGHT, SUMMARY_WEIGHT = 3.0, 1.0
 KAZAKH_PREFIX_FACTOR = 2 / 3
 KAZAKH_MIN_PREFIX = 4
@@ -94,8 +96,8 @@ class _Entry:
     code: str
     number: str
     parts: tuple[Provision, ...]
-    title: dict[str, frozenset[str]]      # lang -> terms of the title
-    summary: dict[str, frozenset[str]]    # lang -> terms of the parts' summaries
+    title: dict[str, frozenset[str]]  # lang -> terms of the title
+    summary: dict[str, frozenset[str]]  # lang -> terms of the parts' summaries
 
 
 @attrs.frozen
@@ -118,9 +120,15 @@ def _index() -> _Index:
     for (code, number), parts in by_article.items():
         title = parts[0].title
         summaries = " ".join(p.summary for p in parts if p.summary)
-        entries.append(_Entry(code, number, tuple(parts),
-                              {lang: frozenset(stems(title.get(lang) or "", lang)) for lang in ("ru", "kk", "en")},
-                              {"en": frozenset(stems(summaries, "en"))}))
+        entries.append(
+            _Entry(
+                code,
+                number,
+                tuple(parts),
+                {lang: frozenset(stems(title.get(lang) or "", lang)) for lang in ("ru", "kk", "en")},
+                {"en": frozenset(stems(summaries, "en"))},
+            )
+        )
     return _Index(tuple(entries), frozenset(w for e in entries for w in e.title["kk"]))
 
 
@@ -139,8 +147,16 @@ class SearchHit:
     parts: tuple[str, ...]
 
     def to_dict(self) -> dict:
-        return {"article": self.article, "label": self.label, "code": self.code, "number": self.number,
-                "title": dict(self.title), "score": self.score, "words": list(self.words), "parts": list(self.parts)}
+        return {
+            "article": self.article,
+            "label": self.label,
+            "code": self.code,
+            "number": self.number,
+            "title": dict(self.title),
+            "score": self.score,
+            "words": list(self.words),
+            "parts": list(self.parts),
+        }
 
 
 def _query_terms(word: str, lang: str | None) -> dict[str, str]:
@@ -174,8 +190,12 @@ def _word_score(entry: _Entry, terms: dict[str, str]) -> float:
 
 def _fine_max_mci(version: Version) -> Decimal | None:
     """The largest fine in MCI any sanction of the version names (main or additional), if any."""
-    highs = [i.max.value for s in version.sanctions for i in s.main + s.additional
-             if i.kind == "fine" and i.max is not None and i.max.unit == "MCI"]
+    highs = [
+        i.max.value
+        for s in version.sanctions
+        for i in s.main + s.additional
+        if i.kind == "fine" and i.max is not None and i.max.unit == "MCI"
+    ]
     return max(highs) if highs else None
 
 
@@ -200,8 +220,15 @@ def _passes(p: Provision, on: date | None, fine_above: Decimal | None, arrest: b
     return True
 
 
-def search(words: str, code: str | None = None, on: date | None = None, fine_above_mci=None,
-           arrest: bool | None = None, lang: str | None = None, limit: int | None = None) -> tuple[SearchHit, ...]:
+def search(
+    words: str,
+    code: str | None = None,
+    on: date | None = None,
+    fine_above_mci=None,
+    arrest: bool | None = None,
+    lang: str | None = None,
+    limit: int | None = None,
+) -> tuple[SearchHit, ...]:
     """Articles whose titles (or parts' summaries) have `words`, best first (see the module's ranking).
 
     `code` ("cc"/"ac") keeps one Code; `on` keeps the parts in force on that date; `fine_above_mci`
@@ -220,6 +247,7 @@ def search(words: str, code: str | None = None, on: date | None = None, fine_abo
         raise UserInputError(f"arrest is True, False or None, not {arrest!r}")
     if lang is not None:
         from .output.formatting import check_lang
+
         check_lang(lang)
     if limit is not None and (not isinstance(limit, int) or isinstance(limit, bool) or limit < 1):
         raise UserInputError(f"limit is a positive whole number, not {limit!r}")
@@ -249,8 +277,18 @@ def search(words: str, code: str | None = None, on: date | None = None, fine_abo
         parts = tuple(p.id for p in entry.parts if _passes(p, on, fine_above, arrest))
         if not parts:
             continue
-        hits.append(SearchHit(f"kz.{entry.code}.{entry.number}", f"{CODES[entry.code]} {entry.number}", entry.code,
-                              entry.number, dict(entry.parts[0].title), round(score, 3), tuple(matched), parts))
+        hits.append(
+            SearchHit(
+                f"kz.{entry.code}.{entry.number}",
+                f"{CODES[entry.code]} {entry.number}",
+                entry.code,
+                entry.number,
+                dict(entry.parts[0].title),
+                round(score, 3),
+                tuple(matched),
+                parts,
+            )
+        )
     hits.sort(key=lambda h: (-h.score, h.code, _number_key(h.number)))
     return tuple(hits[:limit] if limit else hits)
 

@@ -33,8 +33,17 @@ try:
 except ImportError as error:  # pragma: no cover - hypothesis is installed with the test extra
     raise ImportError('penalties.strategies needs hypothesis: pip install "penalties[strategies]"') from error
 
-__all__ = ["amounts", "case_dates", "cases", "dates_in_coverage", "dates_outside_coverage", "offenders",
-           "provisions", "reference_forms", "references"]
+__all__ = [
+    "amounts",
+    "case_dates",
+    "cases",
+    "dates_in_coverage",
+    "dates_outside_coverage",
+    "offenders",
+    "provisions",
+    "reference_forms",
+    "references",
+]
 
 _CODE = {"cc": "CC", "ac": "AC"}
 _LATIN = {"cc": ("UK",), "ac": ("CAO", "KoAP")}
@@ -58,19 +67,33 @@ def reference_forms(provision) -> tuple[str, ...]:
     a, part, item = p.article, p.part, p.item
     forms = [p.id, p.label, p.label.lower(), p.label_ru, p.label_kk, f"  {p.label} ", p.label.replace(" ", "  ")]
     if part is None:
-        forms += [f"{_CODE[code]} art. {a}", f"ст. {a} {_RU[code][1]}", f"{_EN[code]} art. {a}",
-                  f"{_KK[code]} {a}-бап", *(f"{latin} {a}" for latin in _LATIN[code])]
+        forms += [
+            f"{_CODE[code]} art. {a}",
+            f"ст. {a} {_RU[code][1]}",
+            f"{_EN[code]} art. {a}",
+            f"{_KK[code]} {a}-бап",
+            *(f"{latin} {a}" for latin in _LATIN[code]),
+        ]
     elif item is None:
-        forms += [f"{_CODE[code].lower()} {a} part {part}", f"ст. {a} ч. {part} {_RU[code][1]}",
-                  f"{_RU[code][1]} {a} ч.{part}", f"части {part} статьи {a} {_RU[code][0]}",
-                  f"{_EN[code]} art. {a} part {part}", f"{_KK[code]} {a}-бап {part}-бөлік",
-                  f"{_CODE[code]} {a} p.{part}", f"{_CODE[code]} {a} п. {part}",
-                  *(f"{latin} {a}({part})" for latin in _LATIN[code])]
+        forms += [
+            f"{_CODE[code].lower()} {a} part {part}",
+            f"ст. {a} ч. {part} {_RU[code][1]}",
+            f"{_RU[code][1]} {a} ч.{part}",
+            f"части {part} статьи {a} {_RU[code][0]}",
+            f"{_EN[code]} art. {a} part {part}",
+            f"{_KK[code]} {a}-бап {part}-бөлік",
+            f"{_CODE[code]} {a} p.{part}",
+            f"{_CODE[code]} {a} п. {part}",
+            *(f"{latin} {a}({part})" for latin in _LATIN[code]),
+        ]
         if a.count("-") == 1:  # an article written with a dot: unambiguous with its part
             forms.append(f"{_CODE[code]} {a.replace('-', '.')}({part})")
     else:
-        forms += [f"пп.{item} ч.{part} ст.{a} {_RU[code][0]}", f"п.{item} ч.{part} ст.{a} {_RU[code][1]}",
-                  f"{_CODE[code]} {a} part {part} item {item}"]
+        forms += [
+            f"пп.{item} ч.{part} ст.{a} {_RU[code][0]}",
+            f"п.{item} ч.{part} ст.{a} {_RU[code][1]}",
+            f"{_CODE[code]} {a} part {part} item {item}",
+        ]
     return tuple(dict.fromkeys(forms))
 
 
@@ -126,21 +149,27 @@ def dates_outside_coverage(provision=None):
     provision), or after the MCI's last encoded day. An assessment on the first raises
     `OutOfCoverageError`; on the second it does where the sanction has an amount (a sanction
     without one needs no MCI)."""
+
     def build():
         first = provision.coverage[0] if provision is not None else _mci_coverage()[0]
         last = _mci_coverage()[1]
-        return st.one_of(st.dates(date(1990, 1, 1), first - timedelta(days=1)),
-                         st.dates(last + timedelta(days=1), date(2100, 12, 31)))
+        return st.one_of(
+            st.dates(date(1990, 1, 1), first - timedelta(days=1)),
+            st.dates(last + timedelta(days=1), date(2100, 12, 31)),
+        )
+
     return st.deferred(build)
 
 
 def case_dates(provision=None):
     """`{"committed": ..., "initiated": ..., "decided": ...}` in a valid order (committed ≤ initiated
     ≤ decided), each a day `provision` can be assessed on; pass as `assess(ref, **dates)`."""
+
     @st.composite
     def build(draw):
         days = sorted(draw(st.lists(dates_in_coverage(provision), min_size=3, max_size=3)))
         return dict(zip(("committed", "initiated", "decided"), days, strict=True))
+
     return build()
 
 
@@ -155,28 +184,33 @@ def offenders(provision, on: date | None = None):
     return st.sampled_from(tuple(dict.fromkeys(covered)))
 
 
-def amounts(min_value: Decimal | int | str = Decimal("0.01"), max_value: Decimal | int | str = Decimal(10) ** 12,
-            places: int = 2):
+def amounts(
+    min_value: Decimal | int | str = Decimal("0.01"),
+    max_value: Decimal | int | str = Decimal(10) ** 12,
+    places: int = 2,
+):
     """Exact amounts (`Decimal`, never a float, NaN or an infinity) with at most `places` decimals;
     in tenge by default (a base amount such as a bribe: from one tiyn to a trillion tenge)."""
-    return st.decimals(min_value=Decimal(min_value), max_value=Decimal(max_value), places=places,
-                       allow_nan=False, allow_infinity=False)
+    return st.decimals(
+        min_value=Decimal(min_value), max_value=Decimal(max_value), places=places, allow_nan=False, allow_infinity=False
+    )
 
 
 def cases(code: Code | None = None):
     """Whole cases: keyword arguments of `penalties.assess` (`reference` in some accepted form,
     the three case dates, an offender the provision covers on the day of commission, and a base
     amount about half the time)."""
+
     @st.composite
     def build(draw):
         p = draw(provisions(code))
         dates = draw(case_dates(p))
-        case = {"reference": draw(references(provision=p)), **dates,
-                "offender": draw(offenders(p, dates["committed"]))}
+        case = {"reference": draw(references(provision=p)), **dates, "offender": draw(offenders(p, dates["committed"]))}
         base = draw(st.none() | amounts())
         if base is not None:
             case["base_amount"] = base
         return case
+
     return build()
 
 

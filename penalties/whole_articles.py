@@ -55,8 +55,14 @@ class Article:
         return dict(self.parts[0].title)
 
     def to_dict(self) -> dict:
-        return {"article": self.id, "label": self.label, "code": self.code, "number": self.number,
-                "title": self.title, "parts": [{"provision": p.id, "label": p.label} for p in self.parts]}
+        return {
+            "article": self.id,
+            "label": self.label,
+            "code": self.code,
+            "number": self.number,
+            "title": self.title,
+            "parts": [{"provision": p.id, "label": p.label} for p in self.parts],
+        }
 
 
 def article(reference: str) -> Article:
@@ -67,8 +73,7 @@ def article(reference: str) -> Article:
     """
     ref = _article_reading(reference)
     if ref.part is not None:
-        raise UnknownProvisionError(reference, (f"{CODES[ref.code]} {ref.article}",),
-                                    "it names a part; the article is")
+        raise UnknownProvisionError(reference, (f"{CODES[ref.code]} {ref.article}",), "it names a part; the article is")
     found = article_parts(ref.code, ref.article)
     if not found:
         find_provision(reference)  # raises UnknownProvisionError with the nearest encoded articles
@@ -117,8 +122,11 @@ class PartAssessment:
     def to_dict(self) -> dict:
         if self.assessment is not None:
             return self.assessment.to_dict()
-        return {"provision": self.provision.id, "label": self.provision.label,
-                "error": {"type": self.refusal, "message": self.refusal_message}}
+        return {
+            "provision": self.provision.id,
+            "label": self.provision.label,
+            "error": {"type": self.refusal, "message": self.refusal_message},
+        }
 
 
 @attrs.frozen
@@ -199,10 +207,14 @@ class PartDiff:
     reason: str | None = None
 
     def to_dict(self) -> dict:
-        return {"provision": self.provision, "label": self.label, "status": self.status,
-                "changes": [c.to_dict() for c in self.changes],
-                "acts": [dict(act.to_dict(), valid_from=since.isoformat()) for act, since in self.acts],
-                "reason": self.reason}
+        return {
+            "provision": self.provision,
+            "label": self.label,
+            "status": self.status,
+            "changes": [c.to_dict() for c in self.changes],
+            "acts": [dict(act.to_dict(), valid_from=since.isoformat()) for act, since in self.acts],
+            "reason": self.reason,
+        }
 
 
 @attrs.frozen
@@ -215,8 +227,12 @@ class ArticleDiff:
     parts: tuple[PartDiff, ...]
 
     def to_dict(self) -> dict:
-        return dict(self.article.to_dict(), first=self.first.isoformat(), second=self.second.isoformat(),
-                    parts=[p.to_dict() for p in self.parts])
+        return dict(
+            self.article.to_dict(),
+            first=self.first.isoformat(),
+            second=self.second.isoformat(),
+            parts=[p.to_dict() for p in self.parts],
+        )
 
     def format(self, locale: str = "en") -> str:
         from .output.render import render_article_diff

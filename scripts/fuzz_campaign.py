@@ -45,18 +45,98 @@ from penalties.errors import PenaltiesError  # noqa: E402
 # ---------------------------------------------------------------- hostile values
 
 PROVISIONS = penalties.provisions()
-OFFENDERS = ["individual", "official", "legal_entity", "small_business", "medium_business", "large_business",
-             "individual_entrepreneur", "non_commercial", "unnamed", "banana", "", None, 7]
-JUNK_REFS = ["", " ", "CC", "CC 999(1)", "AC 489.1(2)", "CC 274 p.4", "УК 188 ч.1", "ст. 403 УК РК ч.1", "CC 403(01)",
-             "CC 403(1", "CC 403(1))", "CC -1(1)", "cc 10**9(1)", "\x00", "CC 403(1)\n", "КоАП 489 ч.10", "AC 73-3(1)",
-             "CC 130(1)", "UK 188(1)", "CAO 608(1)", None, 403, 4.03, b"CC 403(1)", ["CC 403(1)"]]
-AMOUNTS = ["500000", "500 000", "500,000", "1,5", "abc", "-1", "-0", "0", "NaN", "nan", "Infinity", "-Infinity",
-           "1e999", "1e-999", "1e18", "60000000000", "12.345", "0.001", "   ", "", None, 5, -5, 2.5, float("nan"),
-           float("inf"), Decimal("NaN"), Decimal("sNaN"), Decimal("-Infinity"), Decimal("1E+40"), Decimal("0.5"),
-           True, [], "١٢٣"]
+OFFENDERS = [
+    "individual",
+    "official",
+    "legal_entity",
+    "small_business",
+    "medium_business",
+    "large_business",
+    "individual_entrepreneur",
+    "non_commercial",
+    "unnamed",
+    "banana",
+    "",
+    None,
+    7,
+]
+JUNK_REFS = [
+    "",
+    " ",
+    "CC",
+    "CC 999(1)",
+    "AC 489.1(2)",
+    "CC 274 p.4",
+    "УК 188 ч.1",
+    "ст. 403 УК РК ч.1",
+    "CC 403(01)",
+    "CC 403(1",
+    "CC 403(1))",
+    "CC -1(1)",
+    "cc 10**9(1)",
+    "\x00",
+    "CC 403(1)\n",
+    "КоАП 489 ч.10",
+    "AC 73-3(1)",
+    "CC 130(1)",
+    "UK 188(1)",
+    "CAO 608(1)",
+    None,
+    403,
+    4.03,
+    b"CC 403(1)",
+    ["CC 403(1)"],
+]
+AMOUNTS = [
+    "500000",
+    "500 000",
+    "500,000",
+    "1,5",
+    "abc",
+    "-1",
+    "-0",
+    "0",
+    "NaN",
+    "nan",
+    "Infinity",
+    "-Infinity",
+    "1e999",
+    "1e-999",
+    "1e18",
+    "60000000000",
+    "12.345",
+    "0.001",
+    "   ",
+    "",
+    None,
+    5,
+    -5,
+    2.5,
+    float("nan"),
+    float("inf"),
+    Decimal("NaN"),
+    Decimal("sNaN"),
+    Decimal("-Infinity"),
+    Decimal("1E+40"),
+    Decimal("0.5"),
+    True,
+    [],
+    "١٢٣",
+]
 UNITS = ["MCI", "KZT", "USD", "mci", "МРП", "tenge", "day", "month", "year", "hour", "", "xyz", None, 5]
-KINDS = ["fine", "imprisonment", "restriction_of_freedom", "arrest", "community_service", "corrective_labour",
-         "deprivation_of_right", "confiscation", "banana", "", None]
+KINDS = [
+    "fine",
+    "imprisonment",
+    "restriction_of_freedom",
+    "arrest",
+    "community_service",
+    "corrective_labour",
+    "deprivation_of_right",
+    "confiscation",
+    "banana",
+    "",
+    None,
+]
 
 
 def some_date(r: random.Random):
@@ -64,10 +144,31 @@ def some_date(r: random.Random):
     if roll < 0.55:
         return date(2015, 1, 1) + timedelta(days=r.randrange(0, 12 * 366))
     if roll < 0.65:
-        return r.choice([date(1, 1, 1), date(1969, 12, 31), date(1970, 1, 1), date(2014, 12, 31), date(2027, 1, 1),
-                         date(9999, 12, 31)])
-    return r.choice(["2016-06-01", "01.06.2016", "2016/06/01", "", "yesterday", None, 20160601, 1.5,
-                     "2016-02-30", "0000-01-01", "2016-06-01T10:00"])
+        return r.choice(
+            [
+                date(1, 1, 1),
+                date(1969, 12, 31),
+                date(1970, 1, 1),
+                date(2014, 12, 31),
+                date(2027, 1, 1),
+                date(9999, 12, 31),
+            ]
+        )
+    return r.choice(
+        [
+            "2016-06-01",
+            "01.06.2016",
+            "2016/06/01",
+            "",
+            "yesterday",
+            None,
+            20160601,
+            1.5,
+            "2016-02-30",
+            "0000-01-01",
+            "2016-06-01T10:00",
+        ]
+    )
 
 
 def some_reference(r: random.Random):
@@ -78,6 +179,7 @@ def some_reference(r: random.Random):
 
 
 # ---------------------------------------------------------------- result checks
+
 
 def _amounts(value, key=""):
     """Every amount-like string or number in a JSON-shaped document, with its key."""
@@ -140,9 +242,26 @@ def render(result) -> dict | list | None:
 
 # ---------------------------------------------------------------- 1. API
 
+
 def api_call(r: random.Random):
-    name = r.choice(["assess", "assess", "assess", "assess", "assess", "convert", "convert", "custody_credit", "diff",
-                     "explain_amount", "mci", "provision", "punishment_equivalent", "usd_rate"])
+    name = r.choice(
+        [
+            "assess",
+            "assess",
+            "assess",
+            "assess",
+            "assess",
+            "convert",
+            "convert",
+            "custody_credit",
+            "diff",
+            "explain_amount",
+            "mci",
+            "provision",
+            "punishment_equivalent",
+            "usd_rate",
+        ]
+    )
     if name == "assess":
         kwargs = {}
         if r.random() < 0.5:
@@ -212,18 +331,41 @@ def measure_api(n: int, seed: int) -> dict:
             counts["wrong"] += 1
             c["wrong"] += 1
             wrong.append(f"{name}: {problem}")
-    return {"calls": n, **counts, "per_function": {k: dict(v) for k, v in sorted(per.items())},
-            "undocumented_sites": dict(undocumented.most_common(20)), "wrong_examples": wrong[:20]}
+    return {
+        "calls": n,
+        **counts,
+        "per_function": {k: dict(v) for k, v in sorted(per.items())},
+        "undocumented_sites": dict(undocumented.most_common(20)),
+        "wrong_examples": wrong[:20],
+    }
 
 
 # ---------------------------------------------------------------- 2. CLI
+
 
 def some_argv(r: random.Random) -> list[str]:
     def text(x):
         return "" if x is None else str(x)
 
-    command = r.choice(["show", "show", "show", "history", "convert", "list", "diff", "explain-amount", "credit",
-                        "equivalent", "check", "coverage", "bogus", "--version", "--help"])
+    command = r.choice(
+        [
+            "show",
+            "show",
+            "show",
+            "history",
+            "convert",
+            "list",
+            "diff",
+            "explain-amount",
+            "credit",
+            "equivalent",
+            "check",
+            "coverage",
+            "bogus",
+            "--version",
+            "--help",
+        ]
+    )
     argv = [command]
     if command == "show":
         argv += [text(some_reference(r))]
@@ -238,8 +380,14 @@ def some_argv(r: random.Random) -> list[str]:
     elif command in ("history",):
         argv += [text(some_reference(r))]
     elif command == "convert":
-        argv += [text(r.choice(AMOUNTS)), text(r.choice(UNITS)), "--to", text(r.choice(UNITS)), "--on",
-                 text(some_date(r))]
+        argv += [
+            text(r.choice(AMOUNTS)),
+            text(r.choice(UNITS)),
+            "--to",
+            text(r.choice(UNITS)),
+            "--on",
+            text(some_date(r)),
+        ]
     elif command == "list":
         argv += r.choice([[], ["--code", "cc"], ["--code", "ac"], ["--code", "xx"]])
     elif command == "diff":
@@ -249,8 +397,14 @@ def some_argv(r: random.Random) -> list[str]:
     elif command == "credit":
         argv += [text(r.choice([1, 0, -1, "x", 30])), "--toward", text(r.choice(KINDS)), "--on", text(some_date(r))]
     elif command == "equivalent":
-        argv += [text(r.choice(AMOUNTS)), text(r.choice(KINDS)), "--to", text(r.choice(KINDS)), "--on",
-                 text(some_date(r))]
+        argv += [
+            text(r.choice(AMOUNTS)),
+            text(r.choice(KINDS)),
+            "--to",
+            text(r.choice(KINDS)),
+            "--on",
+            text(some_date(r)),
+        ]
     elif command == "check":
         argv += r.choice([[], ["/nonexistent"], [str(ROOT / "statutes" / "kz" / "cc" / "403.toml")]])
     if r.random() < 0.3 and command not in ("check", "bogus"):
@@ -301,17 +455,29 @@ def measure_cli(n_inprocess: int, n_processes: int, seed: int) -> dict:
         if argv[0] in skip_slow:
             argv = ["show", "CC 403(1)", "--on", "2016-06-01"]
         argv = [a.replace("\x00", "") for a in argv]  # no operating system passes a NUL in an argument
-        done = subprocess.run([sys.executable, "-m", "penalties", *argv], capture_output=True, text=True, cwd=ROOT,
-                              check=False, timeout=120)
+        done = subprocess.run(
+            [sys.executable, "-m", "penalties", *argv],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=False,
+            timeout=120,
+        )
         for f in judge_cli(argv, done.returncode, done.stdout, done.stderr):
             found[f"process: {f}"] += 1
             if len(examples) < 20:
                 examples.append(f"process {f}: {argv}")
-    return {"runs": n_inprocess + n_processes, "in_process": n_inprocess, "processes": n_processes,
-            "findings": dict(found), "examples": examples}
+    return {
+        "runs": n_inprocess + n_processes,
+        "in_process": n_inprocess,
+        "processes": n_processes,
+        "findings": dict(found),
+        "examples": examples,
+    }
 
 
 # ---------------------------------------------------------------- 3. batch
+
 
 def measure_batch(n_tables: int, seed: int) -> dict:
     import pandas as pd
@@ -323,14 +489,38 @@ def measure_batch(n_tables: int, seed: int) -> dict:
         rows = r.randint(1, 12)
         refs = [some_reference(r) if r.random() < 0.9 else None for _ in range(rows)]
         refs = [x if isinstance(x, str) or x is None else str(x) for x in refs]
-        days = [date(2017, 7, 11) + timedelta(days=r.randrange(0, 9 * 365)) if r.random() < 0.8 else
-                (d if isinstance(d, date) else None) for d in (some_date(r) for _ in range(rows))]
-        bases = [r.choice([None, None, None, Decimal("1000"), Decimal("60000000000"), Decimal("1e15"),
-                           Decimal("12.345"), Decimal("0")]) for _ in range(rows)]
-        offenders = [r.choice(["individual"] * 6 + ["legal_entity", "official", "small_business", "banana"])
-                     for _ in range(rows)]
-        table = pd.DataFrame({"provision": refs, "committed": days, "offender": offenders,
-                              "base_amount": pd.array([None if b is None else str(b) for b in bases], dtype=object)})
+        days = [
+            date(2017, 7, 11) + timedelta(days=r.randrange(0, 9 * 365))
+            if r.random() < 0.8
+            else (d if isinstance(d, date) else None)
+            for d in (some_date(r) for _ in range(rows))
+        ]
+        bases = [
+            r.choice(
+                [
+                    None,
+                    None,
+                    None,
+                    Decimal("1000"),
+                    Decimal("60000000000"),
+                    Decimal("1e15"),
+                    Decimal("12.345"),
+                    Decimal("0"),
+                ]
+            )
+            for _ in range(rows)
+        ]
+        offenders = [
+            r.choice(["individual"] * 6 + ["legal_entity", "official", "small_business", "banana"]) for _ in range(rows)
+        ]
+        table = pd.DataFrame(
+            {
+                "provision": refs,
+                "committed": days,
+                "offender": offenders,
+                "base_amount": pd.array([None if b is None else str(b) for b in bases], dtype=object),
+            }
+        )
         try:
             out = penalties.assess_batch(table)
         except PenaltiesError:
@@ -354,7 +544,11 @@ def measure_batch(n_tables: int, seed: int) -> dict:
                 expected, error = None, e
             got_error = out["error"].iloc[i]
             got = out["fine_max_kzt"].iloc[i] if "fine_max_kzt" in out else None
-            got = None if got is None or got is pd.NA or (isinstance(got, float) and math.isnan(got)) else Decimal(str(got))
+            got = (
+                None
+                if got is None or got is pd.NA or (isinstance(got, float) and math.isnan(got))
+                else Decimal(str(got))
+            )
             if error is not None:
                 counts["rows: both an error" if isinstance(got_error, str) else "rows: value where assess errs"] += 1
                 if not isinstance(got_error, str) and len(differing) < 10:
@@ -415,20 +609,35 @@ def measure_threads(n_tasks: int, seed: int, rounds: int = 10) -> dict:
         for _ in range(per_round):
             p = r.choice(PROVISIONS)
             day = date(2015, 1, 1) + timedelta(days=r.randrange(0, 12 * 366))
-            tasks.append([r.choice(["assess", "assess", "convert", "usd", "units", "explain"]), p.label,
-                          day.isoformat()])
+            tasks.append(
+                [r.choice(["assess", "assess", "convert", "usd", "units", "explain"]), p.label, day.isoformat()]
+            )
         outs = []
         for threads in (16, 1):
-            done = subprocess.run([sys.executable, "-c", _THREADS_RUN, json.dumps(tasks), str(threads)],
-                                  capture_output=True, text=True, cwd=ROOT, check=False, timeout=600)
-            outs.append(json.loads(done.stdout) if done.returncode == 0 else ["CRASH " + done.stderr[-200:]] * len(tasks))
+            done = subprocess.run(
+                [sys.executable, "-c", _THREADS_RUN, json.dumps(tasks), str(threads)],
+                capture_output=True,
+                text=True,
+                cwd=ROOT,
+                check=False,
+                timeout=600,
+            )
+            outs.append(
+                json.loads(done.stdout) if done.returncode == 0 else ["CRASH " + done.stderr[-200:]] * len(tasks)
+            )
         mismatches += sum(a != b for a, b in zip(*outs, strict=True))
         undocumented += sum("UNDOCUMENTED" in x or "CRASH" in x for x in outs[0])
-    return {"tasks": per_round * rounds, "rounds": rounds, "threads": 16,
-            "threaded_vs_single_mismatches": mismatches, "undocumented_or_crashed": undocumented}
+    return {
+        "tasks": per_round * rounds,
+        "rounds": rounds,
+        "threads": 16,
+        "threaded_vs_single_mismatches": mismatches,
+        "undocumented_or_crashed": undocumented,
+    }
 
 
 # ---------------------------------------------------------------- 5. edges
+
 
 def measure_edges() -> dict:
     checks = failures = 0

@@ -37,11 +37,21 @@ ROOT = Path(__file__).resolve().parent.parent
 MIX: list[tuple[str, str, str, dict, int]] = [
     ("assess CC", "GET", "/api/assess", {"reference": "CC 403(1)", "on": "2016-06-01"}, 200),
     ("assess CC", "GET", "/api/assess", {"reference": "ч.1 ст.188 УК РК", "on": "2024-05-01"}, 200),
-    ("assess CC", "GET", "/api/assess", {"reference": "CC 99(1)", "committed": "2019-03-01",
-                                          "decided": "2020-01-10"}, 200),
+    (
+        "assess CC",
+        "GET",
+        "/api/assess",
+        {"reference": "CC 99(1)", "committed": "2019-03-01", "decided": "2020-01-10"},
+        200,
+    ),
     ("assess AC", "GET", "/api/assess", {"reference": "AC 434(3)", "on": "2019-06-01"}, 200),
-    ("assess AC", "POST", "/api/assess", {"reference": "AC 488(7)", "committed": "2021-03-01",
-                                           "initiated": "2021-03-02", "offender": "legal_entity"}, 200),
+    (
+        "assess AC",
+        "POST",
+        "/api/assess",
+        {"reference": "AC 488(7)", "committed": "2021-03-01", "initiated": "2021-03-02", "offender": "legal_entity"},
+        200,
+    ),
     ("history", "GET", "/api/history", {"reference": "CC 403(1)"}, 200),
     ("diff", "GET", "/api/diff", {"reference": "CC 403(1)", "first": "2016-01-01", "second": "2019-01-01"}, 200),
     ("convert", "GET", "/api/convert", {"amount": "5000", "unit": "MCI", "to": "KZT", "on": "2019-06-01"}, 200),
@@ -58,8 +68,9 @@ def request_bytes(method: str, path: str, params: dict, host: str) -> bytes:
         target = path + "?" + urllib.parse.urlencode(params)
         return f"GET {target} HTTP/1.1\r\nHost: {host}\r\nAccept: application/json\r\n\r\n".encode()
     body = json.dumps(params, ensure_ascii=False).encode()
-    return (f"POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\n"
-            f"Content-Length: {len(body)}\r\n\r\n").encode() + body
+    return (
+        f"POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
+    ).encode() + body
 
 
 async def read_response(reader: asyncio.StreamReader) -> int:
@@ -81,8 +92,10 @@ async def read_response(reader: asyncio.StreamReader) -> int:
 
 async def client(host: str, port: int, until: float, seed: int, results: dict, errors: list) -> None:
     rng = random.Random(seed)
-    prepared = [(name, request_bytes(method, path, params, f"{host}:{port}"), expected)
-                for name, method, path, params, expected in MIX]
+    prepared = [
+        (name, request_bytes(method, path, params, f"{host}:{port}"), expected)
+        for name, method, path, params, expected in MIX
+    ]
     reader = writer = None
     while time.monotonic() < until:
         name, data, expected = rng.choice(prepared)
@@ -116,8 +129,13 @@ def free_port() -> int:
 
 def start_server(port: int) -> subprocess.Popen:
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    server = subprocess.Popen([sys.executable, "-m", "penalties", "serve", "--port", str(port)], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "penalties", "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -172,8 +190,10 @@ def main(argv=None) -> int:
             server.terminate()
             server.wait(timeout=30)
     total = len(results["all"])
-    print(f"{args.clients} clients, {elapsed:.1f} s, {total} requests ({total / elapsed:.0f}/s), "
-          f"{len(errors)} errors, CPython {sys.version.split()[0]}, {os.cpu_count()} cores\n")
+    print(
+        f"{args.clients} clients, {elapsed:.1f} s, {total} requests ({total / elapsed:.0f}/s), "
+        f"{len(errors)} errors, CPython {sys.version.split()[0]}, {os.cpu_count()} cores\n"
+    )
     print("| requests | count | p50 | p90 | p99 | max |")
     print("|---|---|---|---|---|---|")
     for name in ["all"] + sorted({m[0] for m in MIX}):

@@ -37,7 +37,7 @@ def migrate_text(text: str, registry, name: str = "") -> tuple[str, list[str]]:
     out, report = [], []
     for number, line in enumerate(text.splitlines(keepends=True), start=1):
         body = line.rstrip("\r\n")
-        ending = line[len(body):]
+        ending = line[len(body) :]
         match = _INLINE.match(body)
         if not match:
             out.append(line)
@@ -55,7 +55,9 @@ def migrate_text(text: str, registry, name: str = "") -> tuple[str, list[str]]:
             continue
         for key in ("title", "url"):
             if table.get(key) is not None and table.get(key) != getattr(act, key):
-                report.append(f"{where}: {act.number} {key} {table[key]!r} replaced by the registry's {getattr(act, key)!r}")
+                report.append(
+                    f"{where}: {act.number} {key} {table[key]!r} replaced by the registry's {getattr(act, key)!r}"
+                )
         out.append(f"{match['indent']}act = {_basic_string(act.number)}{match['tail']}{ending}")
         rule = table.get("entry_into_force")
         if rule is not None and rule != act.entry_into_force:

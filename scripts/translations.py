@@ -83,11 +83,20 @@ def update() -> int:
     source = read(SOURCE)
     for lang in languages():
         old = source if lang == SOURCE else read(lang)
-        new = Catalog(locale=lang, domain=DOMAIN, header_comment=old.header_comment, project=old.project,
-                      version=old.version, copyright_holder=old.copyright_holder,
-                      msgid_bugs_address=old.msgid_bugs_address, creation_date=old.creation_date,
-                      revision_date=old.revision_date, last_translator=old.last_translator,
-                      language_team=old.language_team, fuzzy=False)
+        new = Catalog(
+            locale=lang,
+            domain=DOMAIN,
+            header_comment=old.header_comment,
+            project=old.project,
+            version=old.version,
+            copyright_holder=old.copyright_holder,
+            msgid_bugs_address=old.msgid_bugs_address,
+            creation_date=old.creation_date,
+            revision_date=old.revision_date,
+            last_translator=old.last_translator,
+            language_team=old.language_team,
+            fuzzy=False,
+        )
         set_plural_forms(new, lang)
         forms = plural_comment(lang)
         added, fuzzy = [], []
@@ -111,8 +120,14 @@ def update() -> int:
                 if worded_from and worded_from != [f"en: {english(message)}"]:
                     flags.add("fuzzy")
                     fuzzy.append(key(message))
-            new.add(message.id, string, context=message.context, auto_comments=comments,
-                    user_comments=previous.user_comments if previous else (), flags=flags)
+            new.add(
+                message.id,
+                string,
+                context=message.context,
+                auto_comments=comments,
+                user_comments=previous.user_comments if previous else (),
+                flags=flags,
+            )
         dropped = [key(m) for m in old if m.id and source.get(m.id, m.context) is None]
         write(lang, new)
         print(f"{lang}: {len(added)} added, {len(fuzzy)} marked fuzzy (English changed), {len(dropped)} dropped")
@@ -125,12 +140,17 @@ def compile_all() -> int:
     status = 0
     for lang in languages():
         catalog = read(lang)
-        todo = [m for m in catalog if m.id and (m.fuzzy or not all(m.string if isinstance(m.string, tuple)
-                                                                   else (m.string,)))]
+        todo = [
+            m
+            for m in catalog
+            if m.id and (m.fuzzy or not all(m.string if isinstance(m.string, tuple) else (m.string,)))
+        ]
         if todo:
             status = 1
-            print(f"{lang}: {len(todo)} entries empty or fuzzy (left out): "
-                  + ", ".join(key(m) for m in todo[:5]), file=sys.stderr)
+            print(
+                f"{lang}: {len(todo)} entries empty or fuzzy (left out): " + ", ".join(key(m) for m in todo[:5]),
+                file=sys.stderr,
+            )
         with open(po_path(lang).with_suffix(".mo"), "wb") as f:
             write_mo(f, catalog, use_fuzzy=False)
         print(f"{lang}: compiled {po_path(lang).with_suffix('.mo').relative_to(LOCALE_DIR.parent.parent)}")

@@ -140,7 +140,9 @@ def test_a_rule_beside_an_inline_table_is_a_problem(tmp_path):
 
 
 def test_a_rule_beside_a_reference_is_that_versions_rule(tmp_path):
-    [provision] = load_article(article_with(tmp_path, '"415-V"', 'entry_into_force = "вводится в действие с 01.01.2016"'))
+    [provision] = load_article(
+        article_with(tmp_path, '"415-V"', 'entry_into_force = "вводится в действие с 01.01.2016"')
+    )
     act = provision.versions[0].act
     assert act.entry_into_force == "вводится в действие с 01.01.2016"
     assert (act.number, act.date, act.in_force) == ("415-V", date(2015, 11, 23), date(2016, 1, 1))
@@ -161,17 +163,25 @@ entry_into_force = "с 01.02.2020"
 """
 
 
-@pytest.mark.parametrize("old, new, line, fragment", [
-    ('number = "1-I"', 'number = "226-V"', 8, "already registered"),
-    ('number = "1-I"', 'number = "226 - V"', 8, "already registered"),
-    ('kind = "law"', 'kind = "statute"', 10, "kind should be one of code, law, decree"),
-    ('kind = "law"', 'kind = "law"\npublished = 2020-01-02', 11, "needs 'published_source'"),
-    ('kind = "law"', 'kind = "law"\npublished = 2019-12-31\npublished_source = "x"', 11, "before the act was signed"),
-    ('kind = "law"', 'kind = "law"\ncolour = "red"', 11, "unknown key 'colour'"),
-    ('kind = "law"', 'kind = "law"\nurl = "zan.gov.kz"', 11, "http(s) URL"),
-    ('date = 2020-01-01', 'date = "2020-01-01"', 9, "'date' should be a date"),
-    ('entry_into_force = "с 01.02.2020"', "", 7, "missing key 'entry_into_force'"),
-])
+@pytest.mark.parametrize(
+    "old, new, line, fragment",
+    [
+        ('number = "1-I"', 'number = "226-V"', 8, "already registered"),
+        ('number = "1-I"', 'number = "226 - V"', 8, "already registered"),
+        ('kind = "law"', 'kind = "statute"', 10, "kind should be one of code, law, decree"),
+        ('kind = "law"', 'kind = "law"\npublished = 2020-01-02', 11, "needs 'published_source'"),
+        (
+            'kind = "law"',
+            'kind = "law"\npublished = 2019-12-31\npublished_source = "x"',
+            11,
+            "before the act was signed",
+        ),
+        ('kind = "law"', 'kind = "law"\ncolour = "red"', 11, "unknown key 'colour'"),
+        ('kind = "law"', 'kind = "law"\nurl = "zan.gov.kz"', 11, "http(s) URL"),
+        ("date = 2020-01-01", 'date = "2020-01-01"', 9, "'date' should be a date"),
+        ('entry_into_force = "с 01.02.2020"', "", 7, "missing key 'entry_into_force'"),
+    ],
+)
 def test_registry_problems_are_reported_at_their_line(tmp_path, old, new, line, fragment):
     path = tmp_path / "kz" / "acts.toml"
     path.parent.mkdir(parents=True)
@@ -207,8 +217,11 @@ def test_every_registered_act_is_cited_and_in_force_matches_its_rule():
     # every hand-registered act is cited by a version, or named in a footnote the readings quote (its
     # entry-into-force day then dates what the builder reads from that footnote: 327-VI, whose
     # publication date is known, amended AC articles without starting a version of its own)
-    named = {normalise_number(m) for path in (STATUTES / "readings").rglob("*.toml")
-             for m in re.findall(r"№\s*(\d+-[IVXІ]+)", path.read_text(encoding="utf-8"))}
+    named = {
+        normalise_number(m)
+        for path in (STATUTES / "readings").rglob("*.toml")
+        for m in re.findall(r"№\s*(\d+-[IVXІ]+)", path.read_text(encoding="utf-8"))
+    }
     assert hand <= cited | named
     # every cited act is registered: by hand, or from the footnotes the readings quote (which also
     # lists acts that amended an article without starting a version of its own)

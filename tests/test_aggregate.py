@@ -39,11 +39,13 @@ def _rule(name, on):
 
 # ---- art. 58(2), first paragraph: criminal misdemeanours only ----------------------------------
 
+
 def test_misdemeanours_are_added_up_to_the_cap_of_the_180_vi_wording():
     rule = _rule("aggregate_offences", D2020)
-    assert ("окончательный размер наказания в виде штрафа не может превышать четыреста месячных расчетных "
-            "показателей") in rule.text_ru
-    result = penalties.assess_aggregate(["CC 186(1)"] * 3, D2020)   # 20-200 MCI each
+    assert (
+        "окончательный размер наказания в виде штрафа не может превышать четыреста месячных расчетных показателей"
+    ) in rule.text_ru
+    result = penalties.assess_aggregate(["CC 186(1)"] * 3, D2020)  # 20-200 MCI each
     assert result.mix.mix == "misdemeanours_only"
     assert result.methods == ("absorption", "partial_addition", "full_addition")
     fine = _item(result, "fine")
@@ -54,7 +56,7 @@ def test_misdemeanours_are_added_up_to_the_cap_of_the_180_vi_wording():
 def test_misdemeanours_before_180_vi_are_capped_at_one_thousand_mci():
     rule = _rule("aggregate_offences", D2016)
     assert "не может превышать одну тысячу месячных расчетных показателей" in rule.text_ru
-    two = penalties.assess_aggregate(["CC 186(1)", "CC 393"], D2016)   # 25-500 and 25-300 MCI
+    two = penalties.assess_aggregate(["CC 186(1)", "CC 393"], D2016)  # 25-500 and 25-300 MCI
     assert _item(two, "fine").max.value.mci == Decimal(800) and _item(two, "fine").max.basis == "addition"
     three = penalties.assess_aggregate(["CC 186(1)"] * 3, D2016)
     assert _item(three, "fine").max.value.mci == Decimal(1000)
@@ -62,11 +64,14 @@ def test_misdemeanours_before_180_vi_are_capped_at_one_thousand_mci():
 
 # ---- art. 58(2), second paragraph: misdemeanours, minor and medium crimes: absorption only -------
 
+
 def test_minor_and_medium_crimes_are_absorbed():
     rule = _rule("aggregate_offences", D2020)
-    assert ("только уголовные проступки, преступления небольшой тяжести и средней тяжести, то окончательно "
-            "наказание назначается путем поглощения менее строгого наказания более строгим") in rule.text_ru
-    result = penalties.assess_aggregate(["CC 130(3)", "CC 146(1)"], D2020)   # up to 3 and 5 years
+    assert (
+        "только уголовные проступки, преступления небольшой тяжести и средней тяжести, то окончательно "
+        "наказание назначается путем поглощения менее строгого наказания более строгим"
+    ) in rule.text_ru
+    result = penalties.assess_aggregate(["CC 130(3)", "CC 146(1)"], D2020)  # up to 3 and 5 years
     assert result.mix.mix == "misdemeanours_minor_medium_only" and result.methods == ("absorption",)
     assert _months(_item(result, "imprisonment")) == (6, 60)
     assert _item(result, "fine").max.value.mci == Decimal(5000)
@@ -74,29 +79,35 @@ def test_minor_and_medium_crimes_are_absorbed():
 
 # ---- art. 58(3): a grave crime: addition up to twenty years -----------------------------------
 
+
 def test_grave_crimes_are_added_up_to_twenty_years():
-    assert ("При этом окончательное наказание в виде лишения свободы не может превышать двадцать лет") in _rule("aggregate_offences", D2020).text_ru
-    result = penalties.assess_aggregate(["CC 146(3)", "CC 256(2)"], D2020)   # 5-12 and 7-12 years
+    assert ("При этом окончательное наказание в виде лишения свободы не может превышать двадцать лет") in _rule(
+        "aggregate_offences", D2020
+    ).text_ru
+    result = penalties.assess_aggregate(["CC 146(3)", "CC 256(2)"], D2020)  # 5-12 and 7-12 years
     assert result.mix.mix == "with_grave_or_especially_grave"
     imprisonment = _item(result, "imprisonment")
-    assert _months(imprisonment) == (84, 240)   # the floor: the 7 years of 256(2), which has imprisonment only
+    assert _months(imprisonment) == (84, 240)  # the floor: the 7 years of 256(2), which has imprisonment only
     assert imprisonment.max.basis == "aggregate_cap"
 
 
 def test_a_kind_the_article_does_not_cap_is_bounded_by_the_general_part():
-    result = penalties.assess_aggregate(["CC 404(1)", "CC 405(1)"], D2020)   # restriction up to 6 years each
+    result = penalties.assess_aggregate(["CC 404(1)", "CC 405(1)"], D2020)  # restriction up to 6 years each
     restriction = _item(result, "restriction_of_freedom")
-    assert restriction.max.value == 84 and restriction.max.basis == "general_part_limit"   # art. 44(1): 7 years
+    assert restriction.max.value == 84 and restriction.max.basis == "general_part_limit"  # art. 44(1): 7 years
     assert "aggregate_no_cap" in {n.code for n in result.notices}
 
 
 # ---- art. 58(4): an especially grave crime punishable up to twenty years ------------------------
 
+
 def test_especially_grave_up_to_twenty_years_is_added_up_to_twenty_five():
     rule = _rule("aggregate_offences", D2020)
-    assert ("за совершение которого настоящим Кодексом предусмотрено наказание в виде лишения свободы на срок до "
-            "двадцати лет, то окончательное наказание назначается путем частичного или полного сложения наказаний. "
-            "При этом окончательное наказание в виде лишения свободы не может превышать двадцать пять лет") in rule.text_ru
+    assert (
+        "за совершение которого настоящим Кодексом предусмотрено наказание в виде лишения свободы на срок до "
+        "двадцати лет, то окончательное наказание назначается путем частичного или полного сложения наказаний. "
+        "При этом окончательное наказание в виде лишения свободы не может превышать двадцать пять лет"
+    ) in rule.text_ru
     result = penalties.assess_aggregate(["CC 99(2)", "CC 174(3)"], D2020)
     assert result.mix.mix == "with_especially_grave_punishable_up_to_20_years"
     assert result.methods == ("partial_addition", "full_addition")
@@ -106,8 +117,10 @@ def test_especially_grave_up_to_twenty_years_is_added_up_to_twenty_five():
 
 def test_a_fined_misdemeanour_with_such_a_crime_is_absorbed_where_the_sentence_is_a_fine():
     rule = _rule("aggregate_offences", D2020)
-    assert ("а также уголовный проступок, за совершение которого назначен штраф, то окончательное наказание "
-            "назначается путем поглощения менее строгого наказания более строгим") in rule.text_ru
+    assert (
+        "а также уголовный проступок, за совершение которого назначен штраф, то окончательное наказание "
+        "назначается путем поглощения менее строгого наказания более строгим"
+    ) in rule.text_ru
     result = penalties.assess_aggregate(["CC 99(2)", "CC 186(1)"], D2020)
     assert result.mix.mix == "with_especially_grave_punishable_up_to_20_years"
     (alternative,) = result.combined.also_if
@@ -116,34 +129,43 @@ def test_a_fined_misdemeanour_with_such_a_crime_is_absorbed_where_the_sentence_i
 
 
 def test_additional_punishments_are_capped_by_the_general_part():
-    assert ("Окончательное дополнительное наказание при частичном или полном сложении не может превышать "
-            "максимальный срок или размер, установленный для данного вида наказания Общей частью") in _rule("aggregate_offences", D2020).text_ru
+    assert (
+        "Окончательное дополнительное наказание при частичном или полном сложении не может превышать "
+        "максимальный срок или размер, установленный для данного вида наказания Общей частью"
+    ) in _rule("aggregate_offences", D2020).text_ru
 
 
 # ---- art. 60: several sentences ----------------------------------------------------------------------
 
+
 def test_sentences_are_added_up_to_twenty_five_or_thirty_years():
     rule = _rule("aggregate_sentences", D2020)
-    assert ("Окончательное наказание по совокупности приговоров в виде лишения свободы не может превышать двадцать "
-            "пять лет.") in rule.text_ru
+    assert (
+        "Окончательное наказание по совокупности приговоров в виде лишения свободы не может превышать двадцать "
+        "пять лет."
+    ) in rule.text_ru
     assert "не может превышать тридцать лет" in rule.text_ru
     plain = penalties.assess_aggregate(["CC 146(3)", "CC 256(2)", "CC 256(2)"], D2020, aggregate="sentences")
     assert _item(plain, "imprisonment").max.value == 300
     grave = penalties.assess_aggregate(["CC 99(2)", "CC 174(3)"], D2020, aggregate="sentences")
     assert _item(grave, "imprisonment").max.value == 360
     assert "aggregate_must_exceed" in {n.code for n in grave.notices}
-    assert "должно быть больше как наказания, назначенного за вновь совершенное уголовное правонарушение" in rule.text_ru
+    assert (
+        "должно быть больше как наказания, назначенного за вновь совершенное уголовное правонарушение" in rule.text_ru
+    )
 
 
 def test_a_non_custodial_final_sentence_keeps_the_general_part_limit():
-    assert ("не может превышать максимальный срок или размер, предусмотренный для данного вида наказания Общей "
-            "частью") in _rule("aggregate_sentences", D2020).text_ru
+    assert (
+        "не может превышать максимальный срок или размер, предусмотренный для данного вида наказания Общей частью"
+    ) in _rule("aggregate_sentences", D2020).text_ru
     result = penalties.assess_aggregate(["CC 404(1)", "CC 405(1)"], D2020, aggregate="sentences")
-    assert _item(result, "fine").max.value.mci == Decimal(10000)   # art. 41(2): 6,000 + 6,000 above it
+    assert _item(result, "fine").max.value.mci == Decimal(10000)  # art. 41(2): 6,000 + 6,000 above it
     assert _item(result, "fine").max.basis == "general_part_limit"
 
 
 # ---- what the data does not have: refused ---------------------------------------------------
+
 
 def test_an_unknown_category_is_refused_unless_every_category_gives_the_same_part():
     with pytest.raises(MissingRuleError, match="categories"):
@@ -161,7 +183,7 @@ def test_an_unknown_category_is_refused_unless_every_category_gives_the_same_par
 def test_dates_outside_the_rules_are_refused():
     with pytest.raises(OutOfCoverageError):
         penalties.assess_aggregate(["CC 186(1)", "CC 186(1)"], date(2014, 6, 1))
-    with pytest.raises(UnreadWordingError):   # AC art. 58 before 300-VI was not read
+    with pytest.raises(UnreadWordingError):  # AC art. 58 before 300-VI was not read
         penalties.assess_aggregate(["AC 434(1)", "AC 434(1)"], date(2019, 6, 1))
     with pytest.raises(UserInputError):
         penalties.assess_aggregate(["CC 186(1)"], D2020)
@@ -173,9 +195,9 @@ def test_administrative_offences_are_capped_at_three_times_the_maximum():
     rule = sentencing_rules("ac").require("aggregate_offences", D2020)
     assert "окончательный размер взыскания не может превышать трехкратный максимальный предел" in rule.text_ru
     assert "для административного ареста не может превышать срок, установленный частью первой статьи 50" in rule.text_ru
-    result = penalties.assess_aggregate(["AC 434(1)"] * 4, D2020)   # up to 10 days each
+    result = penalties.assess_aggregate(["AC 434(1)"] * 4, D2020)  # up to 10 days each
     arrest = _item(result, "arrest")
-    assert arrest.max.value == 30 and arrest.max.basis == "aggregate_cap"   # AC art. 50(1): 30 days
+    assert arrest.max.value == 30 and arrest.max.basis == "aggregate_cap"  # AC art. 50(1): 30 days
     assert result.mix is None and result.methods == ("separate_for_each", "cumulative_cap")
 
 
@@ -188,6 +210,7 @@ def test_one_date_per_offence():
 
 # ---- the JSON contract, the text, the command line -----------------------------------------------
 
+
 def _validator():
     names = ("common", "assessment", "aggregate")
     resources = [(f"{n}.json", DRAFT202012.create_resource(openapi.schema(n))) for n in names]
@@ -197,9 +220,15 @@ def _validator():
     return cls(schema, registry=referencing.Registry().with_resources(resources))
 
 
-@pytest.mark.parametrize("refs, kw", [
-    (["CC 99(2)", "CC 186(1)"], {}), (["CC 146(3)", "CC 256(2)"], {"aggregate": "sentences"}),
-    (["AC 434(1)", "AC 434(1)"], {}), (["CC 188(2)", "CC 190(1)"], {"categories": ["medium", None]})])
+@pytest.mark.parametrize(
+    "refs, kw",
+    [
+        (["CC 99(2)", "CC 186(1)"], {}),
+        (["CC 146(3)", "CC 256(2)"], {"aggregate": "sentences"}),
+        (["AC 434(1)", "AC 434(1)"], {}),
+        (["CC 188(2)", "CC 190(1)"], {"categories": ["medium", None]}),
+    ],
+)
 def test_the_json_follows_the_schema_and_every_language_words_it(refs, kw):
     result = penalties.assess_aggregate(refs, D2020, **kw)
     _validator().validate(json.loads(json.dumps(result.to_dict())))
@@ -211,8 +240,10 @@ def test_the_json_follows_the_schema_and_every_language_words_it(refs, kw):
 def test_the_command_line(capsys):
     assert main(["aggregate", "CC 146(3)", "CC 256(2)", "--on", "2020-06-01", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["main"][0]["max"] == 240
-    assert main(["aggregate", "CC 188(2)", "CC 190(1)", "--on", "2020-06-01", "--category", "medium", "-",
-                 "--lang", "ru"]) == 0
+    assert (
+        main(["aggregate", "CC 188(2)", "CC 190(1)", "--on", "2020-06-01", "--category", "medium", "-", "--lang", "ru"])
+        == 0
+    )
     assert "поглощение" in capsys.readouterr().out
     assert main(["aggregate", "CC 188(2)", "CC 190(1)", "--on", "2020-06-01"]) == 2
     assert "categor" in capsys.readouterr().err
@@ -221,6 +252,7 @@ def test_the_command_line(capsys):
 
 
 # ---- properties --------------------------------------------------------------------------------
+
 
 def _known():
     from penalties.lookup import provisions
@@ -233,8 +265,10 @@ def _known():
             a = penalties.assess(p, D2020)
         except penalties.UserInputError:
             continue
-        if a.version.category in ("criminal_misdemeanour", "minor", "medium", "grave", "especially_grave") \
-                and not a.abolished:
+        if (
+            a.version.category in ("criminal_misdemeanour", "minor", "medium", "grave", "especially_grave")
+            and not a.abolished
+        ):
             out.append(p.label)
     return sorted(out)
 
@@ -264,8 +298,9 @@ def test_a_combined_range_never_passes_the_rules_caps_nor_falls_below_an_offence
                     if cap is None or value <= cap.value:
                         # unless the General Part's limit bounds the sum and the offence's own maximum is
                         # above that limit (the data says so in an exceeds_limit notice: CC 197(1) in 2020)
-                        assert high >= value or (item.max.basis == "general_part_limit"
-                                                 and "exceeds_limit" in {n.code for n in a.notices})
+                        assert high >= value or (
+                            item.max.basis == "general_part_limit" and "exceeds_limit" in {n.code for n in a.notices}
+                        )
         if item.min is not None:
             low = item.min.value.mci if item.unit == "money" else item.min.value
             assert low <= high

@@ -21,17 +21,17 @@ pa = pytest.importorskip("pyarrow")
 from penalties.batch import assess_batch  # noqa: E402
 
 ROWS = [
-    ({"provision": "CC 190(1)", "committed": date(2020, 6, 1)}, (10, "27780")),                # minor
-    ({"provision": "CC 186(1)", "committed": date(2020, 6, 1)}, (5, "13890")),                 # misdemeanour
-    ({"provision": "CC 190(1)", "committed": date(2017, 6, 1)}, None),                         # before 98-2
+    ({"provision": "CC 190(1)", "committed": date(2020, 6, 1)}, (10, "27780")),  # minor
+    ({"provision": "CC 186(1)", "committed": date(2020, 6, 1)}, (5, "13890")),  # misdemeanour
+    ({"provision": "CC 190(1)", "committed": date(2017, 6, 1)}, None),  # before 98-2
     # CC art. 6(3) (general.toml): a law that worsens the position has no retroactive force, so an
     # offence committed the day before 98-2 came into force owes no payment even if decided after it
     ({"provision": "CC 190(1)", "committed": date(2018, 6, 30), "decided": date(2019, 6, 1)}, None),
     ({"provision": "CC 190(1)", "committed": date(2018, 7, 1), "decided": date(2019, 6, 1)}, (10, "24050")),
     ({"provision": "CC 186(1)", "committed": date(2019, 6, 1), "decided": date(2020, 6, 1)}, (5, "12625")),
-    ({"provision": "CC 188(2)", "committed": date(2020, 6, 1)}, None),                         # category unknown
-    ({"provision": "AC 434(1)", "committed": date(2020, 6, 1)}, None),                         # the AC has none
-    ({"provision": "CC 99(1)", "committed": date(2027, 3, 1)}, (30, None)),                    # no MCI for 2027
+    ({"provision": "CC 188(2)", "committed": date(2020, 6, 1)}, None),  # category unknown
+    ({"provision": "AC 434(1)", "committed": date(2020, 6, 1)}, None),  # the AC has none
+    ({"provision": "CC 99(1)", "committed": date(2027, 3, 1)}, (30, None)),  # no MCI for 2027
     ({"provision": "CC 130(1)", "committed": date(2020, 3, 1), "decided": date(2020, 9, 1)}, None),  # abolished
 ]
 
@@ -70,7 +70,10 @@ def test_to_dict_agrees_with_the_batch_columns():
 def test_the_schema_refuses_a_payment_in_another_shape():
     document = _assess(ROWS[0][0]).to_dict()
     jsonschema = pytest.importorskip("jsonschema")
-    for bad in ({**document["compulsory_payment"], "mci": "10"}, {**document["compulsory_payment"], "code": "ac"},
-                {k: v for k, v in document["compulsory_payment"].items() if k != "valued_on"}):
+    for bad in (
+        {**document["compulsory_payment"], "mci": "10"},
+        {**document["compulsory_payment"], "code": "ac"},
+        {k: v for k, v in document["compulsory_payment"].items() if k != "valued_on"},
+    ):
         with pytest.raises(jsonschema.ValidationError):
             validate("assessment", dict(document, compulsory_payment=bad))

@@ -21,9 +21,14 @@ E4 = Decimal("0.0001")
 def expected(row):
     """What assess() says for a row, in the batch's columns (None for an error)."""
     try:
-        a = penalties.assess(row["provision"], committed=row["committed"], initiated=row.get("initiated"),
-                             decided=row.get("decided"), offender=row.get("offender") or "individual",
-                             base_amount=row.get("base_amount"))
+        a = penalties.assess(
+            row["provision"],
+            committed=row["committed"],
+            initiated=row.get("initiated"),
+            decided=row.get("decided"),
+            offender=row.get("offender") or "individual",
+            base_amount=row.get("base_amount"),
+        )
     except penalties.PenaltiesError as error:
         return {"error": str(error)}
     fine = next((i for i in a.main if i.kind == "fine"), None)
@@ -31,7 +36,9 @@ def expected(row):
     prison = next((i for i in a.main if i.kind == "imprisonment"), None)
     q = lambda v: None if v is None else v.quantize(E4, ROUND_HALF_UP)  # noqa: E731
     return {
-        "error": None, "abolished": a.abolished, "version_from": a.version.valid_from,
+        "error": None,
+        "abolished": a.abolished,
+        "version_from": a.version.valid_from,
         "verification": a.version.verification,
         "fine_min_mci": q(fine.min.value.mci) if fine and fine.min else None,
         "fine_max_mci": q(fine.max.value.mci) if fine and fine.max else None,
@@ -70,9 +77,9 @@ def test_known_rows():
         {"provision": "ч.1 ст.403 УК РК", "committed": date(2019, 8, 23)},
         {"provision": "CC 403(1)", "committed": date(2018, 3, 1), "decided": date(2018, 9, 1)},
         {"provision": "AC 488(7)", "committed": date(2021, 3, 1), "offender": "legal_entity"},
-        {"provision": "CC 999(1)", "committed": date(2019, 1, 1)},            # unknown provision
-        {"provision": "CC 403(1)", "committed": date(2014, 1, 1)},            # before the Codes
-        {"provision": "CC 403(1)", "committed": date(2027, 3, 1)},            # no MCI yet
+        {"provision": "CC 999(1)", "committed": date(2019, 1, 1)},  # unknown provision
+        {"provision": "CC 403(1)", "committed": date(2014, 1, 1)},  # before the Codes
+        {"provision": "CC 403(1)", "committed": date(2027, 3, 1)},  # no MCI yet
         {"provision": "AC 489(1)", "committed": date(2019, 1, 1), "offender": "official"},  # no such category
         {"provision": "CC 130(1)", "committed": date(2020, 3, 1), "decided": date(2020, 9, 1)},  # abolished
     ]
@@ -109,13 +116,15 @@ def test_float_money_is_refused():
         assess_batch(table)
 
 
-rows_strategy = st.fixed_dictionaries({
-    "provision": st.sampled_from(REFS),
-    "committed": st.dates(min_value=date(2014, 12, 1), max_value=date(2026, 12, 31)),
-    "decided_after": st.integers(0, 900),
-    "offender": st.sampled_from(["individual", "official", "small_business", "legal_entity", "large_business"]),
-    "base_amount": st.one_of(st.none(), st.integers(1, 10 ** 9)),
-})
+rows_strategy = st.fixed_dictionaries(
+    {
+        "provision": st.sampled_from(REFS),
+        "committed": st.dates(min_value=date(2014, 12, 1), max_value=date(2026, 12, 31)),
+        "decided_after": st.integers(0, 900),
+        "offender": st.sampled_from(["individual", "official", "small_business", "legal_entity", "large_business"]),
+        "base_amount": st.one_of(st.none(), st.integers(1, 10**9)),
+    }
+)
 
 
 @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=60, deadline=None)
@@ -123,46 +132,78 @@ rows_strategy = st.fixed_dictionaries({
 def test_equals_assess_row_by_row(raw):
     from datetime import timedelta
 
-    rows = [{"provision": r["provision"], "committed": r["committed"],
-             "initiated": r["committed"], "decided": r["committed"] + timedelta(days=r["decided_after"]),
-             "offender": r["offender"], "base_amount": r["base_amount"]} for r in raw]
-    table = pa.Table.from_pylist(rows, schema=pa.schema([
-        ("provision", pa.string()), ("committed", pa.date32()), ("initiated", pa.date32()),
-        ("decided", pa.date32()), ("offender", pa.string()), ("base_amount", pa.int64())]))
+    rows = [
+        {
+            "provision": r["provision"],
+            "committed": r["committed"],
+            "initiated": r["committed"],
+            "decided": r["committed"] + timedelta(days=r["decided_after"]),
+            "offender": r["offender"],
+            "base_amount": r["base_amount"],
+        }
+        for r in raw
+    ]
+    table = pa.Table.from_pylist(
+        rows,
+        schema=pa.schema(
+            [
+                ("provision", pa.string()),
+                ("committed", pa.date32()),
+                ("initiated", pa.date32()),
+                ("decided", pa.date32()),
+                ("offender", pa.string()),
+                ("base_amount", pa.int64()),
+            ]
+        ),
+    )
     compare(rows, assess_batch(table))
 
 
 def test_dask_map_partitions_on_a_local_cluster():
     dd = pytest.importorskip("dask.dataframe")
     distributed = pytest.importorskip("distributed")
-    df = pd.DataFrame({"provision": ["CC 403(1)", "CC 403(2)", "AC 488(1)", "CC 999(1)"] * 25,
-                       "committed": [date(2016, 6, 1), date(2019, 6, 1), date(2019, 6, 1), date(2019, 6, 1)] * 25})
+    df = pd.DataFrame(
+        {
+            "provision": ["CC 403(1)", "CC 403(2)", "AC 488(1)", "CC 999(1)"] * 25,
+            "committed": [date(2016, 6, 1), date(2019, 6, 1), date(2019, 6, 1), date(2019, 6, 1)] * 25,
+        }
+    )
     meta = assess_batch(df.head(4))
-    with distributed.LocalCluster(n_workers=2, processes=False, dashboard_address=None) as cluster, \
-            distributed.Client(cluster):
+    with (
+        distributed.LocalCluster(n_workers=2, processes=False, dashboard_address=None) as cluster,
+        distributed.Client(cluster),
+    ):
         result = dd.from_pandas(df, npartitions=4).map_partitions(assess_batch, meta=meta).compute()
     assert len(result) == 100
     assert result["error"].notna().sum() == 25
-    assert sorted(set(result["fine_max_kzt"].dropna().tolist())) == [Decimal("50500.00"), Decimal("505000.00"),
-                                                                     Decimal("636300.00")]
+    assert sorted(set(result["fine_max_kzt"].dropna().tolist())) == [
+        Decimal("50500.00"),
+        Decimal("505000.00"),
+        Decimal("636300.00"),
+    ]
 
 
 def test_scalar_use_does_not_import_numpy_or_pyarrow():
     import subprocess
     import sys
 
-    code = ("import sys, datetime, penalties; penalties.assess('CC 403(1)', on=datetime.date(2019, 6, 1)); "
-            "penalties.convert('1', 'MCI', 'KZT', on=datetime.date(2019, 6, 1)); "
-            "print(sorted(m for m in ('numpy', 'pyarrow', 'pandas', 'pint') if m in sys.modules))")
+    code = (
+        "import sys, datetime, penalties; penalties.assess('CC 403(1)', on=datetime.date(2019, 6, 1)); "
+        "penalties.convert('1', 'MCI', 'KZT', on=datetime.date(2019, 6, 1)); "
+        "print(sorted(m for m in ('numpy', 'pyarrow', 'pandas', 'pint') if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 
 
 def test_missing_base_amount_is_a_row_error():
-    rows = [{"provision": "CC 367(1)", "committed": date(2025, 1, 1), "base_amount": None},
-            {"provision": "CC 367(1)", "committed": date(2025, 1, 1), "base_amount": 1_000_000}]
-    table = pa.Table.from_pylist(rows, schema=pa.schema([("provision", pa.string()), ("committed", pa.date32()),
-                                                         ("base_amount", pa.int64())]))
+    rows = [
+        {"provision": "CC 367(1)", "committed": date(2025, 1, 1), "base_amount": None},
+        {"provision": "CC 367(1)", "committed": date(2025, 1, 1), "base_amount": 1_000_000},
+    ]
+    table = pa.Table.from_pylist(
+        rows, schema=pa.schema([("provision", pa.string()), ("committed", pa.date32()), ("base_amount", pa.int64())])
+    )
     result = assess_batch(table)
     compare(rows, result)
     got = result.to_pylist()
@@ -175,11 +216,26 @@ def test_missing_base_amount_is_a_row_error():
 @given(st.lists(rows_strategy, min_size=1, max_size=40))
 def test_equals_assess_row_by_row_without_later_dates(raw):
     # without initiated/decided columns the batch takes its by-day path
-    rows = [{"provision": r["provision"], "committed": r["committed"], "offender": r["offender"],
-             "base_amount": r["base_amount"]} for r in raw]
-    table = pa.Table.from_pylist(rows, schema=pa.schema([
-        ("provision", pa.string()), ("committed", pa.date32()), ("offender", pa.string()),
-        ("base_amount", pa.int64())]))
+    rows = [
+        {
+            "provision": r["provision"],
+            "committed": r["committed"],
+            "offender": r["offender"],
+            "base_amount": r["base_amount"],
+        }
+        for r in raw
+    ]
+    table = pa.Table.from_pylist(
+        rows,
+        schema=pa.schema(
+            [
+                ("provision", pa.string()),
+                ("committed", pa.date32()),
+                ("offender", pa.string()),
+                ("base_amount", pa.int64()),
+            ]
+        ),
+    )
     compare(rows, assess_batch(table))
 
 
@@ -189,10 +245,15 @@ def test_dictionary_and_categorical_inputs_give_the_same_rows():
     # Expected (statutes/kz/cc/403.toml, ac/488.toml; MCI 2016 2,121, 2019 2,525, 2021 2,917):
     # CC 403(1) 2015 wording 300 MCI; AC 488(1) 20 MCI; CC 403(2) and 403(1) in the 180-VI wording 200 and 160 MCI
     provision = pa.chunked_array([["CC 403(1)", "AC 488(1)"], ["CC 403(2)", "CC 403(1)"]])
-    table = pa.table({"provision": provision,
-                      "committed": pa.chunked_array([[date(2016, 6, 1), date(2019, 6, 1)],
-                                                     [date(2021, 1, 5), date(2019, 8, 23)]]),
-                      "offender": pa.chunked_array([["individual", None], [None, "individual"]])})
+    table = pa.table(
+        {
+            "provision": provision,
+            "committed": pa.chunked_array(
+                [[date(2016, 6, 1), date(2019, 6, 1)], [date(2021, 1, 5), date(2019, 8, 23)]]
+            ),
+            "offender": pa.chunked_array([["individual", None], [None, "individual"]]),
+        }
+    )
     plain = assess_batch(table)
     encoded = table.set_column(0, "provision", provision.dictionary_encode())
     encoded = encoded.set_column(2, "offender", table["offender"].dictionary_encode())
@@ -200,7 +261,11 @@ def test_dictionary_and_categorical_inputs_give_the_same_rows():
     for name in ("fine_max_kzt", "fine_max_usd", "arrest_max_days", "version_from", "error"):
         assert got.column(name).to_pylist() == plain.column(name).to_pylist(), name
     assert [Decimal(v) for v in plain.column("fine_max_kzt").to_pylist()] == [
-        Decimal("636300"), Decimal("50500"), Decimal("583400"), Decimal("404000")]
+        Decimal("636300"),
+        Decimal("50500"),
+        Decimal("583400"),
+        Decimal("404000"),
+    ]
     frame = table.to_pandas()
     frame["provision"] = frame["provision"].astype("category")
     assert assess_batch(frame)["fine_max_kzt"].tolist() == plain.column("fine_max_kzt").to_pylist()
@@ -215,12 +280,22 @@ def test_the_general_code_agrees_when_dense_tables_are_refused(raw, with_decided
 
     import penalties.batch.keys as batch
 
-    rows = [{"provision": r["provision"], "committed": r["committed"], "offender": r["offender"],
-             "base_amount": r["base_amount"],
-             **({"decided": r["committed"] + timedelta(days=r["decided_after"])} if with_decided else {})}
-            for r in raw]
-    fields = [("provision", pa.string()), ("committed", pa.date32()), ("offender", pa.string()),
-              ("base_amount", pa.int64())] + ([("decided", pa.date32())] if with_decided else [])
+    rows = [
+        {
+            "provision": r["provision"],
+            "committed": r["committed"],
+            "offender": r["offender"],
+            "base_amount": r["base_amount"],
+            **({"decided": r["committed"] + timedelta(days=r["decided_after"])} if with_decided else {}),
+        }
+        for r in raw
+    ]
+    fields = [
+        ("provision", pa.string()),
+        ("committed", pa.date32()),
+        ("offender", pa.string()),
+        ("base_amount", pa.int64()),
+    ] + ([("decided", pa.date32())] if with_decided else [])
     table = pa.Table.from_pylist(rows, schema=pa.schema(fields))
     limit = batch.DENSE_LIMIT
     batch.DENSE_LIMIT = 0
@@ -261,8 +336,14 @@ def test_imprisonment_only_past_the_mci_coverage_matches_assess():
 
 # --- issue 16: a bad row fails only itself; no silent wrong number ---------------------------------------------
 
-BASE_SCHEMA = pa.schema([("provision", pa.string()), ("committed", pa.date32()), ("decided", pa.date32()),
-                         ("base_amount", pa.decimal128(38, 3))])
+BASE_SCHEMA = pa.schema(
+    [
+        ("provision", pa.string()),
+        ("committed", pa.date32()),
+        ("decided", pa.date32()),
+        ("base_amount", pa.decimal128(38, 3)),
+    ]
+)
 
 
 def _dense_limit(value):
@@ -281,9 +362,11 @@ def _dense_limit(value):
 def test_a_large_base_amount_is_exact_not_an_int64_overflow():
     # reliability audit H1. statutes/kz/cc/366.toml, part 4 from 2015-01-01: "80 base" (a fixed
     # multiple of the bribe, 80 times): 80 × 60,000,000,000 = 4,800,000,000,000 KZT
-    rows = [{"provision": "CC 366(4)", "committed": date(2016, 6, 1), "base_amount": 60_000_000_000},
-            {"provision": "CC 366(4)", "committed": date(2016, 6, 1), "base_amount": 10 ** 15},
-            {"provision": "CC 403(1)", "committed": date(2016, 6, 1), "base_amount": None}]
+    rows = [
+        {"provision": "CC 366(4)", "committed": date(2016, 6, 1), "base_amount": 60_000_000_000},
+        {"provision": "CC 366(4)", "committed": date(2016, 6, 1), "base_amount": 10**15},
+        {"provision": "CC 403(1)", "committed": date(2016, 6, 1), "base_amount": None},
+    ]
     schema = pa.schema([("provision", pa.string()), ("committed", pa.date32()), ("base_amount", pa.int64())])
     for limit in (2_000_000, 0):
         with _dense_limit(limit):
@@ -296,15 +379,31 @@ def test_a_large_base_amount_is_exact_not_an_int64_overflow():
 
 
 @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=40, deadline=None)
-@given(st.lists(st.fixed_dictionaries({
-    "provision": st.sampled_from(["CC 366(1)", "CC 366(4)", "CC 367(1)", "AC 489-1(1)", "CC 403(1)"]),
-    "committed": st.dates(min_value=date(2015, 1, 1), max_value=date(2026, 12, 31)),
-    "base_amount": st.one_of(st.none(), st.integers(1, 10 ** 18 - 1),
-                             st.decimals(min_value=Decimal("0.01"), max_value=Decimal(10) ** 18 - 1, places=2)),
-}), min_size=1, max_size=20), st.booleans())
+@given(
+    st.lists(
+        st.fixed_dictionaries(
+            {
+                "provision": st.sampled_from(["CC 366(1)", "CC 366(4)", "CC 367(1)", "AC 489-1(1)", "CC 403(1)"]),
+                "committed": st.dates(min_value=date(2015, 1, 1), max_value=date(2026, 12, 31)),
+                "base_amount": st.one_of(
+                    st.none(),
+                    st.integers(1, 10**18 - 1),
+                    st.decimals(min_value=Decimal("0.01"), max_value=Decimal(10) ** 18 - 1, places=2),
+                ),
+            }
+        ),
+        min_size=1,
+        max_size=20,
+    ),
+    st.booleans(),
+)
 def test_bases_up_to_10_18_equal_assess_row_by_row(rows, dense):
-    table = pa.Table.from_pylist(rows, schema=pa.schema([("provision", pa.string()), ("committed", pa.date32()),
-                                                         ("base_amount", pa.decimal128(38, 2))]))
+    table = pa.Table.from_pylist(
+        rows,
+        schema=pa.schema(
+            [("provision", pa.string()), ("committed", pa.date32()), ("base_amount", pa.decimal128(38, 2))]
+        ),
+    )
     with _dense_limit(2_000_000 if dense else 0):
         result = assess_batch(table)
     compare(rows, result)
@@ -314,20 +413,34 @@ def test_bases_up_to_10_18_equal_assess_row_by_row(rows, dense):
 
 
 HOSTILE = [
-    {"provision": "CC 403(1)", "committed": None},                                  # a null committed
-    {"provision": "CC 403(1)", "committed": date(1969, 12, 31)},                    # before 1970
+    {"provision": "CC 403(1)", "committed": None},  # a null committed
+    {"provision": "CC 403(1)", "committed": date(1969, 12, 31)},  # before 1970
     {"provision": "CC 403(1)", "committed": date(1, 1, 1)},
     {"provision": "CC 403(1)", "committed": date(2019, 6, 1), "decided": date(9999, 12, 31)},
     {"provision": "CC 403(1)", "committed": date(9999, 12, 31)},
     {"provision": "CC 366(4)", "committed": date(2019, 6, 1), "base_amount": Decimal("1000.005")},  # 3 decimals
     {"provision": "CC 366(4)", "committed": date(2019, 6, 1), "base_amount": Decimal(10) ** 17},
-    {"provision": "CC 366(4)", "committed": date(2019, 6, 1), "base_amount": Decimal("1E18").quantize(Decimal("0.001"))},  # refused
-    {"provision": "CC 366(4)", "committed": date(2019, 6, 1), "base_amount": Decimal("-5.000")},  # as the decimal128(38, 3) column holds it
+    {
+        "provision": "CC 366(4)",
+        "committed": date(2019, 6, 1),
+        "base_amount": Decimal("1E18").quantize(Decimal("0.001")),
+    },  # refused
+    {
+        "provision": "CC 366(4)",
+        "committed": date(2019, 6, 1),
+        "base_amount": Decimal("-5.000"),
+    },  # as the decimal128(38, 3) column holds it
     {"provision": "CC 366(4)", "committed": date(2019, 6, 1), "base_amount": Decimal("0.000")},
-    {"provision": "CC 403(1)", "committed": date(2019, 6, 1), "base_amount": Decimal("-5.000")},  # refused though unused
+    {
+        "provision": "CC 403(1)",
+        "committed": date(2019, 6, 1),
+        "base_amount": Decimal("-5.000"),
+    },  # refused though unused
 ]
-VALID = [{"provision": "CC 403(1)", "committed": date(2019, 6, 1)},
-         {"provision": "CC 366(4)", "committed": date(2019, 6, 1), "base_amount": Decimal(1000)}]
+VALID = [
+    {"provision": "CC 403(1)", "committed": date(2019, 6, 1)},
+    {"provision": "CC 366(4)", "committed": date(2019, 6, 1), "base_amount": Decimal(1000)},
+]
 
 
 @pytest.mark.parametrize("bad", HOSTILE, ids=lambda r: f"{r['committed']}-{r.get('decided')}-{r.get('base_amount')}")
@@ -345,9 +458,23 @@ def test_a_hostile_row_fails_only_itself(bad):
 
 
 @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=40, deadline=None)
-@given(st.lists(st.one_of(st.sampled_from(HOSTILE), rows_strategy.map(
-    lambda r: {"provision": r["provision"], "committed": r["committed"], "offender": r["offender"],
-               "base_amount": None if r["base_amount"] is None else Decimal(r["base_amount"])})), min_size=1, max_size=25))
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(HOSTILE),
+            rows_strategy.map(
+                lambda r: {
+                    "provision": r["provision"],
+                    "committed": r["committed"],
+                    "offender": r["offender"],
+                    "base_amount": None if r["base_amount"] is None else Decimal(r["base_amount"]),
+                }
+            ),
+        ),
+        min_size=1,
+        max_size=25,
+    )
+)
 def test_tables_mixing_hostile_and_random_rows_equal_assess_row_by_row(rows):
     full = [{"decided": None, "base_amount": None, "offender": None, **r} for r in rows]
     table = pa.Table.from_pylist(full, schema=BASE_SCHEMA.append(pa.field("offender", pa.string())))
@@ -355,15 +482,22 @@ def test_tables_mixing_hostile_and_random_rows_equal_assess_row_by_row(rows):
 
 
 def test_dates_and_amounts_that_are_not_dates_or_amounts_are_row_errors():
-    frame = pd.DataFrame({"provision": ["CC 403(1)", "CC 403(1)", "CC 366(4)", "CC 366(4)"],
-                          "committed": ["2019-06-01", "yesterday", "2019-06-01", "2019-06-01"],
-                          "base_amount": [None, None, "abc", "1 000"]})
+    frame = pd.DataFrame(
+        {
+            "provision": ["CC 403(1)", "CC 403(1)", "CC 366(4)", "CC 366(4)"],
+            "committed": ["2019-06-01", "yesterday", "2019-06-01", "2019-06-01"],
+            "base_amount": [None, None, "abc", "1 000"],
+        }
+    )
     got = assess_batch(frame)
     assert pd.isna(got["error"][0]) and got["fine_max_kzt"][0] == Decimal("404000.00")  # 160 × 2,525
     for row, value, name in ((1, "yesterday", "committed"), (2, "abc", "base_amount")):
         with pytest.raises(penalties.PenaltiesError) as error:
-            penalties.assess("CC 403(1)" if row == 1 else "CC 366(4)", committed=value if row == 1 else date(2019, 6, 1),
-                             base_amount=value if row == 2 else None)
+            penalties.assess(
+                "CC 403(1)" if row == 1 else "CC 366(4)",
+                committed=value if row == 1 else date(2019, 6, 1),
+                base_amount=value if row == 2 else None,
+            )
         assert got["error"][row] == str(error.value) and name in got["error"][row]
     # "1 000" is an amount as people write it (penalties.inputs): CC 366(4) from 2018-07-23 "70 base".."80 base"
     assert got["fine_max_kzt"][3] == Decimal("80000.00")
@@ -373,7 +507,9 @@ def test_an_empty_table_gives_an_empty_result_with_the_schema():
     one = assess_batch(pa.table({"provision": ["CC 403(1)"], "committed": [date(2019, 6, 1)]}))
     empty = assess_batch(pa.table({"provision": pa.array([], pa.string()), "committed": pa.array([], pa.date32())}))
     assert empty.num_rows == 0 and empty.schema == one.schema
-    frame = assess_batch(pd.DataFrame({"provision": pd.Series([], dtype=str), "committed": pd.Series([], dtype=object)}))
+    frame = assess_batch(
+        pd.DataFrame({"provision": pd.Series([], dtype=str), "committed": pd.Series([], dtype=object)})
+    )
     assert len(frame) == 0 and list(frame.columns) == one.column_names
 
 
@@ -393,8 +529,10 @@ def test_a_record_batch_is_a_table():
 def test_imprisonment_only_needs_no_mci_on_every_path(limit, decided):
     # statutes/kz/cc/99.toml, part 1: "лишением свободы на срок от восьми до пятнадцати лет" (no amount);
     # CC 403(1) past the MCI's coverage needs it and fails as assess() does
-    rows = [{"provision": "CC 99(1)", "committed": date(2027, 1, 1)},
-            {"provision": "CC 403(1)", "committed": date(2027, 1, 1)}]
+    rows = [
+        {"provision": "CC 99(1)", "committed": date(2027, 1, 1)},
+        {"provision": "CC 403(1)", "committed": date(2027, 1, 1)},
+    ]
     if decided:
         rows = [dict(r, decided=date(2027, 3, 1)) for r in rows]
     with _dense_limit(limit):
@@ -406,9 +544,13 @@ def test_imprisonment_only_needs_no_mci_on_every_path(limit, decided):
 
 def test_a_null_provision_is_worded_as_assess_words_it():
     # reliability audit L8: the batch said "unknown provision ''", assess() names None
-    rows = [{"provision": None, "committed": date(2019, 6, 1)}, {"provision": "CC 403(1)", "committed": date(2019, 6, 1)}]
-    result = assess_batch(pa.Table.from_pylist(rows, schema=pa.schema([("provision", pa.string()),
-                                                                       ("committed", pa.date32())])))
+    rows = [
+        {"provision": None, "committed": date(2019, 6, 1)},
+        {"provision": "CC 403(1)", "committed": date(2019, 6, 1)},
+    ]
+    result = assess_batch(
+        pa.Table.from_pylist(rows, schema=pa.schema([("provision", pa.string()), ("committed", pa.date32())]))
+    )
     compare(rows, result)
     assert "a reference is a string" in result.column("error")[0].as_py()
 
@@ -418,8 +560,14 @@ GAPPED = [p for p in penalties.provisions() if p.gaps]
 
 @pytest.mark.skipif(not GAPPED, reason="no provision with a gap (a wording not read) in the data")
 @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=30, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(GAPPED or [None]), st.integers(0, 20), st.integers(1, 900),
-                          st.integers(-100, 1500)), min_size=1, max_size=15), st.booleans())
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(GAPPED or [None]), st.integers(0, 20), st.integers(1, 900), st.integers(-100, 1500)),
+        min_size=1,
+        max_size=15,
+    ),
+    st.booleans(),
+)
 def test_gaps_are_refused_as_assess_refuses_them_on_every_path(cases, dense):
     # lex mitior across a wording not read, or a decision inside one, is an UnreadWordingError in assess()
     from datetime import timedelta
@@ -428,11 +576,25 @@ def test_gaps_are_refused_as_assess_refuses_them_on_every_path(cases, dense):
     for p, which, before, after in cases:
         gap = p.gaps[which % len(p.gaps)]
         committed = max(date(2015, 1, 1), gap.valid_from - timedelta(days=before))
-        rows.append({"provision": p.label, "committed": committed,
-                     "decided": max(committed, gap.valid_from + timedelta(days=after)),
-                     "offender": (p.versions[-1].offenders or ("individual",))[0]})
-    table = pa.Table.from_pylist(rows, schema=pa.schema([("provision", pa.string()), ("committed", pa.date32()),
-                                                         ("decided", pa.date32()), ("offender", pa.string())]))
+        rows.append(
+            {
+                "provision": p.label,
+                "committed": committed,
+                "decided": max(committed, gap.valid_from + timedelta(days=after)),
+                "offender": (p.versions[-1].offenders or ("individual",))[0],
+            }
+        )
+    table = pa.Table.from_pylist(
+        rows,
+        schema=pa.schema(
+            [
+                ("provision", pa.string()),
+                ("committed", pa.date32()),
+                ("decided", pa.date32()),
+                ("offender", pa.string()),
+            ]
+        ),
+    )
     with _dense_limit(2_000_000 if dense else 0):
         compare(rows, assess_batch(table))
 
@@ -440,8 +602,11 @@ def test_gaps_are_refused_as_assess_refuses_them_on_every_path(cases, dense):
 def test_many_offender_categories_are_worded_row_by_row():
     # failing rows are grouped by distinct case before assess() words them: 70 unknown categories
     # over two provisions must not share a message (a packed key of provision × 64 + offender did)
-    rows = [{"provision": ref, "committed": date(2019, 6, 1), "offender": f"category{i}"}
-            for ref in ("CC 403(1)", "AC 488(1)") for i in range(70)]
+    rows = [
+        {"provision": ref, "committed": date(2019, 6, 1), "offender": f"category{i}"}
+        for ref in ("CC 403(1)", "AC 488(1)")
+        for i in range(70)
+    ]
     result = assess_batch(pa.Table.from_pylist(rows))
     compare(rows, result)
     assert len(set(result.column("error").to_pylist())) == len(rows)
@@ -469,13 +634,13 @@ def test_the_compulsory_payment_column_is_the_scalar_one_row_by_row():
     assert "2) преступления небольшой тяжести – десяти месячных расчетных показателей" in rule.text_ru
     assert "1) уголовные проступки – пяти месячных расчетных показателей" in rule.text_ru
     rows = [
-        {"provision": "CC 190(1)", "committed": date(2020, 6, 1)},                   # minor: 10 MCI
-        {"provision": "CC 186(1)", "committed": date(2020, 6, 1)},                   # misdemeanour: 5 MCI
-        {"provision": "CC 190(1)", "committed": date(2017, 6, 1)},                   # before 98-2: null
+        {"provision": "CC 190(1)", "committed": date(2020, 6, 1)},  # minor: 10 MCI
+        {"provision": "CC 186(1)", "committed": date(2020, 6, 1)},  # misdemeanour: 5 MCI
+        {"provision": "CC 190(1)", "committed": date(2017, 6, 1)},  # before 98-2: null
         {"provision": "CC 186(1)", "committed": date(2019, 6, 1), "decided": date(2020, 6, 1)},  # MCI of 2019
-        {"provision": "CC 188(2)", "committed": date(2020, 6, 1)},                   # category unknown: null
-        {"provision": "AC 434(1)", "committed": date(2020, 6, 1)},                   # the AC: null
-        {"provision": "CC 99(1)", "committed": date(2027, 3, 1)},                    # no MCI: tenge null
+        {"provision": "CC 188(2)", "committed": date(2020, 6, 1)},  # category unknown: null
+        {"provision": "AC 434(1)", "committed": date(2020, 6, 1)},  # the AC: null
+        {"provision": "CC 99(1)", "committed": date(2027, 3, 1)},  # no MCI: tenge null
         {"provision": "CC 130(1)", "committed": date(2020, 3, 1), "decided": date(2020, 9, 1)},  # abolished
     ]
     table = pa.Table.from_pylist([{"decided": None, **r} for r in rows])
@@ -483,8 +648,17 @@ def test_the_compulsory_payment_column_is_the_scalar_one_row_by_row():
     compare(rows, result)
     got = result.to_pylist()
     assert [g["compulsory_payment_mci"] for g in got] == [10, 5, None, 5, None, None, 30, None]
-    assert got[0]["compulsory_payment_kzt"] == Decimal("27780.00")      # 10 × 2,778 (MCI of 2020)
-    assert got[3]["compulsory_payment_kzt"] == Decimal("12625.00")      # 5 × 2,525 (valued on the day committed)
+    assert got[0]["compulsory_payment_kzt"] == Decimal("27780.00")  # 10 × 2,778 (MCI of 2020)
+    assert got[3]["compulsory_payment_kzt"] == Decimal("12625.00")  # 5 × 2,525 (valued on the day committed)
     assert got[6]["compulsory_payment_kzt"] is None
     frame = assess_batch(pd.DataFrame(rows))
-    assert [None if pd.isna(v) else v for v in frame["compulsory_payment_mci"]] == [10, 5, None, 5, None, None, 30, None]
+    assert [None if pd.isna(v) else v for v in frame["compulsory_payment_mci"]] == [
+        10,
+        5,
+        None,
+        5,
+        None,
+        None,
+        30,
+        None,
+    ]

@@ -19,8 +19,13 @@ ROOT = Path(__file__).resolve().parent.parent
 CASES = sorted((Path(__file__).parent / "cases").glob("*.toml"))
 REFERENCE = re.compile(r"(CC|AC) (\d+(?:-\d+)?)(?:\((\d+(?:-\d+)?)\))?")
 #: a bound's key suffix -> the item's unit in an assessment, and how the figure is read from a bound
-UNITS = {"mci": ("money", lambda v: v.mci), "kzt": ("money", lambda v: v.kzt), "days": ("day", None),
-         "months": ("month", None), "hours": ("hour", None)}
+UNITS = {
+    "mci": ("money", lambda v: v.mci),
+    "kzt": ("money", lambda v: v.kzt),
+    "days": ("day", None),
+    "months": ("month", None),
+    "hours": ("hour", None),
+}
 CASE_KEYS = {"name", "reference", "on", "offender", "version_from", "mci", "base_amount", "expect"}
 EXPECT_KEYS = {"kind", "group", "quote", "absent"} | {f"{side}_{unit}" for side in ("min", "max") for unit in UNITS}
 
@@ -66,13 +71,15 @@ def test_case(statute, case):
     on = case["on"]
     version = _version(statute, case["reference"], case["version_from"])
     text = _words(version["text_ru"])
-    assert version["valid_from"] <= on and ("valid_to" not in version or on <= version["valid_to"]), \
+    assert version["valid_from"] <= on and ("valid_to" not in version or on <= version["valid_to"]), (
         f"{on} is outside the version from {case['version_from']}"
+    )
     if "mci" in case:
         assert _mci_kzt(on) == case["mci"], "`mci` is not the figure statutes/kz/indices/mci.toml gives for the day"
 
-    assessment = penalties.assess(case["reference"], on, offender=case.get("offender", "individual"),
-                                  base_amount=case.get("base_amount"))
+    assessment = penalties.assess(
+        case["reference"], on, offender=case.get("offender", "individual"), base_amount=case.get("base_amount")
+    )
     assert assessment.version.valid_from == case["version_from"]
     for expect in case["expect"]:
         assert set(expect) <= EXPECT_KEYS, f"unknown keys {set(expect) - EXPECT_KEYS}"

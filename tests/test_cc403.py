@@ -29,23 +29,66 @@ def caps(version):
     return main, extra
 
 
-@pytest.mark.parametrize("ref, on, expected_main, expected_extra", [
-    ("CC 403(1)", date(2015, 1, 1),
-     {"fine": (300, "MCI"), "corrective_labour": (300, "MCI"), "community_service": (240, "hour"), "arrest": (75, "day")},
-     {"deprivation_of_right": (12, "month", False)}),
-    ("CC 403(1)", V1_LAST,
-     {"fine": (300, "MCI"), "corrective_labour": (300, "MCI"), "community_service": (240, "hour"), "arrest": (75, "day")},
-     {"deprivation_of_right": (12, "month", False)}),
-    ("CC 403(1)", V2_FIRST,
-     {"fine": (160, "MCI"), "corrective_labour": (160, "MCI"), "community_service": (160, "hour"), "arrest": (40, "day")},
-     {"deprivation_of_right": (12, "month", False)}),
-    ("CC 403(2)", date(2016, 6, 1),
-     {"fine": (500, "MCI"), "corrective_labour": (500, "MCI"), "community_service": (300, "hour"), "arrest": (90, "day")},
-     {"deprivation_of_right": (36, "month", True)}),
-    ("CC 403(2)", date(2026, 1, 3),
-     {"fine": (200, "MCI"), "corrective_labour": (200, "MCI"), "community_service": (200, "hour"), "arrest": (50, "day")},
-     {"deprivation_of_right": (36, "month", True)}),
-])
+@pytest.mark.parametrize(
+    "ref, on, expected_main, expected_extra",
+    [
+        (
+            "CC 403(1)",
+            date(2015, 1, 1),
+            {
+                "fine": (300, "MCI"),
+                "corrective_labour": (300, "MCI"),
+                "community_service": (240, "hour"),
+                "arrest": (75, "day"),
+            },
+            {"deprivation_of_right": (12, "month", False)},
+        ),
+        (
+            "CC 403(1)",
+            V1_LAST,
+            {
+                "fine": (300, "MCI"),
+                "corrective_labour": (300, "MCI"),
+                "community_service": (240, "hour"),
+                "arrest": (75, "day"),
+            },
+            {"deprivation_of_right": (12, "month", False)},
+        ),
+        (
+            "CC 403(1)",
+            V2_FIRST,
+            {
+                "fine": (160, "MCI"),
+                "corrective_labour": (160, "MCI"),
+                "community_service": (160, "hour"),
+                "arrest": (40, "day"),
+            },
+            {"deprivation_of_right": (12, "month", False)},
+        ),
+        (
+            "CC 403(2)",
+            date(2016, 6, 1),
+            {
+                "fine": (500, "MCI"),
+                "corrective_labour": (500, "MCI"),
+                "community_service": (300, "hour"),
+                "arrest": (90, "day"),
+            },
+            {"deprivation_of_right": (36, "month", True)},
+        ),
+        (
+            "CC 403(2)",
+            date(2026, 1, 3),
+            {
+                "fine": (200, "MCI"),
+                "corrective_labour": (200, "MCI"),
+                "community_service": (200, "hour"),
+                "arrest": (50, "day"),
+            },
+            {"deprivation_of_right": (36, "month", True)},
+        ),
+    ],
+)
 def test_sanction_caps_match_the_official_wording(ref, on, expected_main, expected_extra):
     version = penalties.provision(ref).version_on(on)
     main, extra = caps(version)
@@ -56,7 +99,9 @@ def test_sanction_caps_match_the_official_wording(ref, on, expected_main, expect
 def test_versions_and_acts():
     p = penalties.provision("CC 403(1)")
     assert [(v.valid_from, v.valid_to, v.act.number) for v in p.versions] == [
-        (date(2015, 1, 1), V1_LAST, "226-V"), (V2_FIRST, None, "180-VI")]
+        (date(2015, 1, 1), V1_LAST, "226-V"),
+        (V2_FIRST, None, "180-VI"),
+    ]
     assert all(v.verification == "primary" for v in p.versions)
     assert "трехсот" in p.versions[0].text["ru"] and "ста шестидесяти" in p.versions[1].text["ru"]
 
@@ -81,8 +126,12 @@ def test_assessment_after_2018_in_tenge_and_usd():
 def test_json_contract_keys():
     d = penalties.assess("CC 403(1)", on=date(2016, 6, 1)).to_dict()
     assert d["provision"] == "kz.cc.403.1" and d["label"] == "CC 403(1)" and d["offender"] == "individual"
-    assert d["dates"] == {"committed": "2016-06-01", "initiated": "2016-06-01", "decided": "2016-06-01",
-                          "mci_valued_on": "2016-06-01"}
+    assert d["dates"] == {
+        "committed": "2016-06-01",
+        "initiated": "2016-06-01",
+        "decided": "2016-06-01",
+        "mci_valued_on": "2016-06-01",
+    }
     assert set(d["version"]) >= {"valid_from", "valid_to", "amended_by", "sources", "verification"}
     assert d["mci_kzt"] == "2121"
     assert d["main"][0]["kind"] == "fine" and set(d["main"][0]["max"]) == {"mci", "kzt", "usd"}
@@ -135,8 +184,11 @@ def test_cached_reasoning_carries_no_date_of_an_earlier_call():
 def test_assessments_are_thread_safe():
     from concurrent.futures import ThreadPoolExecutor
 
-    cases = [(date(2016, 6, 1), Decimal("636300")), (date(2019, 8, 23), Decimal("404000")),
-             (date(2018, 3, 1), Decimal("721500"))] * 300
+    cases = [
+        (date(2016, 6, 1), Decimal("636300")),
+        (date(2019, 8, 23), Decimal("404000")),
+        (date(2018, 3, 1), Decimal("721500")),
+    ] * 300
 
     def work(case):
         on, kzt = case

@@ -19,37 +19,149 @@ Y, D, H, M = "year", "day", "hour", "MCI"
 PINS = [
     ("CC 99(1)", 1, [("imprisonment", 8, 15, Y)], []),  # "от восьми до пятнадцати лет"
     ("CC 132(1)", 2, [("imprisonment", 3, 6, Y)], []),  # "от трех до шести лет"
-    ("CC 145(1)", 3, [("fine", None, 160, M), ("corrective_labour", None, 160, M), ("community_service", None, 160, H),
-                      ("arrest", None, 40, D)], []),  # "до ста шестидесяти … до сорока суток"
+    (
+        "CC 145(1)",
+        3,
+        [
+            ("fine", None, 160, M),
+            ("corrective_labour", None, 160, M),
+            ("community_service", None, 160, H),
+            ("arrest", None, 40, D),
+        ],
+        [],
+    ),  # "до ста шестидесяти … до сорока суток"
     ("CC 160(1)", 4, [("imprisonment", 10, 15, Y)], []),
     ("CC 175(1)", 5, [("imprisonment", 10, 15, Y)], [("deprivation_of_citizenship", False)]),  # "или без такового"
-    ("CC 188(2)", 6, [("fine", None, 3000, M), ("corrective_labour", None, 3000, M), ("community_service", None, 1200, H),
-                      ("restriction_of_freedom", None, 5, Y), ("imprisonment", None, 5, Y)], [("confiscation", True)]),
-    ("CC 205(1)", 7, [("fine", None, 160, M), ("corrective_labour", None, 160, M), ("community_service", None, 160, H),
-                      ("arrest", None, 40, D)], [("deprivation_of_right", False)]),
-    ("CC 214(1)", 8, [("fine", None, 2000, M), ("corrective_labour", None, 2000, M), ("community_service", None, 600, H),
-                      ("restriction_of_freedom", None, 2, Y), ("imprisonment", None, 2, Y)], [("confiscation", False)]),
-    ("CC 250(1)", 9, [("fine", None, 4000, M), ("corrective_labour", None, 4000, M), ("community_service", None, 1000, H),
-                      ("restriction_of_freedom", None, 4, Y), ("imprisonment", None, 4, Y)],
-     [("confiscation", False), ("deprivation_of_right", True)]),
+    (
+        "CC 188(2)",
+        6,
+        [
+            ("fine", None, 3000, M),
+            ("corrective_labour", None, 3000, M),
+            ("community_service", None, 1200, H),
+            ("restriction_of_freedom", None, 5, Y),
+            ("imprisonment", None, 5, Y),
+        ],
+        [("confiscation", True)],
+    ),
+    (
+        "CC 205(1)",
+        7,
+        [
+            ("fine", None, 160, M),
+            ("corrective_labour", None, 160, M),
+            ("community_service", None, 160, H),
+            ("arrest", None, 40, D),
+        ],
+        [("deprivation_of_right", False)],
+    ),
+    (
+        "CC 214(1)",
+        8,
+        [
+            ("fine", None, 2000, M),
+            ("corrective_labour", None, 2000, M),
+            ("community_service", None, 600, H),
+            ("restriction_of_freedom", None, 2, Y),
+            ("imprisonment", None, 2, Y),
+        ],
+        [("confiscation", False)],
+    ),
+    (
+        "CC 250(1)",
+        9,
+        [
+            ("fine", None, 4000, M),
+            ("corrective_labour", None, 4000, M),
+            ("community_service", None, 1000, H),
+            ("restriction_of_freedom", None, 4, Y),
+            ("imprisonment", None, 4, Y),
+        ],
+        [("confiscation", False), ("deprivation_of_right", True)],
+    ),
     ("CC 255(1)", 10, [("imprisonment", 6, 10, Y)], [("confiscation", True)]),
-    ("CC 296(1)", 11, [("fine", None, 80, M), ("corrective_labour", None, 80, M), ("community_service", None, 80, H),
-                       ("arrest", None, 20, D)], []),
+    (
+        "CC 296(1)",
+        11,
+        [
+            ("fine", None, 80, M),
+            ("corrective_labour", None, 80, M),
+            ("community_service", None, 80, H),
+            ("arrest", None, 20, D),
+        ],
+        [],
+    ),
     # "наказываются штрафом в размере до ста месячных расчетных показателей либо исправительными работами в том
     # же размере, либо привлечением к общественным работам на срок до ста часов, либо арестом на срок до тридцати суток."
-    ("CC 317(1)", 12, [("fine", None, 100, M), ("corrective_labour", None, 100, M), ("community_service", None, 100, H),
-                       ("arrest", None, 30, D)], []),
-    ("CC 324(1)", 13, [("fine", None, 3000, M), ("corrective_labour", None, 3000, M), ("community_service", None, 800, H),
-                       ("restriction_of_freedom", None, 3, Y), ("imprisonment", None, 3, Y)], [("deprivation_of_right", False)]),
-    ("CC 345(1)", 14, [("fine", None, 160, M), ("corrective_labour", None, 160, M), ("community_service", None, 160, H),
-                       ("arrest", None, 40, D)], [("deprivation_of_right", True)]),
-    ("CC 361(1)", 15, [("fine", None, 2000, M), ("corrective_labour", None, 2000, M), ("community_service", None, 600, H),
-                       ("restriction_of_freedom", None, 2, Y), ("imprisonment", None, 2, Y)],
-     [("confiscation", True), ("deprivation_of_right", True)]),  # "с пожизненным лишением права"
-    ("CC 378(1)", 16, [("fine", None, 80, M), ("corrective_labour", None, 80, M), ("community_service", None, 80, H),
-                       ("arrest", None, 20, D)], []),
-    ("CC 411(1)", 17, [("fine", None, 2000, M), ("corrective_labour", None, 2000, M), ("community_service", None, 600, H),
-                       ("restriction_of_freedom", None, 2, Y), ("imprisonment", None, 2, Y)], []),
+    (
+        "CC 317(1)",
+        12,
+        [
+            ("fine", None, 100, M),
+            ("corrective_labour", None, 100, M),
+            ("community_service", None, 100, H),
+            ("arrest", None, 30, D),
+        ],
+        [],
+    ),
+    (
+        "CC 324(1)",
+        13,
+        [
+            ("fine", None, 3000, M),
+            ("corrective_labour", None, 3000, M),
+            ("community_service", None, 800, H),
+            ("restriction_of_freedom", None, 3, Y),
+            ("imprisonment", None, 3, Y),
+        ],
+        [("deprivation_of_right", False)],
+    ),
+    (
+        "CC 345(1)",
+        14,
+        [
+            ("fine", None, 160, M),
+            ("corrective_labour", None, 160, M),
+            ("community_service", None, 160, H),
+            ("arrest", None, 40, D),
+        ],
+        [("deprivation_of_right", True)],
+    ),
+    (
+        "CC 361(1)",
+        15,
+        [
+            ("fine", None, 2000, M),
+            ("corrective_labour", None, 2000, M),
+            ("community_service", None, 600, H),
+            ("restriction_of_freedom", None, 2, Y),
+            ("imprisonment", None, 2, Y),
+        ],
+        [("confiscation", True), ("deprivation_of_right", True)],
+    ),  # "с пожизненным лишением права"
+    (
+        "CC 378(1)",
+        16,
+        [
+            ("fine", None, 80, M),
+            ("corrective_labour", None, 80, M),
+            ("community_service", None, 80, H),
+            ("arrest", None, 20, D),
+        ],
+        [],
+    ),
+    (
+        "CC 411(1)",
+        17,
+        [
+            ("fine", None, 2000, M),
+            ("corrective_labour", None, 2000, M),
+            ("community_service", None, 600, H),
+            ("restriction_of_freedom", None, 2, Y),
+            ("imprisonment", None, 2, Y),
+        ],
+        [],
+    ),
     ("CC 437(1)", 18, [("fine", None, 120, M), ("corrective_labour", None, 120, M), ("arrest", None, 30, D)], []),
 ]
 

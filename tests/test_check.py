@@ -61,20 +61,28 @@ def test_good_file_has_no_problems(tmp_path):
     assert problems_for(tmp_path, GOOD) == []
 
 
-@pytest.mark.parametrize("old, new, line, fragment", [
-    ("valid_from = 2018-07-23", "valid_from = 2018-07-20", 24, "overlapping"),
-    ("valid_from = 2018-07-23", "valid_from = 2018-08-01", 24, "gap"),
-    ('{ kind = "fine", max = "160 MCI" }', '{ kind = "fine", min = "200 MCI", max = "160 MCI" }', 31, "greater than max"),
-    ('verification = "secondary"', 'verification = "secondary"\ncolour = "red"', 27, "unknown key 'colour'"),
-    ('sources = ["https://example.org/a"]', 'sources = []', 27, "at least one source"),
-    ('max = "75 day"', 'max = "75 furlong"', 20, "unknown unit"),
-    ('max = "75 day"', 'max = "75 MCI"', 20, "does not fit"),
-    ('kind = "arrest"', 'kind = "flogging"', 20, "unknown kind"),
-    ('kind = "arrest"', 'kind = "warning"', 20, "takes no amount"),
-    ('verification = "primary"', 'verification = "probably"', 14, "verification"),
-    ("valid_to = 2018-07-22", "valid_to = 2014-07-22", 12, "before valid_from"),
-    ('article = "999"', 'article = "998"', 2, "file name"),
-])
+@pytest.mark.parametrize(
+    "old, new, line, fragment",
+    [
+        ("valid_from = 2018-07-23", "valid_from = 2018-07-20", 24, "overlapping"),
+        ("valid_from = 2018-07-23", "valid_from = 2018-08-01", 24, "gap"),
+        (
+            '{ kind = "fine", max = "160 MCI" }',
+            '{ kind = "fine", min = "200 MCI", max = "160 MCI" }',
+            31,
+            "greater than max",
+        ),
+        ('verification = "secondary"', 'verification = "secondary"\ncolour = "red"', 27, "unknown key 'colour'"),
+        ('sources = ["https://example.org/a"]', "sources = []", 27, "at least one source"),
+        ('max = "75 day"', 'max = "75 furlong"', 20, "unknown unit"),
+        ('max = "75 day"', 'max = "75 MCI"', 20, "does not fit"),
+        ('kind = "arrest"', 'kind = "flogging"', 20, "unknown kind"),
+        ('kind = "arrest"', 'kind = "warning"', 20, "takes no amount"),
+        ('verification = "primary"', 'verification = "probably"', 14, "verification"),
+        ("valid_to = 2018-07-22", "valid_to = 2014-07-22", 12, "before valid_from"),
+        ('article = "999"', 'article = "998"', 2, "file name"),
+    ],
+)
 def test_problem_is_reported_at_its_line(tmp_path, old, new, line, fragment):
     assert old in GOOD
     found = problems_for(tmp_path, GOOD.replace(old, new, 1))
@@ -99,7 +107,7 @@ def test_shipped_statutes_are_valid(capsys):
 
 
 def test_moved_to_must_name_an_encoded_provision(tmp_path):
-    tail = GOOD[GOOD.rindex('sources = ["https://example.org/a"]'):]
+    tail = GOOD[GOOD.rindex('sources = ["https://example.org/a"]') :]
     abolished = GOOD.replace(tail, 'sources = ["https://example.org/a"]\nabolished = true\nmoved_to = "kz.ac.999.1"\n')
     write(tmp_path, abolished)
     found, _ = check(tmp_path, whole_tree=False)

@@ -15,8 +15,10 @@ from penalties.data.drafting import draft_article, parse_article
 from penalties.errors import UserInputError
 
 TEXT = (Path(__file__).parent / "data" / "cc146_2015-11-13.md").read_text(encoding="utf-8")
-FOOTNOTE = ("\n   Сноска. Статья 146 с изменениями, внесенными Законом РК от 12.07.2018 № 180-VІ (вводится в действие "
-            "по истечении десяти календарных дней после дня его первого официального опубликования).\n")
+FOOTNOTE = (
+    "\n   Сноска. Статья 146 с изменениями, внесенными Законом РК от 12.07.2018 № 180-VІ (вводится в действие "
+    "по истечении десяти календарных дней после дня его первого официального опубликования).\n"
+)
 
 
 def test_the_parts_and_their_sanctions_are_read():
@@ -32,7 +34,8 @@ def test_the_toml_parses_and_carries_the_quoted_values():
     assert part1["sanctions"][0]["main"][0] == {"kind": "fine", "max": "5000 MCI"}  # "до пяти тысяч"
     assert part1["sanctions"][0]["additional"] == [{"kind": "deprivation_of_right", "max": "3 year", "mandatory": True}]
     assert data["parts"][1]["versions"][0]["sanctions"][0]["main"] == [
-        {"kind": "imprisonment", "min": "3 year", "max": "7 year"}]  # "от трех до семи лет"
+        {"kind": "imprisonment", "min": "3 year", "max": "7 year"}
+    ]  # "от трех до семи лет"
     assert "valid_from" not in part1  # the dates are the contributor's to fill in
 
 
@@ -43,8 +46,12 @@ def test_the_footnotes_acts_are_listed_with_their_first_day():
 
 
 def test_an_unreadable_sanction_is_left_to_the_contributor():
-    text = draft_article(TEXT.replace("наказывается лишением свободы на срок от трех до семи лет",
-                                      "наказывается ссылкой на срок от трех до семи лет"))
+    text = draft_article(
+        TEXT.replace(
+            "наказывается лишением свободы на срок от трех до семи лет",
+            "наказывается ссылкой на срок от трех до семи лет",
+        )
+    )
     assert "TODO the sanction reader cannot read this wording" in text
 
 
@@ -55,7 +62,11 @@ def test_text_that_is_not_an_article_is_a_user_error(text):
 
 
 def test_the_command_reads_standard_input_and_fails_in_one_line():
-    ok = subprocess.run([sys.executable, "-m", "penalties", "draft"], input=TEXT, capture_output=True, text=True, check=False)
+    ok = subprocess.run(
+        [sys.executable, "-m", "penalties", "draft"], input=TEXT, capture_output=True, text=True, check=False
+    )
     assert ok.returncode == 0 and tomllib.loads(ok.stdout)["article"] == "146"
-    bad = subprocess.run([sys.executable, "-m", "penalties", "draft"], input="hello", capture_output=True, text=True, check=False)
+    bad = subprocess.run(
+        [sys.executable, "-m", "penalties", "draft"], input="hello", capture_output=True, text=True, check=False
+    )
     assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1

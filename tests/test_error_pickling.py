@@ -40,18 +40,24 @@ SAMPLES = {
     "text": "наказывается ссылкой на срок до трех лет.",
     "phrase": "вводится в действие по истечении десяти лун",
     "expected": "entry-into-force rule",
-    "problems": (Problem("statutes/kz/cc/403.toml", 12, "valid_to before valid_from"),
-                 Problem("statutes/kz/cc/404.toml", None, "cannot read")),
+    "problems": (
+        Problem("statutes/kz/cc/403.toml", 12, "valid_to before valid_from"),
+        Problem("statutes/kz/cc/404.toml", None, "cannot read"),
+    ),
 }
 
-CLASSES = sorted((cls for _, cls in inspect.getmembers(errors, inspect.isclass)
-                  if issubclass(cls, errors.PenaltiesError) and cls.__module__ == errors.__name__),
-                 key=lambda cls: cls.__name__)
+CLASSES = sorted(
+    (
+        cls
+        for _, cls in inspect.getmembers(errors, inspect.isclass)
+        if issubclass(cls, errors.PenaltiesError) and cls.__module__ == errors.__name__
+    ),
+    key=lambda cls: cls.__name__,
+)
 
 
 def _parameters(cls):
-    return [p for p in inspect.signature(cls).parameters.values()
-            if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
+    return [p for p in inspect.signature(cls).parameters.values() if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
 
 
 def _instance(cls):
@@ -68,9 +74,19 @@ def _data(error):
 def test_the_module_has_the_documented_classes():
     # the introspection must find the classes, or the tests below would pass vacuously
     names = {cls.__name__ for cls in CLASSES}
-    assert {"PenaltiesError", "UserInputError", "UnknownProvisionError", "ReferenceSyntaxError",
-            "OutOfCoverageError", "MissingIndexError", "MissingRateError", "MissingBaseError",
-            "UnknownOffenderError", "UnitError", "DataFileError"} <= names
+    assert {
+        "PenaltiesError",
+        "UserInputError",
+        "UnknownProvisionError",
+        "ReferenceSyntaxError",
+        "OutOfCoverageError",
+        "MissingIndexError",
+        "MissingRateError",
+        "MissingBaseError",
+        "UnknownOffenderError",
+        "UnitError",
+        "DataFileError",
+    } <= names
 
 
 @pytest.mark.parametrize("cls", CLASSES, ids=lambda c: c.__name__)
@@ -99,10 +115,13 @@ def test_pickle_round_trip(cls, protocol):
 
 def test_messages_are_unchanged():
     # the wording the CLI prints; pickling support must not alter it
-    error = errors.OutOfCoverageError("CC 403(1)", date(2014, 6, 1), date(2015, 1, 1), None,
-                                      "both Codes are in force from 2015-01-01")
-    assert str(error) == ("CC 403(1): 2014-06-01 is outside the encoded coverage (2015-01-01 to today); "
-                          "both Codes are in force from 2015-01-01")
+    error = errors.OutOfCoverageError(
+        "CC 403(1)", date(2014, 6, 1), date(2015, 1, 1), None, "both Codes are in force from 2015-01-01"
+    )
+    assert str(error) == (
+        "CC 403(1): 2014-06-01 is outside the encoded coverage (2015-01-01 to today); "
+        "both Codes are in force from 2015-01-01"
+    )
     error = errors.UnknownProvisionError("CC 999(1)", ("CC 403(1)",), "CC 999 is not encoded")
     assert str(error) == "unknown provision 'CC 999(1)' (CC 999 is not encoded); closest known: CC 403(1)"
 

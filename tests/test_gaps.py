@@ -11,7 +11,7 @@ import pytest
 from penalties.data import articles
 from penalties.errors import DataFileError, OutOfCoverageError
 
-ARTICLE = '''
+ARTICLE = """
 code = "cc"
 article = "999"
 [title]
@@ -48,7 +48,7 @@ sources = ["https://example.invalid/b"]
 text_ru = "наказывается лишением свободы на срок до пяти лет."
 [[parts.versions.sanctions]]
 main = [{ kind = "imprisonment", max = "5 year" }]
-'''
+"""
 
 
 def write(tmp_path, text):

@@ -14,20 +14,48 @@ from penalties.errors import AmountError, DateError, PenaltiesError, UnknownOffe
 D = date(2019, 6, 1)  # MCI 2525 (statutes/kz/indices/mci.toml, Law on the 2019-2021 budget)
 
 BAD = {
-    "str": "abc", "iso_str": "2019-06-01", "datetime": datetime(2019, 6, 1),
-    "tz_datetime": datetime(2019, 6, 1, tzinfo=UTC), "none": None, "list": [1], "nan": Decimal("NaN"),
-    "nan_str": "NaN", "inf": "Infinity", "negative": "-1000", "huge_exp": "1e999999", "digits_4301": 10 ** 4300,
-    "space_hundreds": "1 00", "ambiguous_comma": "1,500", "hex": "0x10", "float": 1.5,
+    "str": "abc",
+    "iso_str": "2019-06-01",
+    "datetime": datetime(2019, 6, 1),
+    "tz_datetime": datetime(2019, 6, 1, tzinfo=UTC),
+    "none": None,
+    "list": [1],
+    "nan": Decimal("NaN"),
+    "nan_str": "NaN",
+    "inf": "Infinity",
+    "negative": "-1000",
+    "huge_exp": "1e999999",
+    "digits_4301": 10**4300,
+    "space_hundreds": "1 00",
+    "ambiguous_comma": "1,500",
+    "hex": "0x10",
+    "float": 1.5,
 }
 NOT_DATES = ["str", "iso_str", "datetime", "tz_datetime", "none", "list", "nan", "digits_4301", "float"]
-NOT_AMOUNTS = ["str", "iso_str", "datetime", "none", "list", "nan", "nan_str", "inf", "negative", "huge_exp",
-               "digits_4301", "space_hundreds", "ambiguous_comma", "hex", "float"]
+NOT_AMOUNTS = [
+    "str",
+    "iso_str",
+    "datetime",
+    "none",
+    "list",
+    "nan",
+    "nan_str",
+    "inf",
+    "negative",
+    "huge_exp",
+    "digits_4301",
+    "space_hundreds",
+    "ambiguous_comma",
+    "hex",
+    "float",
+]
 
 DATE_CALLS = {
     "assess": lambda d: penalties.assess("CC 403(1)", d),
     "assess_committed": lambda d: penalties.assess("CC 403(1)", committed=d),
-    "assess_decided": lambda d: penalties.assess("CC 403(1)", D, decided=d) if d is not None else
-    penalties.assess("CC 403(1)", None),
+    "assess_decided": lambda d: (
+        penalties.assess("CC 403(1)", D, decided=d) if d is not None else penalties.assess("CC 403(1)", None)
+    ),
     "convert": lambda d: penalties.convert("5", "MCI", "KZT", on=d),
     "convert_same_unit": lambda d: penalties.convert("5", "KZT", "KZT", on=d),
     "mci": lambda d: penalties.mci(d),
@@ -62,11 +90,25 @@ def test_an_amount_that_is_not_one_is_an_amount_error(call, bad):
         AMOUNT_CALLS[call](BAD[bad])
 
 
-@pytest.mark.parametrize("text, value", [
-    ("500000", "500000"), ("500 000", "500000"), ("500\u00a0000", "500000"), ("500\u202f000", "500000"),
-    ("1,000,000", "1000000"), ("1,500.50", "1500.50"), ("1,5", "1.5"), ("1 000,50", "1000.50"), ("0,125", "0.125"),
-    (" 42 ", "42"), (12, "12"), (Decimal("3.10"), "3.10"), ("1.2E+7", "12000000"), ("-0", "0"),
-])
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("500000", "500000"),
+        ("500 000", "500000"),
+        ("500\u00a0000", "500000"),
+        ("500\u202f000", "500000"),
+        ("1,000,000", "1000000"),
+        ("1,500.50", "1500.50"),
+        ("1,5", "1.5"),
+        ("1 000,50", "1000.50"),
+        ("0,125", "0.125"),
+        (" 42 ", "42"),
+        (12, "12"),
+        (Decimal("3.10"), "3.10"),
+        ("1.2E+7", "12000000"),
+        ("-0", "0"),
+    ],
+)
 def test_accepted_amount_forms(text, value):
     got = penalties.inputs.amount(text, places=4)
     assert got == Decimal(value) and not got.is_signed()
@@ -82,21 +124,32 @@ def test_base_amount_zero_is_refused_and_a_spaced_amount_is_read():
 
 def test_convert_is_exact_for_large_amounts():
     # 12345678901234567890123456789 × 2525 (the 2019 MCI), computed by hand as integers
-    assert penalties.convert("12345678901234567890123456789", "MCI", "KZT", on=D) == \
-        12345678901234567890123456789 * 2525 == Decimal("31172839225617283922561728392225")
+    assert (
+        penalties.convert("12345678901234567890123456789", "MCI", "KZT", on=D)
+        == 12345678901234567890123456789 * 2525
+        == Decimal("31172839225617283922561728392225")
+    )
     assert penalties.convert("2525" + "0" * 26, "KZT", "MCI", on=D) == Decimal(10) ** 26
     with pytest.raises(AmountError):  # the documented cap of convert (penalties.inputs.MAX_CONVERT)
         penalties.convert("31172839225617283922561728392225", "KZT", "MCI", on=D)
 
 
-@pytest.mark.parametrize("call", [
-    lambda: penalties.mci(D, purpose=["fine"]), lambda: penalties.custody_credit(3, ["arrest"], D),
-    lambda: penalties.custody_credit(3, "arrest", D, regime=["x"]), lambda: penalties.provision(["CC 403(1)"]),
-    lambda: penalties.assess(["CC 403(1)"], D), lambda: penalties.diff({"a": 1}, D, D),
-    lambda: penalties.assess("CC 403(1)", D, offender=["individual"]), lambda: penalties.usd_rate(D, rates=5),
-    lambda: penalties.punishment_equivalent(1, ["imprisonment"], "fine", D),
-    lambda: penalties.custody_credit(10 ** 4300, "arrest", D), lambda: penalties.convert("5", ["MCI"], "KZT", on=D),
-])
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: penalties.mci(D, purpose=["fine"]),
+        lambda: penalties.custody_credit(3, ["arrest"], D),
+        lambda: penalties.custody_credit(3, "arrest", D, regime=["x"]),
+        lambda: penalties.provision(["CC 403(1)"]),
+        lambda: penalties.assess(["CC 403(1)"], D),
+        lambda: penalties.diff({"a": 1}, D, D),
+        lambda: penalties.assess("CC 403(1)", D, offender=["individual"]),
+        lambda: penalties.usd_rate(D, rates=5),
+        lambda: penalties.punishment_equivalent(1, ["imprisonment"], "fine", D),
+        lambda: penalties.custody_credit(10**4300, "arrest", D),
+        lambda: penalties.convert("5", ["MCI"], "KZT", on=D),
+    ],
+)
 def test_wrong_types_are_user_input_errors(call):
     with pytest.raises(UserInputError):
         call()
@@ -121,8 +174,16 @@ def test_imprisonment_only_assesses_past_the_mci():
         penalties.assess("CC 403(1)", date(2027, 1, 1))  # a fine still needs the MCI
 
 
-ANY = st.one_of(st.none(), st.text(max_size=30), st.integers(), st.floats(), st.decimals(), st.dates(),
-                st.datetimes(), st.lists(st.integers(), max_size=3))
+ANY = st.one_of(
+    st.none(),
+    st.text(max_size=30),
+    st.integers(),
+    st.floats(),
+    st.decimals(),
+    st.dates(),
+    st.datetimes(),
+    st.lists(st.integers(), max_size=3),
+)
 
 
 def _amounts(value):
@@ -139,8 +200,13 @@ def _amounts(value):
 
 
 def _check(result):
-    doc = result.to_dict() if hasattr(result, "to_dict") else {"amount": str(result)} \
-        if isinstance(result, Decimal) else {}
+    doc = (
+        result.to_dict()
+        if hasattr(result, "to_dict")
+        else {"amount": str(result)}
+        if isinstance(result, Decimal)
+        else {}
+    )
     for a in _amounts(doc):
         assert a.is_finite() and a >= 0
     for item in doc.get("main", []) + doc.get("additional", []):

@@ -52,8 +52,11 @@ def test_no_module_reads_another_modules_private_names():
                 if (where, node.attr) not in allowed:
                     found.append(f"{where}:{node.lineno} .{node.attr}")
             if isinstance(node, ast.ImportFrom) and node.module != "__future__":
-                found.extend(f"{where}:{node.lineno} import {a.name}" for a in node.names
-                             if a.name.startswith("_") and not a.name.startswith("__") and a.name != "_moved")
+                found.extend(
+                    f"{where}:{node.lineno} import {a.name}"
+                    for a in node.names
+                    if a.name.startswith("_") and not a.name.startswith("__") and a.name != "_moved"
+                )
     assert not found, found
 
 
@@ -77,8 +80,22 @@ def test_law_does_no_file_io():
     import penalties
 
     io_modules = {"pathlib", "os", "io", "csv", "tomllib", "json", "shutil", "glob", "urllib.request"}
-    io_calls = {"open", "read_text", "read_bytes", "write_text", "write_bytes", "iterdir", "glob", "rglob",
-                "is_dir", "is_file", "exists", "unlink", "mkdir", "stat"}
+    io_calls = {
+        "open",
+        "read_text",
+        "read_bytes",
+        "write_text",
+        "write_bytes",
+        "iterdir",
+        "glob",
+        "rglob",
+        "is_dir",
+        "is_file",
+        "exists",
+        "unlink",
+        "mkdir",
+        "stat",
+    }
     # RateTable.from_csv is a public constructor kept where users find it: it has data/ read the file
     allowed = {("rates.py", "penalties.data.rates")}
     root = Path(penalties.__file__).parent / "law"
@@ -87,14 +104,18 @@ def test_law_does_no_file_io():
         for node in _runtime_nodes(ast.parse(path.read_text(encoding="utf-8"))):
             where = f"law/{path.name}:{getattr(node, 'lineno', '?')}"
             if isinstance(node, ast.Import):
-                found.extend(f"{where} import {a.name}" for a in node.names if a.name.split(".")[0] in io_modules
-                             or a.name in io_modules or a.name.startswith("penalties.data"))
+                found.extend(
+                    f"{where} import {a.name}"
+                    for a in node.names
+                    if a.name.split(".")[0] in io_modules or a.name in io_modules or a.name.startswith("penalties.data")
+                )
             elif isinstance(node, ast.ImportFrom):
                 # the absolute name: `..data.x` from penalties/law/ is penalties.data.x
                 base = {0: "", 1: "penalties.law.", 2: "penalties."}[node.level]
                 module = base + (node.module or "")
-                if (module.startswith("penalties.data") and (path.name, module) not in allowed) \
-                        or module.split(".")[0] in io_modules:
+                if (module.startswith("penalties.data") and (path.name, module) not in allowed) or module.split(".")[
+                    0
+                ] in io_modules:
                     found.append(f"{where} from {module} import ...")
             elif isinstance(node, ast.Call):
                 name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", None)
@@ -113,9 +134,12 @@ def test_caches_are_the_stores():
 
     not_data = {
         ("output/messages.py", "catalog"),  # the package's compiled gettext catalogs
-        ("output/messages.py", "_whole_plural_index"), ("output/messages.py", "_plural_rule"),  # CLDR's rules
+        ("output/messages.py", "_whole_plural_index"),
+        ("output/messages.py", "_plural_rule"),  # CLDR's rules
         ("searching.py", "_stemmer"),  # a Snowball stemmer object
-        ("web/openapi.py", "schema"), ("web/openapi.py", "_components"), ("web/openapi.py", "document"),  # schema/
+        ("web/openapi.py", "schema"),
+        ("web/openapi.py", "_components"),
+        ("web/openapi.py", "document"),  # schema/
     }
     root = Path(penalties.__file__).parent
     found = []
@@ -183,7 +207,7 @@ def test_the_module_map_names_every_module(where):
         text = penalties.__doc__ or ""
     else:
         design = (root.parent / where).read_text(encoding="utf-8")
-        text = design[design.index("## Package layout"):design.index("## Data layout")]
+        text = design[design.index("## Package layout") : design.index("## Data layout")]
     blocks = _module_map_blocks(text)
     everything = " ".join(blocks.values())
     missing = []

@@ -25,16 +25,18 @@ FIXTURE = Path(__file__).parent / "fixtures" / "sentencing" / "kz"
 
 @pytest.fixture
 def fixture_rules(monkeypatch):
-    rules = {code: load_sentencing(FIXTURE / code / name)
-             for code, name in (("cc", "sentencing.toml"), ("ac", "limitation.toml"))}
+    rules = {
+        code: load_sentencing(FIXTURE / code / name)
+        for code, name in (("cc", "sentencing.toml"), ("ac", "limitation.toml"))
+    }
     monkeypatch.setattr(lim, "sentencing_rules", rules.__getitem__)
     return rules
 
 
 def test_cc_term_by_category_counted_from_the_day_committed(fixture_rules):
     found = lim.limitation("cc", "medium", date(2016, 6, 1))
-    assert found.term == Measure(60, "month")        # the fixture's "5 year" for medium
-    assert found.last_day == date(2021, 6, 1)        # the same-numbered day five years on
+    assert found.term == Measure(60, "month")  # the fixture's "5 year" for medium
+    assert found.last_day == date(2021, 6, 1)  # the same-numbered day five years on
     assert found.rule.article == "71" and found.not_applicable == ("torture",)
 
 
@@ -48,14 +50,15 @@ def test_a_later_shorter_wording_applies(fixture_rules):
 def test_special_terms_are_alternatives_with_their_condition(fixture_rules):
     found = lim.limitation("cc", "minor", date(2019, 1, 15))
     assert [(a.condition, a.last_day) for a in found.alternatives] == [
-        ("corruption_crime_minor_or_medium", date(2029, 1, 15))]
+        ("corruption_crime_minor_or_medium", date(2029, 1, 15))
+    ]
 
 
 def test_ac_alternatives_follow_the_offender(fixture_rules):
     person = lim.limitation("ac", None, date(2017, 3, 31), offender="individual")
     assert person.last_day == date(2017, 5, 31) and person.basis == "general"
     assert [a.condition for a in person.alternatives] == ["continuing_offence"]
-    assert person.alternatives[0].last_day is None   # runs from the day detected, which is not an input
+    assert person.alternatives[0].last_day is None  # runs from the day detected, which is not an input
     firm = lim.limitation("ac", None, date(2017, 3, 31), offender="small_business")
     assert [a.condition for a in firm.alternatives] == ["taxation", "continuing_offence"]
 
@@ -72,12 +75,14 @@ def test_unread_and_unknown(fixture_rules):
 
 def test_assessment_gives_the_limitation_in_json_text_and_explanation(fixture_rules):
     a = penalties.assess("CC 403(1)", on=date(2016, 6, 1))
-    assert a.version.category == "criminal_misdemeanour"   # statutes/kz/cc/403.toml
-    assert a.limitation.last_day == date(2017, 6, 1)       # the fixture's 1 year for a misdemeanour
+    assert a.version.category == "criminal_misdemeanour"  # statutes/kz/cc/403.toml
+    assert a.limitation.last_day == date(2017, 6, 1)  # the fixture's 1 year for a misdemeanour
     doc = a.to_dict()["limitation"]
     assert doc["last_day"] == "2017-06-01" and doc["term"] == "1 year" and doc["article"] == "71"
     assert "Limitation (CC art. 71): 1 year from the day committed, to June 1, 2017 inclusive" in a.format("en")
-    assert "Давность (ст. 71 УК): 1 год со дня совершения, по 1 июня 2017\u202fг. включительно" in a.format("ru")  # babel: a narrow no-break space
+    assert "Давность (ст. 71 УК): 1 год со дня совершения, по 1 июня 2017\u202fг. включительно" in a.format(
+        "ru"
+    )  # babel: a narrow no-break space
     assert "ҚК 71-бабы" in a.format("kk")
     assert any(s.topic == "limitation" and "2017-06-01" in s.text for s in a.steps)
 
@@ -102,6 +107,7 @@ def test_a_longer_term_never_ends_earlier(start, months):
 
 
 # ---- the shipped data (statutes/kz/cc/sentencing.toml, statutes/kz/ac/limitation.toml) ----
+
 
 def test_shipped_cc_limitation_of_a_misdemeanour():
     a = penalties.assess("CC 403(1)", on=date(2016, 6, 1))
@@ -156,8 +162,7 @@ def test_a_far_future_day_committed_leaves_the_limitation_unavailable_in_assess_
     assert far.format("ru") and far.format("kk")
     near = penalties.assess("AC 585(1)", committed=date(2020, 1, 5))
     # the far row first: it must not stand for the other row of its key in the batch
-    table = pd.DataFrame({"provision": ["AC 585(1)", "AC 585(1)"],
-                          "committed": [date(9999, 12, 31), date(2020, 1, 5)]})
+    table = pd.DataFrame({"provision": ["AC 585(1)", "AC 585(1)"], "committed": [date(9999, 12, 31), date(2020, 1, 5)]})
     out = penalties.assess_batch(table)
     assert out["limitation_date"].isna().iloc[0]
     assert out["limitation_date"].iloc[1] == near.limitation.last_day

@@ -25,9 +25,11 @@ RATE = Decimal("427.23")
 
 
 def _usd(description: str, quant: str = "1") -> bytes:
-    return (GOOD.replace(b"<description>427.23</description>", f"<description>{description}</description>".encode())
-            .replace(b"<title>USD</title>\n    <description", b"<title>USD</title>\n    <description")
-            .replace(b"<quant>1</quant>", f"<quant>{quant}</quant>".encode()))
+    return (
+        GOOD.replace(b"<description>427.23</description>", f"<description>{description}</description>".encode())
+        .replace(b"<title>USD</title>\n    <description", b"<title>USD</title>\n    <description")
+        .replace(b"<quant>1</quant>", f"<quant>{quant}</quant>".encode())
+    )
 
 
 @pytest.fixture
@@ -72,9 +74,15 @@ def hostile():
             body = {
                 "good": GOOD,
                 "huge": GOOD + b"<!--" + b"x" * (MAX_ANSWER_BYTES + 10) + b"-->",
-                "infinity": _usd("Infinity"), "nan": _usd("NaN"), "big": _usd("1e30"), "tiny": _usd("1e-30"),
-                "negative": _usd("-427.23"), "zero": _usd("0"), "quant1000": _usd("427.23", "1000"),
-                "quant-inf": _usd("427.23", "Infinity"), "garbage": b"\x00\xff" * 100,
+                "infinity": _usd("Infinity"),
+                "nan": _usd("NaN"),
+                "big": _usd("1e30"),
+                "tiny": _usd("1e-30"),
+                "negative": _usd("-427.23"),
+                "zero": _usd("0"),
+                "quant1000": _usd("427.23", "1000"),
+                "quant-inf": _usd("427.23", "Infinity"),
+                "garbage": b"\x00\xff" * 100,
             }[mode]
             self.send_response(200)
             self.send_header("Content-Type", "application/xml")
@@ -114,11 +122,20 @@ def test_good_answer_is_cached(hostile, tmp_path):
     assert [p.name for p in (tmp_path / "usd_kzt").iterdir()] == [f"{DAY.isoformat()}.json"]  # no temp file left
 
 
-@pytest.mark.parametrize("mode, words", [
-    ("infinity", "non-finite"), ("nan", "unreadable"), ("big", "implausible"), ("tiny", "implausible"),
-    ("negative", "non-positive"), ("zero", "non-positive"), ("quant1000", "implausible"), ("quant-inf", "non-finite"),
-    ("garbage", "unreadable"),
-])
+@pytest.mark.parametrize(
+    "mode, words",
+    [
+        ("infinity", "non-finite"),
+        ("nan", "unreadable"),
+        ("big", "implausible"),
+        ("tiny", "implausible"),
+        ("negative", "non-positive"),
+        ("zero", "non-positive"),
+        ("quant1000", "implausible"),
+        ("quant-inf", "non-finite"),
+        ("garbage", "unreadable"),
+    ],
+)
 def test_bad_values_are_refused_and_not_cached(hostile, tmp_path, mode, words):
     url, _ = hostile
     with pytest.raises(RateFetchError, match=words):
@@ -283,8 +300,10 @@ def test_interrupted_write_leaves_no_half_file(hostile, tmp_path, monkeypatch):
     monkeypatch.setattr(os, "replace", interrupted)
     with pytest.warns(CacheWarning) as caught:
         assert NBKRates(tmp_path, base_url=url("good")).lookup(DAY).kzt_per_usd == RATE
-    assert [("not a cached rate" in str(w.message), "cannot be written" in str(w.message)) for w in caught] \
-        == [(True, False), (False, True)]
+    assert [("not a cached rate" in str(w.message), "cannot be written" in str(w.message)) for w in caught] == [
+        (True, False),
+        (False, True),
+    ]
     assert path.read_bytes() == b'{"date": "2021-06-22", "rate": "abc", "url": "u"}'  # the old file, whole
     assert [p.name for p in path.parent.iterdir()] == [path.name]  # the temporary file is removed
 
@@ -293,4 +312,5 @@ def test_band_is_documented():
     low, high = PLAUSIBLE_KZT_PER_USD
     assert 0 < low < high
     import penalties.nbk as nbk
+
     assert "PLAUSIBLE_KZT_PER_USD" in nbk.__doc__

@@ -19,8 +19,9 @@ TODAY = date(2026, 11, 21)  # staleness warnings depend on it
 CASES = {
     "cc-403-2_2019-08-23": dict(reference="CC 403(2)", on=date(2019, 8, 23)),
     "cc-403-1_2016-06-01": dict(reference="CC 403(1)", on=date(2016, 6, 1)),
-    "ac-460-1-2_2019-06-03": dict(reference="AC 460-1(2)", committed=date(2019, 6, 1), initiated=date(2019, 6, 3),
-                                  offender="medium_business"),
+    "ac-460-1-2_2019-06-03": dict(
+        reference="AC 460-1(2)", committed=date(2019, 6, 1), initiated=date(2019, 6, 3), offender="medium_business"
+    ),
     "ac-488-1_2020-01-10": dict(reference="AC 488(1)", on=date(2020, 1, 10)),
     "cc-130-1_abolished": dict(reference="CC 130(1)", committed=date(2020, 3, 1), decided=date(2020, 9, 1)),
     # a percentage bounded in MCI, without the base: the floor and ceiling alone (AC 213(7))
@@ -39,14 +40,17 @@ def test_snapshot(name, lang):
     assert text == path.read_text()
 
 
-@pytest.mark.parametrize("n, day, month, year, hour", [
-    (1, "1 сутки", "1 месяц", "1 год", "1 час"),
-    (2, "2 суток", "2 месяца", "2 года", "2 часа"),
-    (5, "5 суток", "5 месяцев", "5 лет", "5 часов"),
-    (11, "11 суток", "11 месяцев", "11 лет", "11 часов"),
-    (21, "21 сутки", "21 месяц", "21 год", "21 час"),
-    (101, "101 сутки", "101 месяц", "101 год", "101 час"),
-])
+@pytest.mark.parametrize(
+    "n, day, month, year, hour",
+    [
+        (1, "1 сутки", "1 месяц", "1 год", "1 час"),
+        (2, "2 суток", "2 месяца", "2 года", "2 часа"),
+        (5, "5 суток", "5 месяцев", "5 лет", "5 часов"),
+        (11, "11 суток", "11 месяцев", "11 лет", "11 часов"),
+        (21, "21 сутки", "21 месяц", "21 год", "21 час"),
+        (101, "101 сутки", "101 месяц", "101 год", "101 час"),
+    ],
+)
 def test_russian_plurals(n, day, month, year, hour):
     assert [fmt.plural(n, u, "ru") for u in ("day", "month", "year", "hour")] == [day, month, year, hour]
 
@@ -54,7 +58,11 @@ def test_russian_plurals(n, day, month, year, hour):
 @pytest.mark.parametrize("n", [1, 2, 5, 11, 21, 101])
 def test_kazakh_nouns_do_not_change_after_numerals(n):
     assert [fmt.plural(n, u, "kk") for u in ("day", "month", "year", "hour")] == [
-        f"{n} тәулік", f"{n} ай", f"{n} жыл", f"{n} сағат"]
+        f"{n} тәулік",
+        f"{n} ай",
+        f"{n} жыл",
+        f"{n} сағат",
+    ]
 
 
 def test_never_prints_a_cldr_unit_id():
@@ -91,8 +99,17 @@ COMMANDS = {
     "show-cc-130-1-explain": ["show", "CC 130(1)", "--committed", "2020-03-01", "--decided", "2020-09-01", "--explain"],
     "search-insult": ["search", "оскорбление", "insult", "--code", "cc"],
     "explain-amount-about-54000": ["explain-amount", "about 54,000", "KZT", "--on", "2019-06-01", "--code", "cc"],
-    "explain-amount-15-mci": ["explain-amount", "41670", "KZT", "--on", "2020-04-30", "--code", "ac",
-                              "--offender", "official"],
+    "explain-amount-15-mci": [
+        "explain-amount",
+        "41670",
+        "KZT",
+        "--on",
+        "2020-04-30",
+        "--code",
+        "ac",
+        "--offender",
+        "official",
+    ],
 }
 
 

@@ -22,8 +22,9 @@ def test_the_version_is_written_once():
 def test_version_option(capsys):
     assert main(["--version"]) == 0
     assert capsys.readouterr().out == f"penalties {penalties.__version__}\n"
-    run = subprocess.run([sys.executable, "-m", "penalties", "--version"], capture_output=True, text=True,
-                         timeout=60, check=False)
+    run = subprocess.run(
+        [sys.executable, "-m", "penalties", "--version"], capture_output=True, text=True, timeout=60, check=False
+    )
     assert run.returncode == 0 and run.stdout.strip() == f"penalties {penalties.__version__}"
 
 
@@ -38,4 +39,5 @@ def test_classifiers_claim_what_is_true():
     assert "Typing :: Typed" in classifiers and (ROOT / "penalties" / "py.typed").exists()
     # the Pythons named are the ones CI runs (.ci/run: the machine's python3, 3.11)
     assert {c for c in classifiers if c.startswith("Programming Language :: Python :: 3.")} == {
-        "Programming Language :: Python :: 3.11"}
+        "Programming Language :: Python :: 3.11"
+    }

@@ -18,16 +18,19 @@ from penalties.errors import AmountError, UnknownOffenderError, UserInputError
 from penalties.quotations import quoted_amount
 
 
-@pytest.mark.parametrize("text, value, tolerance, about", [
-    ("12.63 million", "12630000", "5000", False),       # the last digit is 0.01 million
-    ("12,6 млн", "12600000", "50000", False),           # a decimal comma, 0.1 million
-    ("about 54,000", "54000", "500", True),             # "about": the last non-zero digit, thousands
-    ("около 54 000 тенге", "54000", "500", True),
-    ("шамамен 100 мың теңге", "100000", "50000", True),
-    ("54 тыс.", "54000", "500", False),
-    ("41670", "41670", "0", False),                     # written in full: exact
-    ("41 670 KZT", "41670", "0", False),
-])
+@pytest.mark.parametrize(
+    "text, value, tolerance, about",
+    [
+        ("12.63 million", "12630000", "5000", False),  # the last digit is 0.01 million
+        ("12,6 млн", "12600000", "50000", False),  # a decimal comma, 0.1 million
+        ("about 54,000", "54000", "500", True),  # "about": the last non-zero digit, thousands
+        ("около 54 000 тенге", "54000", "500", True),
+        ("шамамен 100 мың теңге", "100000", "50000", True),
+        ("54 тыс.", "54000", "500", False),
+        ("41670", "41670", "0", False),  # written in full: exact
+        ("41 670 KZT", "41670", "0", False),
+    ],
+)
 def test_quotations_are_read_with_their_tolerance(text, value, tolerance, about):
     q = quoted_amount(text)
     assert (q.value, q.tolerance, q.approximate) == (Decimal(value), Decimal(tolerance), about)

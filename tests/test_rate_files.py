@@ -101,8 +101,10 @@ def test_band_edges_are_accepted(tmp_path):
     assert table.lookup(date(2021, 6, 22)).kzt_per_usd == low and table.lookup(date(2021, 6, 29)).kzt_per_usd == high
 
 
-@pytest.mark.parametrize("name, content", [("dir", None), ("binary.csv", b"\x00\xff" * 50),
-                                           ("bom.csv", b"\xef\xbb\xbfdate,rate\n2021-06-22,0\n")])
+@pytest.mark.parametrize(
+    "name, content",
+    [("dir", None), ("binary.csv", b"\x00\xff" * 50), ("bom.csv", b"\xef\xbb\xbfdate,rate\n2021-06-22,0\n")],
+)
 def test_real_process_relative_path_no_traceback(tmp_path, name, content):
     """As the README writes it: a relative `--rates` path, in a real process."""
     if content is None:
@@ -110,16 +112,30 @@ def test_real_process_relative_path_no_traceback(tmp_path, name, content):
     else:
         (tmp_path / name).write_bytes(content)
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    run = subprocess.run([sys.executable, "-m", "penalties", *CONVERT, "--rates", name], cwd=tmp_path,
-                         capture_output=True, text=True, env=env, timeout=60, check=False)
+    run = subprocess.run(
+        [sys.executable, "-m", "penalties", *CONVERT, "--rates", name],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
     assert run.returncode == 2 and "Traceback" not in run.stderr and len(run.stderr.strip().splitlines()) == 1
 
 
 def test_real_process_relative_path_is_read(tmp_path):
     (tmp_path / "rates.csv").write_text(GOOD)
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    run = subprocess.run([sys.executable, "-m", "penalties", *CONVERT, "--rates", "rates.csv"], cwd=tmp_path,
-                         capture_output=True, text=True, env=env, timeout=60, check=False)
+    run = subprocess.run(
+        [sys.executable, "-m", "penalties", *CONVERT, "--rates", "rates.csv"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
     assert run.returncode == 0 and "user_table" in run.stdout
 
 

@@ -20,12 +20,19 @@ from penalties.law.rates import RateTable
 DAILY_CSV = SHARED_DATA / "nbk_usd_kzt_daily_2015-03-30_2020-03-30.csv"
 
 
-@pytest.mark.parametrize("on, rate, source", [
-    # rus.azattyk.org/amp/27200584.html: the official rate before and after the free float
-    (date(2015, 8, 20), "188.38", "https://rus.azattyk.org/amp/27200584.html"),
-    (date(2015, 8, 21), "255.26", "https://rus.azattyk.org/amp/27200584.html"),
-    (date(2023, 7, 1), "452.51", "https://bizmedia.kz/2023-07-01-tenge-za-polgoda-ukrepilsya-k-trem-osnovnym-valyutam"),
-])
+@pytest.mark.parametrize(
+    "on, rate, source",
+    [
+        # rus.azattyk.org/amp/27200584.html: the official rate before and after the free float
+        (date(2015, 8, 20), "188.38", "https://rus.azattyk.org/amp/27200584.html"),
+        (date(2015, 8, 21), "255.26", "https://rus.azattyk.org/amp/27200584.html"),
+        (
+            date(2023, 7, 1),
+            "452.51",
+            "https://bizmedia.kz/2023-07-01-tenge-za-polgoda-ukrepilsya-k-trem-osnovnym-valyutam",
+        ),
+    ],
+)
 def test_daily_official_anchor(on, rate, source):
     found = penalties.usd_rate(on)
     assert found.kzt_per_usd == Decimal(rate)
@@ -70,8 +77,14 @@ def test_shipped_averages_equal_the_official_daily_series():
 def test_daily_anchors_match_the_official_daily_series():
     with DAILY_CSV.open() as f:
         series = {date.fromisoformat(r["Date"]): Decimal(r["USD"]) for r in csv.DictReader(f)}
-    for on in (date(2015, 8, 20), date(2015, 8, 21), date(2015, 12, 30), date(2016, 6, 6), date(2019, 8, 23),
-               date(2020, 3, 16)):
+    for on in (
+        date(2015, 8, 20),
+        date(2015, 8, 21),
+        date(2015, 12, 30),
+        date(2016, 6, 6),
+        date(2019, 8, 23),
+        date(2020, 3, 16),
+    ):
         assert penalties.usd_rate(on).kzt_per_usd == series[on]
 
 
@@ -81,7 +94,11 @@ NEWS_DAILY = [
     (date(2019, 4, 20), "379.29", "http://www.today.az/news/regions/181656.html"),  # "rates ... on April 20-22"
     (date(2019, 4, 22), "379.29", "http://www.today.az/news/regions/181656.html"),
     (date(2019, 4, 23), "377.11", "http://www.today.az/news/regions/181765.html"),  # "as of April 23 is 377.11"
-    (date(2019, 5, 28), "379.86", "https://azerbaijannewsgazette.com/kazakhstan-stock-exchange-publishes-new-exchange-rate/"),
+    (
+        date(2019, 5, 28),
+        "379.86",
+        "https://azerbaijannewsgazette.com/kazakhstan-stock-exchange-publishes-new-exchange-rate/",
+    ),
     (date(2019, 11, 1), "388.67", "http://www.today.az/news/regions/187883.html"),  # "as of November 1, 2019"
     (date(2020, 3, 16), "405.46", "https://en.trend.az/business/it/3208192.html"),
 ]
@@ -152,18 +169,36 @@ def test_a_carried_over_user_rate_is_a_warning_naming_both_days(tmp_path):
 # --- coverage 2015-01..2026-11, stated averages, and independent anchors --------------------------
 
 RATES_TOML = Path(penalties.__file__).parent.parent / "statutes" / "kz" / "rates" / "usd_kzt.toml"
-KNOEMA = ("http://ru.knoema.com/atlas/CIS/topics/%D0%AD%D0%BA%D0%BE%D0%BD%D0%BE%D0%BC%D0%B8%D0%BA%D0%B0/"
-          "%D0%A4%D0%B8%D0%BD%D0%B0%D0%BD%D1%81%D0%BE%D0%B2%D1%8B%D0%B9-%D1%81%D0%B5%D0%BA%D1%82%D0%BE%D1%80-"
-          "%D0%9E%D0%B1%D0%BC%D0%B5%D0%BD%D0%BD%D1%8B%D0%B5-%D0%BA%D1%83%D1%80%D1%81%D1%8B/"
-          "%D0%9E%D0%B1%D0%BC%D0%B5%D0%BD%D0%BD%D1%8B%D0%B9-%D0%BA%D1%83%D1%80%D1%81?mode=amp")
+KNOEMA = (
+    "http://ru.knoema.com/atlas/CIS/topics/%D0%AD%D0%BA%D0%BE%D0%BD%D0%BE%D0%BC%D0%B8%D0%BA%D0%B0/"
+    "%D0%A4%D0%B8%D0%BD%D0%B0%D0%BD%D1%81%D0%BE%D0%B2%D1%8B%D0%B9-%D1%81%D0%B5%D0%BA%D1%82%D0%BE%D1%80-"
+    "%D0%9E%D0%B1%D0%BC%D0%B5%D0%BD%D0%BD%D1%8B%D0%B5-%D0%BA%D1%83%D1%80%D1%81%D1%8B/"
+    "%D0%9E%D0%B1%D0%BC%D0%B5%D0%BD%D0%BD%D1%8B%D0%B9-%D0%BA%D1%83%D1%80%D1%81?mode=amp"
+)
 
 # knoema.com's table of the official exchange rate, period average (tenge per USD), row "Казахстан":
 # 2000 142,1 | 2005 132,9 | 2010 147,4 | 2011 146,6 | 2012 149,1 | 2013 152,1 | 2014 179,2 | 2015 221,7 |
 # 2016 342,2 | 2017 326,0 | 2018 344,7 | 2019 382,7 | 2020 413,0 | 2021 425,9 | 2022 460,2 | 2023 456,2 |
 # 2024 469,0
-KNOEMA_ANNUAL = {2000: "142.1", 2005: "132.9", 2010: "147.4", 2011: "146.6", 2012: "149.1", 2013: "152.1",
-                 2014: "179.2", 2015: "221.7", 2016: "342.2", 2017: "326.0", 2018: "344.7", 2019: "382.7",
-                 2020: "413.0", 2021: "425.9", 2022: "460.2", 2023: "456.2", 2024: "469.0"}
+KNOEMA_ANNUAL = {
+    2000: "142.1",
+    2005: "132.9",
+    2010: "147.4",
+    2011: "146.6",
+    2012: "149.1",
+    2013: "152.1",
+    2014: "179.2",
+    2015: "221.7",
+    2016: "342.2",
+    2017: "326.0",
+    2018: "344.7",
+    2019: "382.7",
+    2020: "413.0",
+    2021: "425.9",
+    2022: "460.2",
+    2023: "456.2",
+    2024: "469.0",
+}
 
 
 @pytest.mark.parametrize("year", [2020, 2021, 2022, 2023, 2024])
@@ -174,21 +209,28 @@ def test_stated_annual_averages_are_the_sources(year):
     assert found.sources == (KNOEMA,) and found.verification == "secondary"
 
 
-@pytest.mark.parametrize("on, rate, verification", [
-    (date(2020, 3, 16), "405.46", "secondary"),   # trend.az: "for March 16, 2020 is 405.46 tenge per dollar"
-    (date(2020, 4, 6), "447.6", "secondary"),     # trend.az: "for Apr. 6 was 447.6 tenge per US dollar"
-    (date(2020, 6, 3), "402.37", "secondary"),    # trend.az: "for June 3, 2020, is 402.37 tenge"
-    (date(2021, 6, 22), "427.23", "secondary"),   # qazweek.kz: "на 22 июня составляет 427,23 тенге"
-    (date(2022, 2, 26), "467.09", "secondary"),   # mgorod.kz: "на 26-28 февраля составляет 467,09 тенге"
-    (date(2022, 2, 28), "467.09", "secondary"),
-    (date(2023, 12, 1), "458.04", "secondary"),   # bizmedia.kz: "Официальный курс доллара на 1 декабря – 458,04 тенге"
-    (date(2023, 12, 14), "455.69", "secondary"),  # bizmedia.kz: "на 14 декабря ... 455,69 тенге"
-    (date(2024, 4, 24), "444.32", "primary"),     # nationalbank.kz: "USD / KZT 444.32" for 2024-04-24
-    (date(2024, 12, 24), "523.72", "secondary"),  # cmn.kz: "установили курс доллара в 523,72 тенге"
-    (date(2025, 1, 1), "525.11", "secondary"),    # bcc.kz: "on 1 January, ... 525.11 KZT per USD"
-    (date(2025, 2, 15), "495.28", "secondary"),   # bcc.kz: "On 15 February 2025, ... 495.28"
-    (date(2025, 12, 25), "512.81", "secondary"),  # ddn.kz: "(25.12.2025) $ 512.81"
-])
+@pytest.mark.parametrize(
+    "on, rate, verification",
+    [
+        (date(2020, 3, 16), "405.46", "secondary"),  # trend.az: "for March 16, 2020 is 405.46 tenge per dollar"
+        (date(2020, 4, 6), "447.6", "secondary"),  # trend.az: "for Apr. 6 was 447.6 tenge per US dollar"
+        (date(2020, 6, 3), "402.37", "secondary"),  # trend.az: "for June 3, 2020, is 402.37 tenge"
+        (date(2021, 6, 22), "427.23", "secondary"),  # qazweek.kz: "на 22 июня составляет 427,23 тенге"
+        (date(2022, 2, 26), "467.09", "secondary"),  # mgorod.kz: "на 26-28 февраля составляет 467,09 тенге"
+        (date(2022, 2, 28), "467.09", "secondary"),
+        (
+            date(2023, 12, 1),
+            "458.04",
+            "secondary",
+        ),  # bizmedia.kz: "Официальный курс доллара на 1 декабря – 458,04 тенге"
+        (date(2023, 12, 14), "455.69", "secondary"),  # bizmedia.kz: "на 14 декабря ... 455,69 тенге"
+        (date(2024, 4, 24), "444.32", "primary"),  # nationalbank.kz: "USD / KZT 444.32" for 2024-04-24
+        (date(2024, 12, 24), "523.72", "secondary"),  # cmn.kz: "установили курс доллара в 523,72 тенге"
+        (date(2025, 1, 1), "525.11", "secondary"),  # bcc.kz: "on 1 January, ... 525.11 KZT per USD"
+        (date(2025, 2, 15), "495.28", "secondary"),  # bcc.kz: "On 15 February 2025, ... 495.28"
+        (date(2025, 12, 25), "512.81", "secondary"),  # ddn.kz: "(25.12.2025) $ 512.81"
+    ],
+)
 def test_daily_rates_from_2020_on_are_their_sources(on, rate, verification):
     found = penalties.usd_rate(on)
     assert (found.kzt_per_usd, found.basis, found.verification) == (Decimal(rate), "daily_official", verification)
@@ -212,7 +254,11 @@ ANCHORS = [
     ((date(2019, 1, 1), date(2019, 12, 31)), "382.7", KNOEMA),
     # bcc.kz (2024-10-24), citing the National Bank: the nine-month 2024 average 458.7 is "an increase of
     # 0.5% or KZT 2.5" over the 2023 annual average, so 2023 averaged 456.2
-    ((date(2023, 1, 1), date(2023, 12, 31)), "456.2", "https://www.bcc.kz/en/bcc-journal/review-course-usd-kzt-24-10-2024/"),
+    (
+        (date(2023, 1, 1), date(2023, 12, 31)),
+        "456.2",
+        "https://www.bcc.kz/en/bcc-journal/review-course-usd-kzt-24-10-2024/",
+    ),
 ]
 TOLERANCE = Decimal("0.005")
 
@@ -286,8 +332,11 @@ def test_a_stated_average_without_verification_is_refused(tmp_path):
     from penalties.data.rates import load_shipped_rates
 
     path = tmp_path / "usd_kzt.toml"
-    path.write_text('[derivation]\nmethod = "m"\ninput = "i"\nverification = "secondary"\nsources = ["https://e.org"]\n'
-                    '[[annual_average]]\nvalid_from = 2020-01-01\nvalid_to = 2020-12-31\nrate = "413.0"\n'
-                    'sources = ["https://e.org/a"]\n', encoding="utf-8")
+    path.write_text(
+        '[derivation]\nmethod = "m"\ninput = "i"\nverification = "secondary"\nsources = ["https://e.org"]\n'
+        '[[annual_average]]\nvalid_from = 2020-01-01\nvalid_to = 2020-12-31\nrate = "413.0"\n'
+        'sources = ["https://e.org/a"]\n',
+        encoding="utf-8",
+    )
     with pytest.raises(DataFileError, match="verification"):
         load_shipped_rates(path)

@@ -37,8 +37,11 @@ def bank():
         def do_GET(self):  # noqa: N802
             fdate = parse_qs(urlparse(self.path).query).get("fdate", [""])[0]
             hits.append(fdate)
-            body = RECORDED if fdate in refuse else RECORDED.replace(b"<date>22.06.2021</date>",
-                                                                    f"<date>{fdate}</date>".encode())
+            body = (
+                RECORDED
+                if fdate in refuse
+                else RECORDED.replace(b"<date>22.06.2021</date>", f"<date>{fdate}</date>".encode())
+            )
             self.send_response(200)
             self.send_header("Content-Type", "application/xml")
             self.end_headers()
@@ -65,8 +68,14 @@ def _fdate(day: date) -> str:
 def test_fills_the_cache_for_every_day_of_the_range(bank, tmp_path):
     url, hits, _ = bank
     seen = []
-    report = update_cache(FIRST, FIRST + timedelta(days=9), tmp_path, base_url=url, today=TODAY,
-                          progress=lambda done, total, day, status: seen.append((done, total, day, status)))
+    report = update_cache(
+        FIRST,
+        FIRST + timedelta(days=9),
+        tmp_path,
+        base_url=url,
+        today=TODAY,
+        progress=lambda done, total, day, status: seen.append((done, total, day, status)),
+    )
     assert (report.days, report.fetched, report.cached, report.failed) == (10, 10, 0, ())
     assert hits == [_fdate(d) for d in _days(FIRST, 10)]
     assert seen == [(i + 1, 10, d, "fetched") for i, d in enumerate(_days(FIRST, 10))]
@@ -107,8 +116,14 @@ def test_a_day_the_bank_cannot_answer_is_reported_and_the_run_goes_on(bank, tmp_
     bad = FIRST + timedelta(days=2)
     refuse.add(_fdate(bad))
     statuses = []
-    report = update_cache(FIRST, FIRST + timedelta(days=4), tmp_path, base_url=url, today=TODAY,
-                          progress=lambda done, total, day, status: statuses.append(status))
+    report = update_cache(
+        FIRST,
+        FIRST + timedelta(days=4),
+        tmp_path,
+        base_url=url,
+        today=TODAY,
+        progress=lambda done, total, day, status: statuses.append(status),
+    )
     assert report.fetched == 4 and [day for day, _ in report.failed] == [bad]
     assert "22.06.2021" in report.failed[0][1] or "2021-06-22" in report.failed[0][1]
     assert statuses == ["fetched", "fetched", "failed", "fetched", "fetched"]
@@ -116,11 +131,14 @@ def test_a_day_the_bank_cannot_answer_is_reported_and_the_run_goes_on(bank, tmp_
     assert NBKRates(tmp_path, offline=True).lookup(bad) is None
 
 
-@pytest.mark.parametrize("first, last, fragment", [
-    (date(2025, 6, 2), date(2025, 6, 1), "before --from"),
-    (date(2026, 12, 1), date(2026, 12, 5), "in the future"),
-    (TODAY - timedelta(days=MAX_DAYS), TODAY, f"more than {MAX_DAYS} days"),
-])
+@pytest.mark.parametrize(
+    "first, last, fragment",
+    [
+        (date(2025, 6, 2), date(2025, 6, 1), "before --from"),
+        (date(2026, 12, 1), date(2026, 12, 5), "in the future"),
+        (TODAY - timedelta(days=MAX_DAYS), TODAY, f"more than {MAX_DAYS} days"),
+    ],
+)
 def test_a_range_the_bank_cannot_have_is_refused_before_any_request(bank, tmp_path, first, last, fragment):
     url, hits, _ = bank
     with pytest.raises(UserInputError, match=fragment):
@@ -130,11 +148,14 @@ def test_a_range_the_bank_cannot_have_is_refused_before_any_request(bank, tmp_pa
 
 def test_tomorrow_is_allowed_since_its_rate_is_set_today(bank, tmp_path):
     url, _, _ = bank
-    assert update_cache(TODAY + timedelta(days=1), TODAY + timedelta(days=1), tmp_path, base_url=url,
-                        today=TODAY).fetched == 1
+    assert (
+        update_cache(TODAY + timedelta(days=1), TODAY + timedelta(days=1), tmp_path, base_url=url, today=TODAY).fetched
+        == 1
+    )
 
 
 # --- the command line -------------------------------------------------------------------------------
+
 
 def _run(capsys, *args):
     code = main(list(args))
@@ -144,8 +165,21 @@ def _run(capsys, *args):
 
 def test_cli_fills_the_cache_with_progress_on_stderr(bank, tmp_path, capsys):
     url, _, _ = bank
-    code, out, err = _run(capsys, "rates", "update", "--from", "2025-06-01", "--to", "2025-06-30",
-                          "--cache", str(tmp_path), "--url", url, "--delay", "0")
+    code, out, err = _run(
+        capsys,
+        "rates",
+        "update",
+        "--from",
+        "2025-06-01",
+        "--to",
+        "2025-06-30",
+        "--cache",
+        str(tmp_path),
+        "--url",
+        url,
+        "--delay",
+        "0",
+    )
     assert code == 0
     assert out.strip() == f"2025-06-01..2025-06-30: 30 day(s), 30 fetched, 0 already cached, 0 failed; cache {tmp_path}"
     lines = err.splitlines()
@@ -153,15 +187,29 @@ def test_cli_fills_the_cache_with_progress_on_stderr(bank, tmp_path, capsys):
     assert lines[-1] == "penalties: rates update: 30/30 days (2025-06-30 fetched)"
     assert len(lines) <= 20  # a line every twentieth of the range, not one a day
     # the filled cache is what --nbk-cache reads: the day now converts, from the cache alone
-    code, out, _ = _run(capsys, "convert", "100", "MCI", "--to", "USD", "--on", "2025-06-15", "--nbk-cache", str(tmp_path))
+    code, out, _ = _run(
+        capsys, "convert", "100", "MCI", "--to", "USD", "--on", "2025-06-15", "--nbk-cache", str(tmp_path)
+    )
     expected = (Decimal(393200) / RECORDED_RATE).quantize(Decimal("0.01"), rounding="ROUND_HALF_UP")  # MCI 2025: 3,932
     assert code == 0 and out.startswith(f"{expected} USD (daily_official")
 
 
 def test_cli_second_run_says_what_was_already_cached(bank, tmp_path, capsys):
     url, hits, _ = bank
-    args = ("rates", "update", "--from", "2025-06-01", "--to", "2025-06-03", "--cache", str(tmp_path), "--url", url,
-            "--delay", "0")
+    args = (
+        "rates",
+        "update",
+        "--from",
+        "2025-06-01",
+        "--to",
+        "2025-06-03",
+        "--cache",
+        str(tmp_path),
+        "--url",
+        url,
+        "--delay",
+        "0",
+    )
     assert _run(capsys, *args)[0] == 0
     hits.clear()
     code, out, _ = _run(capsys, *args)
@@ -180,11 +228,25 @@ def test_cli_interruption_is_one_line_and_exit_130(bank, tmp_path, capsys, monke
             raise KeyboardInterrupt
 
     monkeypatch.setattr(module.time, "sleep", sleep)
-    code, out, err = _run(capsys, "rates", "update", "--from", "2025-06-01", "--to", "2025-06-10",
-                          "--cache", str(tmp_path), "--url", url, "--delay", "0.5")
+    code, out, err = _run(
+        capsys,
+        "rates",
+        "update",
+        "--from",
+        "2025-06-01",
+        "--to",
+        "2025-06-10",
+        "--cache",
+        str(tmp_path),
+        "--url",
+        url,
+        "--delay",
+        "0.5",
+    )
     assert code == 130 and out == ""
-    assert err.splitlines()[-1] == ("penalties: interrupted after 3 of 10 days; the days fetched are cached: "
-                                    "run the same command again to resume")
+    assert err.splitlines()[-1] == (
+        "penalties: interrupted after 3 of 10 days; the days fetched are cached: run the same command again to resume"
+    )
     assert calls == [0.5, 0.5, 0.5]
     cache = NBKRates(tmp_path, offline=True)
     assert [cache.lookup(d) is not None for d in _days(FIRST, 10)] == [True] * 3 + [False] * 7
@@ -193,23 +255,45 @@ def test_cli_interruption_is_one_line_and_exit_130(bank, tmp_path, capsys, monke
 def test_cli_failed_days_are_one_line_and_exit_2(bank, tmp_path, capsys):
     url, _, refuse = bank
     refuse.update({"02.06.2025", "03.06.2025"})
-    code, out, err = _run(capsys, "rates", "update", "--from", "2025-06-01", "--to", "2025-06-04",
-                          "--cache", str(tmp_path), "--url", url, "--delay", "0")
+    code, out, err = _run(
+        capsys,
+        "rates",
+        "update",
+        "--from",
+        "2025-06-01",
+        "--to",
+        "2025-06-04",
+        "--cache",
+        str(tmp_path),
+        "--url",
+        url,
+        "--delay",
+        "0",
+    )
     assert code == 2 and "2 fetched, 0 already cached, 2 failed" in out
     [error] = [line for line in err.splitlines() if "error" in line]
     assert error.startswith("penalties: error: 2 day(s) not fetched (2025-06-02: ")
     assert error.endswith("the others are cached: run the same command again to retry")
 
 
-@pytest.mark.parametrize("args, fragment", [
-    (("--from", "2025-06-02", "--to", "2025-06-01"), "before --from"),
-    (("--from", "2025-06-01", "--to", "2999-01-01"), "in the future"),
-    (("--from", "0001-01-01", "--to", "2025-06-01"), "more than"),
-    (("--from", "2025-06-01", "--to", "2025-06-02", "--delay", "-1"), "--delay"),
-    (("--from", "2025-06-01", "--to", "2025-06-02", "--delay", "nan"), "--delay"),
-    (("--from", "2025-06-31", "--to", "2025-07-01"), "not a date"),
-    (("--to", "2025-07-01",), "--from"),
-])
+@pytest.mark.parametrize(
+    "args, fragment",
+    [
+        (("--from", "2025-06-02", "--to", "2025-06-01"), "before --from"),
+        (("--from", "2025-06-01", "--to", "2999-01-01"), "in the future"),
+        (("--from", "0001-01-01", "--to", "2025-06-01"), "more than"),
+        (("--from", "2025-06-01", "--to", "2025-06-02", "--delay", "-1"), "--delay"),
+        (("--from", "2025-06-01", "--to", "2025-06-02", "--delay", "nan"), "--delay"),
+        (("--from", "2025-06-31", "--to", "2025-07-01"), "not a date"),
+        (
+            (
+                "--to",
+                "2025-07-01",
+            ),
+            "--from",
+        ),
+    ],
+)
 def test_cli_user_errors_are_one_line_and_exit_2(bank, tmp_path, capsys, args, fragment):
     url, hits, _ = bank
     code, out, err = _run(capsys, "rates", "update", *args, "--cache", str(tmp_path), "--url", url)
@@ -249,6 +333,7 @@ def test_no_hint_when_the_rate_is_there(capsys):
 
 
 # --- the user cache -----------------------------------------------------------------------------------
+
 
 def test_the_user_cache_follows_xdg_cache_home(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))

@@ -14,16 +14,24 @@ from penalties.errors import SanctionTextError
 
 
 def shape(sanctions):
-    return [(s.offenders, [(i.kind, i.min and str(i.min), i.max and str(i.max)) for i in s.main],
-             [(i.kind, i.mandatory) for i in s.additional]) for s in sanctions]
+    return [
+        (
+            s.offenders,
+            [(i.kind, i.min and str(i.min), i.max and str(i.max)) for i in s.main],
+            [(i.kind, i.mandatory) for i in s.additional],
+        )
+        for s in sanctions
+    ]
 
 
 def test_amounts_by_offender_with_the_unit_written_once():
     # AC 453(1) (statutes/kz/ac/453.toml): 20 / 25 / 50 / 100 / 200 MCI, confiscation for all
-    text = ("влекут штраф на физических лиц в размере двадцати, на должностных лиц – в размере двадцати пяти, на "
-            "субъектов малого предпринимательства или некоммерческие организации – в размере пятидесяти, на субъектов "
-            "среднего предпринимательства – в размере ста, на субъектов крупного предпринимательства – в размере "
-            "двухсот месячных расчетных показателей, с конфискацией продукции средств массовой информации.")
+    text = (
+        "влекут штраф на физических лиц в размере двадцати, на должностных лиц – в размере двадцати пяти, на "
+        "субъектов малого предпринимательства или некоммерческие организации – в размере пятидесяти, на субъектов "
+        "среднего предпринимательства – в размере ста, на субъектов крупного предпринимательства – в размере "
+        "двухсот месячных расчетных показателей, с конфискацией продукции средств массовой информации."
+    )
     assert shape(read_ac_sanction(text)) == [
         (("individual",), [("fine", "20 MCI", "20 MCI")], [("confiscation", True)]),
         (("official",), [("fine", "25 MCI", "25 MCI")], [("confiscation", True)]),
@@ -35,9 +43,11 @@ def test_amounts_by_offender_with_the_unit_written_once():
 
 def test_a_penalty_word_before_each_offender():
     # AC 518(1) from 2018 (statutes/kz/ac/518.toml)
-    text = ("влечет предупреждение на физических лиц, штраф на должностных лиц, субъектов малого предпринимательства "
-            "или некоммерческие организации в размере десяти, на субъектов среднего предпринимательства – в размере "
-            "пятнадцати, на субъектов крупного предпринимательства – в размере двадцати месячных расчетных показателей.")
+    text = (
+        "влечет предупреждение на физических лиц, штраф на должностных лиц, субъектов малого предпринимательства "
+        "или некоммерческие организации в размере десяти, на субъектов среднего предпринимательства – в размере "
+        "пятнадцати, на субъектов крупного предпринимательства – в размере двадцати месячных расчетных показателей."
+    )
     assert shape(read_ac_sanction(text)) == [
         (("individual",), [("warning", None, None)], []),
         (("official", "small_business", "non_commercial_organisation"), [("fine", "10 MCI", "10 MCI")], []),
@@ -50,25 +60,31 @@ def test_arrest_together_with_the_loss_of_the_driving_licence():
     # AC 608(1), redaction of 12.07.2026 (statutes/kz/readings/ac/2026-07-12/ru/571-end.toml)
     text = "влекут административный арест на пятнадцать суток и лишение права управления транспортным средством сроком на семь лет."
     assert shape(read_ac_sanction(text)) == [
-        (("unnamed",), [("arrest", "15 day", "15 day")], [("deprivation_of_special_right", True)])]
+        (("unnamed",), [("arrest", "15 day", "15 day")], [("deprivation_of_special_right", True)])
+    ]
     assert read_ac_sanction(text)[0].additional[0].max.value == 84  # seven years, in months
 
 
 def test_an_additional_penalty_never_swallows_the_alternatives_after_it():
     # AC 514(2) in 2015: fine with confiscation, or arrest, or expulsion
-    text = ("влекут штраф в размере двадцати месячных расчетных показателей с конфискацией транспортных средств и иных "
-            "предметов, являющихся непосредственными предметами совершения административного правонарушения, или "
-            "административный арест на срок до десяти суток либо административное выдворение за пределы Республики "
-            "Казахстан.")
+    text = (
+        "влекут штраф в размере двадцати месячных расчетных показателей с конфискацией транспортных средств и иных "
+        "предметов, являющихся непосредственными предметами совершения административного правонарушения, или "
+        "административный арест на срок до десяти суток либо административное выдворение за пределы Республики "
+        "Казахстан."
+    )
     assert [i.kind for i in read_ac_sanction(text)[0].main] == ["fine", "arrest", "expulsion"]
 
 
-@pytest.mark.parametrize("text", [
-    "влечет штраф на юридических лиц в размере двухсот пятидесятимесячных расчетных показателей.",  # a typo: not 250
-    "влечет штраф на частных детективов в размере двадцати месячных расчетных показателей.",
-    "влечет штраф на физических лиц в размере десяти, на физических лиц – в размере двадцати месячных расчетных показателей.",
-    "влечет штраф в размере двадцати месячных расчетных показателей с приостановлением деятельности на срок до трех лет и что-то.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "влечет штраф на юридических лиц в размере двухсот пятидесятимесячных расчетных показателей.",  # a typo: not 250
+        "влечет штраф на частных детективов в размере двадцати месячных расчетных показателей.",
+        "влечет штраф на физических лиц в размере десяти, на физических лиц – в размере двадцати месячных расчетных показателей.",
+        "влечет штраф в размере двадцати месячных расчетных показателей с приостановлением деятельности на срок до трех лет и что-то.",
+    ],
+)
 def test_what_it_cannot_read_is_an_error_not_a_partial_reading(text):
     with pytest.raises(SanctionTextError):
         read_ac_sanction(text)
@@ -89,9 +105,13 @@ def test_hand_encoded_ac_versions_mostly_read_as_encoded():
                 read = read_ac_sanction(v.text["ru"])
             except SanctionTextError:
                 continue
-            if [(s.offenders, s.main, s.additional) for s in read] == [(s.offenders, s.main, s.additional) for s in v.sanctions] \
-                    or (len(read) == 1 and read[0].offenders == ("unnamed",)
-                        and all((s.main, s.additional) == (read[0].main, read[0].additional) for s in v.sanctions)):
+            if [(s.offenders, s.main, s.additional) for s in read] == [
+                (s.offenders, s.main, s.additional) for s in v.sanctions
+            ] or (
+                len(read) == 1
+                and read[0].offenders == ("unnamed",)
+                and all((s.main, s.additional) == (read[0].main, read[0].additional) for s in v.sanctions)
+            ):
                 agree += 1
     assert total >= 120 and agree / total >= 0.85, (agree, total)
 

@@ -16,8 +16,10 @@ def test_python_example_runs():
     exec(compile(block, "README.md", "exec"), {})
 
 
-COMMANDS = [line.split("#")[0].strip() for line in
-            re.search(r"## Command line\n\n```sh\n(.*?)```", README, re.S).group(1).splitlines()]
+COMMANDS = [
+    line.split("#")[0].strip()
+    for line in re.search(r"## Command line\n\n```sh\n(.*?)```", README, re.S).group(1).splitlines()
+]
 
 
 @pytest.mark.parametrize("command", [c for c in COMMANDS if c])

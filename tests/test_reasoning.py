@@ -18,19 +18,32 @@ DATES = st.dates(min_value=date(2015, 1, 1), max_value=date(2026, 11, 21))
 def test_diff_cc_403_names_every_cut():
     # 2015 wording → Law 180-VI wording (both quoted in tests/test_cc403.py)
     changes = [str(c) for c in penalties.diff("CC 403(1)", date(2016, 1, 1), date(2019, 1, 1))]
-    assert changes == ["fine: maximum 300 MCI → 160 MCI", "corrective labour: maximum 300 MCI → 160 MCI",
-                       "community service: maximum 240 hours → 160 hours", "arrest: maximum 75 days → 40 days"]
+    assert changes == [
+        "fine: maximum 300 MCI → 160 MCI",
+        "corrective labour: maximum 300 MCI → 160 MCI",
+        "community service: maximum 240 hours → 160 hours",
+        "arrest: maximum 75 days → 40 days",
+    ]
     # the JSON keeps the ids and the law's own figures
     assert penalties.diff("CC 403(1)", date(2016, 1, 1), date(2019, 1, 1))[3].to_dict() == {
-        "offender": "individual", "group": "main", "kind": "arrest", "what": "max", "before": "75 day", "after": "40 day"}
+        "offender": "individual",
+        "group": "main",
+        "kind": "arrest",
+        "what": "max",
+        "before": "75 day",
+        "after": "40 day",
+    }
 
 
 def test_diff_of_a_fixed_term_and_its_removal():
     # CC 392(1): 'сроком на пять лет' (2015 wording) → expulsion with no term after Law 210-VIII
     # (official texts of 24.11.2015 and 03.01.2026, statutes/kz/cc/392.toml)
     changes = [str(c) for c in penalties.diff("CC 392(1)", date(2016, 1, 1), date(2026, 1, 1))]
-    assert changes == ["fine: maximum 1,000 MCI → 2,000 MCI", "imprisonment: maximum 1 year → 3 years",
-                       "expulsion: 5 years → —"]
+    assert changes == [
+        "fine: maximum 1,000 MCI → 2,000 MCI",
+        "imprisonment: maximum 1 year → 3 years",
+        "expulsion: 5 years → —",
+    ]
 
 
 @given(st.sampled_from(MULTI), st.data())
@@ -50,8 +63,9 @@ def test_lex_mitior_is_never_harsher_than_either_end(p, committed, days):
         return
     for offender in at_commission.offenders or ("individual",):
         try:
-            a = penalties.assess(p, committed=committed, initiated=committed, decided=decided,
-                                 offender=offender, base_amount=1_000_000)
+            a = penalties.assess(
+                p, committed=committed, initiated=committed, decided=decided, offender=offender, base_amount=1_000_000
+            )
         except penalties.UserInputError:
             continue
         if a.undecided:
@@ -71,10 +85,12 @@ def test_same_assessment_for_any_decision_inside_one_version(p, data):
     d2 = data.draw(st.dates(min_value=v.valid_from, max_value=end))
     try:
         offender = (p.version_on(committed).offenders or ("individual",))[0]
-        a1 = penalties.assess(p, committed=committed, initiated=committed, decided=d1, offender=offender,
-                              base_amount=1000)
-        a2 = penalties.assess(p, committed=committed, initiated=committed, decided=d2, offender=offender,
-                              base_amount=1000)
+        a1 = penalties.assess(
+            p, committed=committed, initiated=committed, decided=d1, offender=offender, base_amount=1000
+        )
+        a2 = penalties.assess(
+            p, committed=committed, initiated=committed, decided=d2, offender=offender, base_amount=1000
+        )
     except penalties.UserInputError:
         return
     assert a1.version is a2.version and a1.main == a2.main
@@ -83,8 +99,7 @@ def test_same_assessment_for_any_decision_inside_one_version(p, data):
 def test_harsher_later_version_never_applies():
     # AC 434(1): 5 MCI or arrest up to 10 days until 2023-03-06; Law 187-VII (2023-03-07): 20 MCI or
     # arrest 5-15 days. An offence of 2023-03-01 decided later keeps the milder, earlier wording.
-    a = penalties.assess("AC 434(1)", committed=date(2023, 3, 1), initiated=date(2023, 3, 1),
-                         decided=date(2023, 4, 1))
+    a = penalties.assess("AC 434(1)", committed=date(2023, 3, 1), initiated=date(2023, 3, 1), decided=date(2023, 4, 1))
     assert a.version.valid_to == date(2023, 3, 6)
 
 

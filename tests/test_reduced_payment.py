@@ -24,9 +24,9 @@ def test_fine_only_sanction_offers_half_within_seven_days():
 
 
 def test_not_offered_where_the_sanction_has_another_penalty():
-    assert penalties.assess("AC 434(1)", date(2019, 6, 1)).reduced_payment is None     # fine or arrest
-    assert penalties.assess("AC 453(1)", date(2019, 6, 1)).reduced_payment is None     # fine + confiscation
-    assert penalties.assess("CC 403(1)", date(2019, 6, 1)).reduced_payment is None     # the CC has no such rule
+    assert penalties.assess("AC 434(1)", date(2019, 6, 1)).reduced_payment is None  # fine or arrest
+    assert penalties.assess("AC 453(1)", date(2019, 6, 1)).reduced_payment is None  # fine + confiscation
+    assert penalties.assess("CC 403(1)", date(2019, 6, 1)).reduced_payment is None  # the CC has no such rule
     assert penalties.assess("CC 403(1)", date(2019, 6, 1)).to_dict()["reduced_payment"] is None
 
 

@@ -18,9 +18,14 @@ import penalties
 from penalties.errors import PenaltiesError
 
 #: how `review()` reads each kind (penalties/imposed.py) and the unit words it takes
-WORDS = {"imprisonment": "imprisonment", "restriction_of_freedom": "restriction of freedom",
-         "community_service": "community service", "arrest": "arrest", "fine": "fine",
-         "corrective_labour": "corrective labour"}
+WORDS = {
+    "imprisonment": "imprisonment",
+    "restriction_of_freedom": "restriction of freedom",
+    "community_service": "community service",
+    "arrest": "arrest",
+    "fine": "fine",
+    "corrective_labour": "corrective labour",
+}
 UNITS = {"month": "months", "day": "days", "hour": "hours"}
 DAYS = (date(2016, 6, 1), date(2019, 6, 1), date(2022, 6, 1), date(2025, 10, 1))
 
@@ -41,8 +46,13 @@ def _cases():
 
 
 def _readable(item) -> bool:
-    return item.kind in WORDS and item.min is not None and item.max is not None and not item.lifelong \
+    return (
+        item.kind in WORDS
+        and item.min is not None
+        and item.max is not None
+        and not item.lifelong
         and (item.unit == "money" or item.unit in UNITS)
+    )
 
 
 def _bounds(item) -> tuple[Decimal, Decimal]:
@@ -69,7 +79,7 @@ AGREEMENTS = st.sampled_from([None, "plea", "cooperation"])
 def _assess(label, day, stage=None, agreement=None):
     try:
         return penalties.assess(label, day, stage=stage, plea_agreement=agreement)
-    except PenaltiesError:   # a cap not encoded for the day, or an agreement of a kind the wording lacks
+    except PenaltiesError:  # a cap not encoded for the day, or an agreement of a kind the wording lacks
         assume(False)
 
 
@@ -88,9 +98,9 @@ def test_a_cap_never_widens_a_range(case, stage, agreement):
         if item.min is not None:
             low = _value(item.min, item.unit)
             assert low <= high
-            if before.min is not None:   # a cap never lowers a minimum: it only drops one above the capped maximum
+            if before.min is not None:  # a cap never lowers a minimum: it only drops one above the capped maximum
                 assert low >= _value(before.min, before.unit)
-    assert {i.kind for i in narrowed.main} <= set(plain)   # no kind is added
+    assert {i.kind for i in narrowed.main} <= set(plain)  # no kind is added
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -43,6 +43,6 @@ def test_the_compulsory_payment_on_the_shipped_data():
     item = r.items[0]
     assert item.reason == "compulsory_payment" and item.verdict == "within_sanction"
     assert "уголовные проступки – пяти месячных расчетных показателей" in item.compulsory_payment.text_ru
-    assert penalties.review("CC 403(1)", date(2019, 6, 1), imposed="12 625 тенге").items[0].reason == "compulsory_payment"
-
-
+    assert (
+        penalties.review("CC 403(1)", date(2019, 6, 1), imposed="12 625 тенге").items[0].reason == "compulsory_payment"
+    )

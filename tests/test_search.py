@@ -27,11 +27,21 @@ def labels(hits):
     return [h.label for h in hits]
 
 
-@pytest.mark.parametrize("words, expected", [
-    ("хулиганство", "CC 293"), ("кража", "CC 188"), ("кражи", "CC 188"), ("КРАЖА", "CC 188"),
-    ("theft", "CC 188"), ("ұрлық", "CC 188"), ("ұрлығы", "CC 188"), ("insult", "CC 378"),
-    ("insulting", "CC 378"), ("оскорбление представителя власти", "CC 378"),
-])
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        ("хулиганство", "CC 293"),
+        ("кража", "CC 188"),
+        ("кражи", "CC 188"),
+        ("КРАЖА", "CC 188"),
+        ("theft", "CC 188"),
+        ("ұрлық", "CC 188"),
+        ("ұрлығы", "CC 188"),
+        ("insult", "CC 378"),
+        ("insulting", "CC 378"),
+        ("оскорбление представителя власти", "CC 378"),
+    ],
+)
 def test_examples_find_their_article(words, expected):
     assert expected in labels(search(words))
 
@@ -46,8 +56,8 @@ def test_russian_word_forms_are_one_stem():
 
 def test_kazakh_fallback_is_a_prefix_rule_not_a_stemmer():
     assert kazakh_match("ұрлық", "ұрлығы") and kazakh_match("қорлау", "қорлау")
-    assert not kazakh_match("бас", "басқа")     # under four letters in common
-    assert not kazakh_match("ұрлық", "ұрмақ")   # the shared prefix does not cover the shorter word
+    assert not kazakh_match("бас", "басқа")  # under four letters in common
+    assert not kazakh_match("ұрлық", "ұрмақ")  # the shared prefix does not cover the shorter word
 
 
 def test_latin_i_in_kazakh_titles_is_read_as_kazakh_i():
@@ -62,7 +72,7 @@ def test_filters():
     # CC 188(1): up to 1000 MCI (both wordings)
     hit = search("кража", fine_above_mci=500)[0]
     assert hit.label == "CC 188" and "kz.cc.188.1" in hit.parts
-    assert all(p not in hit.parts for p in () )
+    assert all(p not in hit.parts for p in ())
     # CC 378: arrest up to 20 days (after Law 180-VI)
     assert "CC 378" in labels(search("оскорбление", arrest=True, on=date(2020, 1, 1)))
     # AC 73-3 was added on 2020-07-07: not a result on a day before
@@ -75,10 +85,20 @@ def test_lang_restricts_the_titles_matched():
     assert "CC 188" in labels(search("theft", lang="en"))
 
 
-@pytest.mark.parametrize("bad", [dict(words=""), dict(words="и в на"), dict(words=["кража"]),
-                                 dict(words="кража", code="xx"), dict(words="кража", on="2020-01-01"),
-                                 dict(words="кража", arrest="yes"), dict(words="кража", lang="de"),
-                                 dict(words="кража", fine_above_mci=1.5), dict(words="кража", limit=0)])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        dict(words=""),
+        dict(words="и в на"),
+        dict(words=["кража"]),
+        dict(words="кража", code="xx"),
+        dict(words="кража", on="2020-01-01"),
+        dict(words="кража", arrest="yes"),
+        dict(words="кража", lang="de"),
+        dict(words="кража", fine_above_mci=1.5),
+        dict(words="кража", limit=0),
+    ],
+)
 def test_bad_arguments_are_user_input_errors(bad):
     with pytest.raises(UserInputError):
         search(**bad)

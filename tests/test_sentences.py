@@ -19,8 +19,24 @@ from penalties.reviewing import REASONS, VERDICTS
 ROOT = Path(__file__).resolve().parent.parent
 FILES = sorted((Path(__file__).parent / "cases" / "sentences").glob("*.toml"))
 REFERENCE = re.compile(r"(CC|AC) (\d+(?:-\d+)?)(?:\((\d+(?:-\d+)?)\))?")
-SENTENCE_KEYS = {"name", "source", "quote", "also", "reference", "committed", "committed_note", "decided",
-                 "decided_note", "imposed", "verdict", "why", "offender", "stage", "plea_agreement", "expect"}
+SENTENCE_KEYS = {
+    "name",
+    "source",
+    "quote",
+    "also",
+    "reference",
+    "committed",
+    "committed_note",
+    "decided",
+    "decided_note",
+    "imposed",
+    "verdict",
+    "why",
+    "offender",
+    "stage",
+    "plea_agreement",
+    "expect",
+}
 REQUIRED = {"name", "source", "quote", "reference", "committed", "decided", "imposed", "verdict", "why", "expect"}
 EXPECT_KEYS = {"kind", "verdict", "reason", "rules", "unencoded", "quote"}
 
@@ -38,7 +54,9 @@ def _text_on(statute: str, reference: str, day: date) -> str:
     data = tomllib.loads((ROOT / statute).read_text(encoding="utf-8"))
     assert Path(statute).stem == article, f"{reference} is not in {statute}"
     (found,) = [p for p in data["parts"] if p.get("part") == part]
-    versions = [v for v in found["versions"] if v["valid_from"] <= day and ("valid_to" not in v or day <= v["valid_to"])]
+    versions = [
+        v for v in found["versions"] if v["valid_from"] <= day and ("valid_to" not in v or day <= v["valid_to"])
+    ]
     assert len(versions) == 1, f"{statute} part {part}: {len(versions)} versions on {day}"
     return " ".join(versions[0]["text_ru"].split())
 
@@ -54,9 +72,15 @@ def test_published_sentence(statute, sentence):
     assert sentence["quote"].strip() and sentence["why"].strip()
     assert sentence["committed"] <= sentence["decided"]
     text = _text_on(statute, sentence["reference"], sentence["committed"])
-    r = penalties.review(sentence["reference"], committed=sentence["committed"], decided=sentence["decided"],
-                         imposed=sentence["imposed"], offender=sentence.get("offender", "individual"),
-                         stage=sentence.get("stage"), plea_agreement=sentence.get("plea_agreement"))
+    r = penalties.review(
+        sentence["reference"],
+        committed=sentence["committed"],
+        decided=sentence["decided"],
+        imposed=sentence["imposed"],
+        offender=sentence.get("offender", "individual"),
+        stage=sentence.get("stage"),
+        plea_agreement=sentence.get("plea_agreement"),
+    )
     assert sentence["verdict"] in VERDICTS and r.verdict == sentence["verdict"], r.to_dict()["items"]
     assert len(r.items) == len(sentence["expect"]), "one expectation per punishment imposed"
     for item, expect in zip(r.items, sentence["expect"], strict=True):
@@ -68,7 +92,7 @@ def test_published_sentence(statute, sentence):
         assert (item.verdict, item.reason) == (expect["verdict"], expect["reason"])
         assert [c.rule.rule for c in item.rules] == expect.get("rules", [])
         assert list(item.unencoded) == expect.get("unencoded", [])
-        for c in item.rules:   # every rule relied on is cited with its official source
+        for c in item.rules:  # every rule relied on is cited with its official source
             assert c.rule.sources and c.rule.covers(sentence["committed"])
 
 

@@ -28,9 +28,21 @@ AC_FILE = ROOT / "statutes" / "kz" / "ac" / "limitation.toml"
 FILES = [CC_FILE, AC_FILE]
 
 RULE_IDS = {
-    "order_proceedings_fine", "mitigating_cap", "plea_agreement_cap", "jury_leniency", "exceptional_mitigation", "preparation_cap",
-    "attempt_cap", "recidivism_floor", "aggregate_offences", "aggregate_sentences", "probation",
-    "compulsory_payment", "lifelong_ban", "ban_beyond_sanction", "limitation",
+    "order_proceedings_fine",
+    "mitigating_cap",
+    "plea_agreement_cap",
+    "jury_leniency",
+    "exceptional_mitigation",
+    "preparation_cap",
+    "attempt_cap",
+    "recidivism_floor",
+    "aggregate_offences",
+    "aggregate_sentences",
+    "probation",
+    "compulsory_payment",
+    "lifelong_ban",
+    "ban_beyond_sanction",
+    "limitation",
 }
 CATEGORIES = ("criminal_misdemeanour", "minor", "medium", "grave", "especially_grave")
 VERIFICATIONS = {"primary", "secondary", "unverified"}
@@ -89,6 +101,7 @@ def _term(value: str) -> tuple[int, str]:
 
 # ---------------------------------------------------------------------------------- structure
 
+
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_file_shape(path):
     data = _load(path)
@@ -141,7 +154,9 @@ def test_dates_ordered_without_overlap(path):
                 assert entry["valid_from"] <= entry["valid_to"], key
         for before, after in itertools.pairwise(entries):
             assert "valid_to" in before, f"{key}: an open-ended entry is followed by another"
-            assert before["valid_to"] < after["valid_from"], f"{key}: {before['valid_from']} overlaps {after['valid_from']}"
+            assert before["valid_to"] < after["valid_from"], (
+                f"{key}: {before['valid_from']} overlaps {after['valid_from']}"
+            )
 
 
 def test_fragments_are_unique_quotes():
@@ -304,11 +319,15 @@ def test_compulsory_payment_starts_on_the_footnote_day(entry):
 
 # ---------------------------------------------------------------------------------- AC limitation, art. 62
 
-AC_TERM = re.compile(r"(?:по истечении|не позднее) ([а-яё]+) (месяцев|месяца|года|лет) со дня (?:его )?(совершения|обнаружения)")
+AC_TERM = re.compile(
+    r"(?:по истечении|не позднее) ([а-яё]+) (месяцев|месяца|года|лет) со дня (?:его )?(совершения|обнаружения)"
+)
 AC_UNITS = {"месяцев": "month", "месяца": "month", "года": "year", "лет": "year"}
 AC_RUNS_FROM = {"совершения": "committed", "обнаружения": "detected"}
-AC_OFFENDER = re.compile(r"физическое лицо|юридическое лицо \(в том числе индивидуальный предприниматель\)|юридическое лицо|\bлицо\b",
-                         re.IGNORECASE)
+AC_OFFENDER = re.compile(
+    r"физическое лицо|юридическое лицо \(в том числе индивидуальный предприниматель\)|юридическое лицо|\bлицо\b",
+    re.IGNORECASE,
+)
 AC_OFFENDER_WORDS = {
     "физическое лицо": "natural_person",
     "юридическое лицо (в том числе индивидуальный предприниматель)": "legal_entity_incl_entrepreneur",
@@ -344,7 +363,9 @@ AC_MATTER_WORDS = {
     "restoration_of_solvency": r"восстановлении платежеспособности",
     "money_laundering_operation": r"легализацию \(отмывание\) доходов",
 }
-AC_CONDITION_WORDS = {"claim_limitation_of_five_years_under_tax_or_customs_code": "установлен срок исковой давности пять лет"}
+AC_CONDITION_WORDS = {
+    "claim_limitation_of_five_years_under_tax_or_customs_code": "установлен срок исковой давности пять лет"
+}
 
 AC_LIMITATION = _entries(AC_FILE, "limitation")
 
@@ -383,7 +404,7 @@ def test_ac_special_terms_are_the_quoted_ones(entry):
         offenders = [m.group(0).lower() for m in AC_OFFENDER.finditer(quote, 0, primary.start())]
         assert special["offenders"] == [AC_OFFENDER_WORDS[offenders[-1]]], label
         previous = [m for m in terms if m.end() <= primary.start()]
-        since = quote[previous[-1].end() if previous else 0:primary.start()]
+        since = quote[previous[-1].end() if previous else 0 : primary.start()]
         named = {matter for matter, words in AC_MATTER_WORDS.items() if re.search(words, since)}
         assert set(special["matters"]) == named, label
         named_conditions = {c for c, words in AC_CONDITION_WORDS.items() if words in since}
@@ -401,8 +422,12 @@ def test_ac_limitation_gaps_cover_the_unread_years():
 # ---------------------------------------------------------------------------------- fractions
 
 FRACTION_WORDS = {
-    "половины": Fraction(1, 2), "половину": Fraction(1, 2), "одной трети": Fraction(1, 3),
-    "двух третей": Fraction(2, 3), "трех четвертей": Fraction(3, 4), "четырех пятых": Fraction(4, 5),
+    "половины": Fraction(1, 2),
+    "половину": Fraction(1, 2),
+    "одной трети": Fraction(1, 3),
+    "двух третей": Fraction(2, 3),
+    "трех четвертей": Fraction(3, 4),
+    "четырех пятых": Fraction(4, 5),
 }
 
 
@@ -439,13 +464,20 @@ def _in_force(entries: list[dict], day: date) -> dict | None:
 # how art. 55(2) names what each fraction is for: (categories, special conditions)
 CAP_SUBJECTS = {
     "преступления небольшой или средней тяжести": (["minor", "medium"], []),
-    "уголовного проступка, преступления небольшой или средней тяжести": (["criminal_misdemeanour", "minor", "medium"], []),
+    "уголовного проступка, преступления небольшой или средней тяжести": (
+        ["criminal_misdemeanour", "minor", "medium"],
+        [],
+    ),
     "тяжкого преступления": (["grave"], []),
     "особо тяжкого преступления": (["especially_grave"], []),
-    "тяжкого преступления, связанного с посягательством на жизнь или здоровье человека, или особо тяжкого преступления":
-        (["especially_grave"], ["grave_against_life_or_health"]),
-    "особо тяжкого преступления, связанного с посягательством на жизнь или здоровье человека,":
-        ([], ["especially_grave_against_life_or_health"]),
+    "тяжкого преступления, связанного с посягательством на жизнь или здоровье человека, или особо тяжкого преступления": (
+        ["especially_grave"],
+        ["grave_against_life_or_health"],
+    ),
+    "особо тяжкого преступления, связанного с посягательством на жизнь или здоровье человека,": (
+        [],
+        ["especially_grave_against_life_or_health"],
+    ),
 }
 OF_MAXIMUM = {"most_severe_kind": "наиболее строгого вида наказания", "main_kind": "основного вида наказания"}
 EXCLUSION_WORDS = {
@@ -493,16 +525,20 @@ def test_mitigating_cap_fractions_are_the_quoted_ones(entry):
     assert "При наличии смягчающего обстоятельства, не предусмотренного в качестве признака" in parts["2"]
     assert "и отсутствии отягчающих обстоятельств" in parts["2"]
     assert params.get("not_when_aggravating_is_an_element", False) == (
-        "Положения настоящей части не применяются, если отягчающие обстоятельства предусмотрены" in parts["2"])
+        "Положения настоящей части не применяются, если отягчающие обстоятельства предусмотрены" in parts["2"]
+    )
     assert params["below_minimum"] is True and BELOW_MINIMUM in parts["6"]
     assert set(params.get("excluded", [])) == _exclusions(parts.get("8"), parts_2_3=True)
 
 
 PLEA_SUBJECTS = {
-    "тяжкого преступления, связанного с посягательством на жизнь или здоровье человека, или особо тяжкого преступления":
-        ["grave_against_life_or_health", "especially_grave"],
-    "особо тяжкого преступления, связанного с посягательством на жизнь или здоровье человека,":
-        ["especially_grave_against_life_or_health"],
+    "тяжкого преступления, связанного с посягательством на жизнь или здоровье человека, или особо тяжкого преступления": [
+        "grave_against_life_or_health",
+        "especially_grave",
+    ],
+    "особо тяжкого преступления, связанного с посягательством на жизнь или здоровье человека,": [
+        "especially_grave_against_life_or_health"
+    ],
 }
 
 
@@ -544,7 +580,8 @@ def test_exceptional_mitigation_is_the_quoted_one(entry):
     assert params["below_minimum"] is ("наказание может быть назначено ниже низшего предела" in parts["4"])
     assert params["milder_kind"] is ("суд может назначить более мягкий вид наказания" in parts["4"])
     assert params["skip_mandatory_additional"] is (
-        "не применять дополнительный вид наказания, предусмотренный в качестве обязательного" in parts["4"])
+        "не применять дополнительный вид наказания, предусмотренный в качестве обязательного" in parts["4"]
+    )
     assert "При наличии исключительных обстоятельств" in parts["4"]
     assert "при активном содействии участника группового уголовного правонарушения" in parts["4"]
     assert set(params["excluded_for"]) == _exclusions(parts.get("8"), parts_2_3=False)
@@ -553,10 +590,16 @@ def test_exceptional_mitigation_is_the_quoted_one(entry):
         assert re.search(r"в случаях, предусмотренных частью четвертой", first)
         (low, high) = re.findall(r"сроком от ([а-яё]+) до ([а-яё ]+?) лет", first)[0]
         assert params["life_only_sanction"] == {"min": f"{numbers(low)[0]} year", "max": f"{numbers(high)[0]} year"}
-        (minors,) = re.findall(r"до восемнадцати лет, может быть назначено наказание в виде лишения свободы сроком на ([а-яё]+) лет", second)
+        (minors,) = re.findall(
+            r"до восемнадцати лет, может быть назначено наказание в виде лишения свободы сроком на ([а-яё]+) лет",
+            second,
+        )
         assert params["life_only_sanction_under_18"] == f"{numbers(minors)[0]} year"
         (low, high) = re.findall(r"лишение свободы сроком от ([а-яё]+) до ([а-яё]+) лет", second)[0]
-        assert params["life_only_sanction_women_disabled_men_63"] == {"min": f"{numbers(low)[0]} year", "max": f"{numbers(high)[0]} year"}
+        assert params["life_only_sanction_women_disabled_men_63"] == {
+            "min": f"{numbers(low)[0]} year",
+            "max": f"{numbers(high)[0]} year",
+        }
     else:
         assert not {k for k in params if k.startswith("life_only")}
 
@@ -564,28 +607,45 @@ def test_exceptional_mitigation_is_the_quoted_one(entry):
 def test_mitigating_caps_never_exceed_one_and_grow_with_gravity():
     """Every wording: a cap is a fraction below 1, and a graver category never has a lower cap."""
     for entry in _entries(CC_FILE, "mitigating_cap"):
-        fractions = [Fraction(entry["params"]["by_category"][c]) for c in CATEGORIES if c in entry["params"]["by_category"]]
+        fractions = [
+            Fraction(entry["params"]["by_category"][c]) for c in CATEGORIES if c in entry["params"]["by_category"]
+        ]
         assert all(0 < f < 1 for f in fractions)
         assert fractions == sorted(fractions)
 
 
 # ---------------------------------------------------------------------------------- art. 56
 
-@pytest.mark.parametrize("entry", _entries(CC_FILE, "preparation_cap") + _entries(CC_FILE, "attempt_cap"),
-                         ids=lambda e: f"{e['rule']}-{e['valid_from']}")
+
+@pytest.mark.parametrize(
+    "entry",
+    _entries(CC_FILE, "preparation_cap") + _entries(CC_FILE, "attempt_cap"),
+    ids=lambda e: f"{e['rule']}-{e['valid_from']}",
+)
 def test_unfinished_crime_caps_are_the_quoted_ones(entry):
     parts = _cc_parts(entry["text_ru"])
-    part, stage = {"preparation_cap": ("2", "за приготовление к преступлению"), "attempt_cap": ("3", "за покушение на преступление")}[entry["rule"]]
+    part, stage = {
+        "preparation_cap": ("2", "за приготовление к преступлению"),
+        "attempt_cap": ("3", "за покушение на преступление"),
+    }[entry["rule"]]
     assert entry["article"] == f"56({part})"
     (words,) = re.findall(stage + r" не может превышать " + FRACTION + " максимального срока", parts[part])
     params = entry["params"]
     assert params["max_fraction"] == _fraction(words)
     assert OF_MAXIMUM[params["of_maximum"]] in parts[part]
     assert params["no_life_or_death"] is True
-    assert re.search(r"пожизненное лишение свободы за приготовление к преступлению и покушение на преступление не назнача",
-                     parts["4"], re.IGNORECASE)
-    substitute = re.findall(r"кроме пожизненного лишения свободы, назначается наказание в виде лишения свободы сроком на ([а-яё ]+?) лет", parts["4"])
-    assert [f"{numbers(w)[0]} year" for w in substitute] == ([params["life_only_sanction"]] if "life_only_sanction" in params else [])
+    assert re.search(
+        r"пожизненное лишение свободы за приготовление к преступлению и покушение на преступление не назнача",
+        parts["4"],
+        re.IGNORECASE,
+    )
+    substitute = re.findall(
+        r"кроме пожизненного лишения свободы, назначается наказание в виде лишения свободы сроком на ([а-яё ]+?) лет",
+        parts["4"],
+    )
+    assert [f"{numbers(w)[0]} year" for w in substitute] == (
+        [params["life_only_sanction"]] if "life_only_sanction" in params else []
+    )
 
 
 @given(st.dates(min_value=date(2015, 1, 1), max_value=date(2026, 3, 8)))
@@ -609,27 +669,49 @@ def test_aggregate_offences_methods_and_caps_are_the_quoted_ones(entry):
         text = _flat(mix["text"])
         assert {m for m, words in METHOD_WORDS.items() if words in text} == set(mix["methods"]), mix["mix"]
         caps = re.findall(r"не может превышать ([а-яё ]+?) лет", text)
-        assert [f"{numbers(c)[0]} year" for c in caps] == ([mix["max_imprisonment"]] if "max_imprisonment" in mix else []), mix["mix"]
-    (fine, hours, days), = re.findall(
+        assert [f"{numbers(c)[0]} year" for c in caps] == (
+            [mix["max_imprisonment"]] if "max_imprisonment" in mix else []
+        ), mix["mix"]
+    ((fine, hours, days),) = re.findall(
         r"в виде штрафа не может превышать ([а-яё ]+?) месячных расчетных показателей, а окончательный срок наказания в виде "
-        r"привлечения к общественным работам или ареста – ([а-яё ]+?) часов или ([а-яё ]+?) суток", quote)
+        r"привлечения к общественным работам или ареста – ([а-яё ]+?) часов или ([а-яё ]+?) суток",
+        quote,
+    )
     (misdemeanours,) = [m for m in mixes if m["mix"] == "misdemeanours_only"]
     assert misdemeanours["max_fine"] == f"{numbers(fine)[0]} MCI"
     assert misdemeanours["max_community_service"] == f"{numbers(hours)[0]} hour"
     assert misdemeanours["max_arrest"] == f"{numbers(days)[0]} day"
-    assert "Окончательное дополнительное наказание при частичном или полном сложении не может превышать максимальный срок или размер, установленный для данного вида наказания Общей частью" in quote
+    assert (
+        "Окончательное дополнительное наказание при частичном или полном сложении не может превышать максимальный срок или размер, установленный для данного вида наказания Общей частью"
+        in quote
+    )
 
 
 @pytest.mark.parametrize("entry", _entries(CC_FILE, "aggregate_sentences"), ids=lambda e: str(e["valid_from"]))
 def test_aggregate_sentences_caps_are_the_quoted_ones(entry):
     parts = _cc_parts(entry["text_ru"])
     params = entry["params"]
-    caps = [f"{numbers(c)[0]} year" for c in re.findall(r"в виде лишения свободы не может превышать ([а-яё ]+?) лет", parts["3"])]
-    assert caps == [params["max_imprisonment"], params["max_imprisonment_with_especially_grave_punishable_up_to_20_years"]]
-    assert "хотя бы одного особо тяжкого преступления, за совершение которого настоящим Кодексом предусмотрено наказание в виде лишения свободы на срок до двадцати лет" in parts["3"]
+    caps = [
+        f"{numbers(c)[0]} year"
+        for c in re.findall(r"в виде лишения свободы не может превышать ([а-яё ]+?) лет", parts["3"])
+    ]
+    assert caps == [
+        params["max_imprisonment"],
+        params["max_imprisonment_with_especially_grave_punishable_up_to_20_years"],
+    ]
+    assert (
+        "хотя бы одного особо тяжкого преступления, за совершение которого настоящим Кодексом предусмотрено наказание в виде лишения свободы на срок до двадцати лет"
+        in parts["3"]
+    )
     assert params["non_custodial_max"] == "general_part_limit"
-    assert "не связано с лишением свободы, не может превышать максимальный срок или размер, предусмотренный для данного вида наказания Общей частью" in parts["2"]
-    assert params["must_exceed_each"] is ("должно быть больше как наказания, назначенного за вновь совершенное уголовное правонарушение, так и неотбытой части" in parts["4"])
+    assert (
+        "не связано с лишением свободы, не может превышать максимальный срок или размер, предусмотренный для данного вида наказания Общей частью"
+        in parts["2"]
+    )
+    assert params["must_exceed_each"] is (
+        "должно быть больше как наказания, назначенного за вновь совершенное уголовное правонарушение, так и неотбытой части"
+        in parts["4"]
+    )
 
 
 @pytest.mark.parametrize("entry", _entries(CC_FILE, "recidivism_floor"), ids=lambda e: str(e["valid_from"]))
@@ -661,7 +743,10 @@ def test_probation_is_the_quoted_one(entry):
     params = entry["params"]
     assert params["imprisonment_only"] is ("назначив наказание в виде лишения свободы" in parts["1"])
     assert params["no_term_limit"] is not bool(re.search(r"лишения свободы на срок (не свыше|до)", parts["1"]))
-    assert params["probation_control"] == "whole_term" and "пробационный контроль на весь назначенный срок лишения свободы" in parts["3"]
+    assert (
+        params["probation_control"] == "whole_term"
+        and "пробационный контроль на весь назначенный срок лишения свободы" in parts["3"]
+    )
     (low, high) = re.findall(r"несовершеннолетним на срок от ([а-яё]+) месяцев до ([а-яё]+) года", parts["3"])[0]
     assert params["probation_control_minors"] == {"min": f"{numbers(low)[0]} month", "max": f"{numbers(high)[0]} year"}
     exclusions = parts["6"].split(". Указанное ограничение")[0]
@@ -680,7 +765,7 @@ def _references(text: str) -> set[str]:
     found: set[str] = set()
     before = 0
     for match in re.finditer(r"стать(?:и|ей) (\d+(?:-\d+)?)", text):
-        article, segment = match.group(1), text[before:match.start()]
+        article, segment = match.group(1), text[before : match.start()]
         before = match.end()
         # only the words since the last comma that does not continue a list of parts or items
         tail = re.split(r"(?:,|\bа также) (?!(?:второй|третьей|четвертой|пятой|шестой|\d\)))", segment)[-1]
@@ -690,7 +775,9 @@ def _references(text: str) -> set[str]:
                 found.add(f"{article}({ORDINALS[part]})({item})")
                 named = True
         tail = re.sub(r"пункт(?:ом|ами) ((?:\d+\)(?: и |, )?)+) части (\w+)", "", tail)
-        for words in re.findall(r"част(?:ью|ями) ((?:(?:второй|третьей|четвертой|пятой|шестой|первой)(?:, | и )?)+)", tail):
+        for words in re.findall(
+            r"част(?:ью|ями) ((?:(?:второй|третьей|четвертой|пятой|шестой|первой)(?:, | и )?)+)", tail
+        ):
             for word in re.findall(r"\w+", words):
                 if word in ORDINALS:
                     found.add(f"{article}({ORDINALS[word]})")
@@ -701,7 +788,9 @@ def _references(text: str) -> set[str]:
 
 
 def test_references_reader_reads_the_forms_of_art_50():
-    assert _references("предусмотренных пунктом 5) части третьей и частью четвертой статьи 120, частями второй и третьей статьи 122") == {"120(3)(5)", "120(4)", "122(2)", "122(3)"}
+    assert _references(
+        "предусмотренных пунктом 5) части третьей и частью четвертой статьи 120, частями второй и третьей статьи 122"
+    ) == {"120(3)(5)", "120(4)", "122(2)", "122(3)"}
     assert _references("пунктами 1) и 2) части третьей статьи 312 настоящего Кодекса") == {"312(3)(1)", "312(3)(2)"}
     assert _references("частью четвертой статьи 345-1 и статьей 346 настоящего Кодекса") == {"345-1(4)", "346"}
 
@@ -709,12 +798,9 @@ def test_references_reader_reads_the_forms_of_art_50():
 LIFELONG_RIGHT_WORDS = {
     "teaching_and_work_with_minors": "пожизненном запрете занимать педагогические должности и должности, связанные с работой с несовершеннолетними",
     "driving_vehicles": "пожизненном запрете на право управления транспортным средством",
-    "executive_posts_and_large_participation_in_financial_organisations":
-        "запрета занимать должность руководящего работника финансовой организации, банковского и (или) страхового холдинга и являться крупным участником (крупным акционером) финансовой организации пожизненно",
-    "civil_service_judiciary_local_government_national_bank_state_organisations":
-        "пожизненном запрете занимать должности на государственной службе, судьи, в органах местного самоуправления, Национальном Банке Республики Казахстан и его ведомствах, государственных организациях и организациях, в уставном капитале которых доля государства составляет более пятидесяти процентов",
-    "civil_service_judiciary_local_government_national_bank_financial_regulator_state_and_quasi_state_organisations":
-        "пожизненном запрете занимать должности на государственной службе, судьи, в органах местного самоуправления, Национальном Банке Республики Казахстан и его ведомствах, уполномоченном органе по регулированию, контролю и надзору финансового рынка и финансовых организаций, государственных организациях и субъектах квазигосударственного сектора",
+    "executive_posts_and_large_participation_in_financial_organisations": "запрета занимать должность руководящего работника финансовой организации, банковского и (или) страхового холдинга и являться крупным участником (крупным акционером) финансовой организации пожизненно",
+    "civil_service_judiciary_local_government_national_bank_state_organisations": "пожизненном запрете занимать должности на государственной службе, судьи, в органах местного самоуправления, Национальном Банке Республики Казахстан и его ведомствах, государственных организациях и организациях, в уставном капитале которых доля государства составляет более пятидесяти процентов",
+    "civil_service_judiciary_local_government_national_bank_financial_regulator_state_and_quasi_state_organisations": "пожизненном запрете занимать должности на государственной службе, судьи, в органах местного самоуправления, Национальном Банке Республики Казахстан и его ведомствах, уполномоченном органе по регулированию, контролю и надзору финансового рынка и финансовых организаций, государственных организациях и субъектах квазигосударственного сектора",
 }
 LIFELONG_CONDITION_WORDS = {
     "crimes_against_sexual_inviolability_of_minors": "преступлений против половой неприкосновенности несовершеннолетних",
@@ -741,7 +827,10 @@ def test_ban_beyond_the_sanction_is_the_quoted_one(entry):
     parts = _cc_parts(entry["text_ru"])
     params = entry["params"]
     assert params["kind"] == "deprivation_of_right"
-    assert "может быть назначено и в случаях, когда оно не предусмотрено соответствующей статьей Особенной части" in parts["3"]
+    assert (
+        "может быть назначено и в случаях, когда оно не предусмотрено соответствующей статьей Особенной части"
+        in parts["3"]
+    )
     assert "с учетом характера и степени общественной опасности совершенного деяния и личности виновного" in parts["3"]
     (low, high) = re.findall(r"на срок от ([а-яё]+) года до ([а-яё]+) лет", parts["2"])[0]
     assert (params["min_term"], params["max_term"]) == (f"{numbers(low)[0]} year", f"{numbers(high)[0]} year")
@@ -759,8 +848,18 @@ def test_every_day_has_one_wording_or_one_gap_per_rule(day):
         assert all(count == 1 for count in seen.values()), (day, seen)
 
 
-CONTIGUOUS = {"limitation", "mitigating_cap", "plea_agreement_cap", "exceptional_mitigation", "preparation_cap",
-              "attempt_cap", "aggregate_offences", "aggregate_sentences", "recidivism_floor", "probation"}
+CONTIGUOUS = {
+    "limitation",
+    "mitigating_cap",
+    "plea_agreement_cap",
+    "exceptional_mitigation",
+    "preparation_cap",
+    "attempt_cap",
+    "aggregate_offences",
+    "aggregate_sentences",
+    "recidivism_floor",
+    "probation",
+}
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
@@ -804,7 +903,10 @@ def test_cc_limitation_terms_agree_with_the_kazakh_text(entry):
     expected = {**params["by_category"], **{s["condition"]: s["term"] for s in params.get("special", [])}}
     read = _kk_terms(parts["1"])
     assert read and all(expected[k] == v for k, v in read.items())  # items 1(1)-(2) are not in the quote
-    long_stop = {**params["evasion_long_stop_by_category"], **{s["condition"]: s["term"] for s in params.get("evasion_long_stop_special", [])}}
+    long_stop = {
+        **params["evasion_long_stop_by_category"],
+        **{s["condition"]: s["term"] for s in params.get("evasion_long_stop_special", [])},
+    }
     assert _kk_terms(parts["4"]) == long_stop
     assert "сот үкiмi заңды күшiне енген кезге дейiн есептеледi" in parts["2"]
 
@@ -818,10 +920,14 @@ KK_PAYMENT_WORDS = {
 }
 
 
-@pytest.mark.parametrize("entry", [e for e in _entries(CC_FILE, "compulsory_payment") if "text_kk" in e], ids=lambda e: str(e["valid_from"]))
+@pytest.mark.parametrize(
+    "entry", [e for e in _entries(CC_FILE, "compulsory_payment") if "text_kk" in e], ids=lambda e: str(e["valid_from"])
+)
 def test_compulsory_payment_amounts_agree_with_the_kazakh_text(entry):
     read = {}
-    for subject, amount in re.findall(r"\d+\) ([а-яёәғқңөұүһіi ]+?) үшін – ([а-яёәғқңөұүһіi ]+?) айлық есептік көрсеткіш", entry["text_kk"]):
+    for subject, amount in re.findall(
+        r"\d+\) ([а-яёәғқңөұүһіi ]+?) үшін – ([а-яёәғқңөұүһіi ]+?) айлық есептік көрсеткіш", entry["text_kk"]
+    ):
         read[KK_PAYMENT_WORDS[subject]] = kk_numbers(amount)[0]
     assert read == entry["params"]["by_category"]
 
@@ -832,11 +938,16 @@ def test_ac_several_offences_cap_is_the_quoted_one(entry):
     params = entry["params"]
     (multiple,) = re.findall(r"не может превышать ([а-яё]+кратный) максимальный предел", parts["2"])
     assert numbers(multiple) == [params["same_kind_cap_multiple"]]
-    assert f"для административного ареста не может превышать срок, установленный частью первой статьи {params['arrest_cap'][:2]}" in parts["2"]
+    assert (
+        f"для административного ареста не может превышать срок, установленный частью первой статьи {params['arrest_cap'][:2]}"
+        in parts["2"]
+    )
     assert _references(parts["2"].split("для административного ареста")[1]) >= {params["arrest_cap"]}
     assert set(params["deprivation_of_special_right_cap"]) <= _references(parts["2"])
     assert "рассматриваются одним и тем же судьей, уполномоченным органом (должностным лицом)" in parts["2"]
-    assert params["percentage_fines_separate"] is ("штраф взыскивается за каждое административное правонарушение отдельно" in parts["3"])
+    assert params["percentage_fines_separate"] is (
+        "штраф взыскивается за каждое административное правонарушение отдельно" in parts["3"]
+    )
     assert "административное взыскание налагается за каждое правонарушение в отдельности" in parts["1"]
 
 
@@ -854,7 +965,9 @@ def _with_kk(rule: str) -> list[dict]:
     return [e for e in _entries(CC_FILE, rule) if "text_kk" in e]
 
 
-@pytest.mark.parametrize("entry", _with_kk("mitigating_cap") + _with_kk("plea_agreement_cap"), ids=lambda e: f"{e['rule']}-{e['valid_from']}")
+@pytest.mark.parametrize(
+    "entry", _with_kk("mitigating_cap") + _with_kk("plea_agreement_cap"), ids=lambda e: f"{e['rule']}-{e['valid_from']}"
+)
 def test_caps_agree_with_the_kazakh_text(entry):
     params = entry["params"]
     kk = _cc_parts(entry["text_kk"])
@@ -865,29 +978,52 @@ def test_caps_agree_with_the_kazakh_text(entry):
         assert fractions == [params["by_category"]["grave"], *specials]
     else:
         assert fractions == [params["max_fraction"], *sorted(set(specials))]
-        (low, high), (low2, high2) = re.findall(r"айлық есептік көрсеткіштің ([а-яёәғқңөұүһіi]+) ([а-яёәғқңөұүһіi ]+?) дейінгі", kk["3"])
+        (low, high), (low2, high2) = re.findall(
+            r"айлық есептік көрсеткіштің ([а-яёәғқңөұүһіi]+) ([а-яёәғқңөұүһіi ]+?) дейінгі", kk["3"]
+        )
         assert [kk_numbers(w)[0] for w in (low, high, low2, high2)] == [10, 20, 50, 200]
 
 
-@pytest.mark.parametrize("entry", _with_kk("preparation_cap") + _with_kk("attempt_cap"), ids=lambda e: f"{e['rule']}-{e['valid_from']}")
+@pytest.mark.parametrize(
+    "entry", _with_kk("preparation_cap") + _with_kk("attempt_cap"), ids=lambda e: f"{e['rule']}-{e['valid_from']}"
+)
 def test_unfinished_crime_caps_agree_with_the_kazakh_text(entry):
     kk = _cc_parts(entry["text_kk"])
     part = entry["article"][3]
     assert _kk_fractions(kk[part]) == [entry["params"]["max_fraction"]]
-    (years,) = re.findall(r"([а-яёәғқңөұүһіi ]+?) жыл мерзімге бас бостандығынан айыру түріндегі жаза тағайындалады", kk["4"])
+    (years,) = re.findall(
+        r"([а-яёәғқңөұүһіi ]+?) жыл мерзімге бас бостандығынан айыру түріндегі жаза тағайындалады", kk["4"]
+    )
     assert kk_numbers(years) == [_term(entry["params"]["life_only_sanction"])[0]]
 
 
-@pytest.mark.parametrize("entry", _with_kk("aggregate_offences") + _with_kk("aggregate_sentences"), ids=lambda e: f"{e['rule']}-{e['valid_from']}")
+@pytest.mark.parametrize(
+    "entry",
+    _with_kk("aggregate_offences") + _with_kk("aggregate_sentences"),
+    ids=lambda e: f"{e['rule']}-{e['valid_from']}",
+)
 def test_aggregate_caps_agree_with_the_kazakh_text(entry):
     kk = _flat(entry["text_kk"])
-    caps = [kk_numbers(w)[0] for w in re.findall(r"түпкiлiктi жазаны ([а-яёәғқңөұүһіi ]+?) жылдан асыруға болмайды", kk)]
+    caps = [
+        kk_numbers(w)[0] for w in re.findall(r"түпкiлiктi жазаны ([а-яёәғқңөұүһіi ]+?) жылдан асыруға болмайды", kk)
+    ]
     params = entry["params"]
     if entry["rule"] == "aggregate_sentences":
-        assert [f"{c} year" for c in caps] == [params["max_imprisonment"], params["max_imprisonment_with_especially_grave_punishable_up_to_20_years"]]
+        assert [f"{c} year" for c in caps] == [
+            params["max_imprisonment"],
+            params["max_imprisonment_with_especially_grave_punishable_up_to_20_years"],
+        ]
     else:
-        assert [f"{c} year" for c in caps] == [m["max_imprisonment"] for m in params["by_mix"] if "max_imprisonment" in m]
+        assert [f"{c} year" for c in caps] == [
+            m["max_imprisonment"] for m in params["by_mix"] if "max_imprisonment" in m
+        ]
         (misdemeanours,) = [m for m in params["by_mix"] if m["mix"] == "misdemeanours_only"]
-        (fine, hours, days), = re.findall(r"– ([а-яёәғқңөұүһіi ]+?) айлық есептік көрсеткіштен, .*? тиісінше ([а-яёәғқңөұүһіi ]+?) сағаттан немесе ([а-яёәғқңөұүһіi ]+?) тәуліктен", kk)
+        ((fine, hours, days),) = re.findall(
+            r"– ([а-яёәғқңөұүһіi ]+?) айлық есептік көрсеткіштен, .*? тиісінше ([а-яёәғқңөұүһіi ]+?) сағаттан немесе ([а-яёәғқңөұүһіi ]+?) тәуліктен",
+            kk,
+        )
         assert (f"{kk_numbers(fine)[0]} MCI", f"{kk_numbers(hours)[0]} hour", f"{kk_numbers(days)[0]} day") == (
-            misdemeanours["max_fine"], misdemeanours["max_community_service"], misdemeanours["max_arrest"])
+            misdemeanours["max_fine"],
+            misdemeanours["max_community_service"],
+            misdemeanours["max_arrest"],
+        )

@@ -87,20 +87,23 @@ def test_good_file_passes_check(tmp_path):
     assert problems(tmp_path, RULE) == []
 
 
-@pytest.mark.parametrize(("replace", "by", "line", "message"), [
-    ('rule = "attempt_cap"', 'rule = "attempt_capp"', 4, "unknown rule 'attempt_capp'"),
-    ('max_fraction = "3/4"', 'max_fraction = "three quarters"', 12, "cannot read the fraction"),
-    ('max_fraction = "3/4"', 'max_fraction = "4/3"', 12, "above 1"),
-    ('max_fraction = "3/4"', 'max_fraction = "3/0"', 12, "non-zero"),
-    ('max_fraction = "3/4"', 'max_fraction = 0.75', 12, "written as a string"),
-    ('max_fraction = "3/4"', 'fraction = "3/4"', 11, "attempt_cap needs params max_fraction"),
-    ('sources = ["https://example.org/fixture"]', 'sources = []', 9, "at least one source"),
-    ('verification = "secondary"', 'verification = "read it somewhere"', 8, "'verification' should be one of"),
-    ('verification = "secondary"', 'verification = "primary"', 8, "needs 'verified_through'"),
-    ('act = "226-V"', 'act = "999-IX"', 7, "unknown act '999-IX'"),
-    ('article = "56(3)"', 'article = "art. 56"', 5, "article should be a number"),
-    ('text_ru = "fixture"', 'text_ru = "fixture"\ncolour = "blue"', 11, "unknown key 'colour'"),
-])
+@pytest.mark.parametrize(
+    ("replace", "by", "line", "message"),
+    [
+        ('rule = "attempt_cap"', 'rule = "attempt_capp"', 4, "unknown rule 'attempt_capp'"),
+        ('max_fraction = "3/4"', 'max_fraction = "three quarters"', 12, "cannot read the fraction"),
+        ('max_fraction = "3/4"', 'max_fraction = "4/3"', 12, "above 1"),
+        ('max_fraction = "3/4"', 'max_fraction = "3/0"', 12, "non-zero"),
+        ('max_fraction = "3/4"', "max_fraction = 0.75", 12, "written as a string"),
+        ('max_fraction = "3/4"', 'fraction = "3/4"', 11, "attempt_cap needs params max_fraction"),
+        ('sources = ["https://example.org/fixture"]', "sources = []", 9, "at least one source"),
+        ('verification = "secondary"', 'verification = "read it somewhere"', 8, "'verification' should be one of"),
+        ('verification = "secondary"', 'verification = "primary"', 8, "needs 'verified_through'"),
+        ('act = "226-V"', 'act = "999-IX"', 7, "unknown act '999-IX'"),
+        ('article = "56(3)"', 'article = "art. 56"', 5, "article should be a number"),
+        ('text_ru = "fixture"', 'text_ru = "fixture"\ncolour = "blue"', 11, "unknown key 'colour'"),
+    ],
+)
 def test_check_names_the_line_of_each_problem(tmp_path, replace, by, line, message):
     found = problems(tmp_path, RULE.replace(replace, by))
     assert any(ln == line and message in text for ln, text in found), found
@@ -130,7 +133,8 @@ def test_a_gap_needs_its_reason_and_both_ends(tmp_path):
 
 def test_a_bad_category_or_term_is_refused(tmp_path):
     text = RULE.replace('rule = "attempt_cap"', 'rule = "limitation"').replace(
-        'max_fraction = "3/4"', 'by_category = { minor = "2 year", petty = "1 year", grave = "ten year" }')
+        'max_fraction = "3/4"', 'by_category = { minor = "2 year", petty = "1 year", grave = "ten year" }'
+    )
     found = [t for _, t in problems(tmp_path, text)]
     assert any("unknown category 'petty'" in t for t in found), found
     assert any("cannot read 'ten year'" in t for t in found), found

@@ -8,15 +8,25 @@ import sys
 from pathlib import Path
 
 SHIPPED = Path(__file__).resolve().parent.parent / "statutes"
-TREE = ("kz/acts.toml", "kz/acts-footnotes.toml", "kz/cc/general.toml", "kz/ac/general.toml",
-        "kz/indices/mci.toml", "kz/rates/usd_kzt.toml", "kz/cc/403.toml")
+TREE = (
+    "kz/acts.toml",
+    "kz/acts-footnotes.toml",
+    "kz/cc/general.toml",
+    "kz/ac/general.toml",
+    "kz/indices/mci.toml",
+    "kz/rates/usd_kzt.toml",
+    "kz/cc/403.toml",
+)
 
 #: (file, text, replacement): one value of each kind of data the library keeps after reading it
 EDITS = (
     ("kz/indices/mci.toml", 'kzt = 3063\npurposes = ["fine", "tax"]', 'kzt = 3064\npurposes = ["fine", "tax"]'),
     ("kz/rates/usd_kzt.toml", 'date = 2015-08-20\nrate = "188.38"', 'date = 2015-08-20\nrate = "188.39"'),
-    ("kz/cc/general.toml", 'min = "25 MCI"\nmax = "500 MCI"\nvalid_from = 2015-01-01',
-     'min = "30 MCI"\nmax = "500 MCI"\nvalid_from = 2015-01-01'),
+    (
+        "kz/cc/general.toml",
+        'min = "25 MCI"\nmax = "500 MCI"\nvalid_from = 2015-01-01',
+        'min = "30 MCI"\nmax = "500 MCI"\nvalid_from = 2015-01-01',
+    ),
     ("kz/cc/403.toml", '{ kind = "fine", max = "300 MCI" }', '{ kind = "fine", max = "290 MCI" }'),
 )
 
@@ -54,8 +64,14 @@ def test_clear_forgets_every_cache(tmp_path):
         assert all(text in (SHIPPED / file).read_text(encoding="utf-8") for file, text, _ in EDITS if file == name)
     env = dict(os.environ, PENALTIES_STATUTES=str(tmp_path))
     env["PYTHONPATH"] = str(SHIPPED.parent) + os.pathsep + env.get("PYTHONPATH", "")
-    done = subprocess.run([sys.executable, "-c", _RUN, str(tmp_path), json.dumps(EDITS)], check=False,
-                          capture_output=True, text=True, env=env, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-c", _RUN, str(tmp_path), json.dumps(EDITS)],
+        check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     before, stale, after = json.loads(done.stdout)
     assert stale == before  # read once and kept: the files do not change under a running program

@@ -16,15 +16,20 @@ from penalties import strategies as ps
 from penalties.law.provisions import Provision
 from penalties.references import Reference
 
-DOCUMENTED = tuple(cls for _, cls in inspect.getmembers(errors, inspect.isclass)
-                   if issubclass(cls, errors.PenaltiesError))
+DOCUMENTED = tuple(
+    cls for _, cls in inspect.getmembers(errors, inspect.isclass) if issubclass(cls, errors.PenaltiesError)
+)
 FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @pytest.mark.parametrize("code", ["cc", "ac"])
 def test_every_form_of_every_provision_reads_back(code):
-    wrong = [(form, p.id) for p in penalties.provisions(code) for form in ps.reference_forms(p)
-             if penalties.provision(form) is not p]
+    wrong = [
+        (form, p.id)
+        for p in penalties.provisions(code)
+        for form in ps.reference_forms(p)
+        if penalties.provision(form) is not p
+    ]
     assert wrong == []
 
 
@@ -136,6 +141,7 @@ def test_documented_in_the_module():
 
 
 # the downstream examples of docs/strategies.md, run as written there
+
 
 @given(ps.provisions())
 def test_docs_example_russian_labels_round_trip(provision):

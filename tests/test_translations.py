@@ -76,8 +76,10 @@ def _keys_used_by_the_code() -> set[tuple[str, str]]:
     # is missing (no_minimum: "category" or "no_limit", in assessment.py)
     used |= {("notice parameter", level) for level in VERIFICATION_LEVELS if level != "primary"}
     used |= {("notice parameter", b) for b in BASES if b != "daily_official"}
-    used |= {("notice parameter", d) for d in VALUATION_DATES} | {("notice parameter", "category"),
-                                                                 ("notice parameter", "no_limit")}
+    used |= {("notice parameter", d) for d in VALUATION_DATES} | {
+        ("notice parameter", "category"),
+        ("notice parameter", "no_limit"),
+    }
     used |= {("kind", name) for name in KINDS}
     # the limitation line: why it is unavailable, and the Code's citation (render.limitation_line)
     # a review's verdicts, reasons, rule names and the conditions it names (render.render_review)
@@ -87,7 +89,10 @@ def _keys_used_by_the_code() -> set[tuple[str, str]]:
     used |= {("aggregate", f"heading_{a}") for a in AGGREGATES} | {("aggregate method", m) for m in METHODS}
     used |= {("aggregate", f"max_{b}") for b in ("addition", "aggregate_cap", "general_part_limit")}
     used |= {("category", c) for c in RULE_CATEGORIES + ("unknown",)} | {("condition", c) for c in AGGREGATE_CONDITIONS}
-    used |= {("limitation", code) for code in UNAVAILABLE} | {("limitation", "article_cc"), ("limitation", "article_ac")}
+    used |= {("limitation", code) for code in UNAVAILABLE} | {
+        ("limitation", "article_cc"),
+        ("limitation", "article_ac"),
+    }
     # render_assessment and the histories name offender categories (OFFENDERS and "unnamed"); Kazakh
     # citations put the month of an act's date in its locative-attributive form (formatting.MONTH_KEYS)
     used |= {("offender", o) for o in OFFENDERS + (UNNAMED,)}
@@ -101,9 +106,15 @@ def _keys_used_by_the_code() -> set[tuple[str, str]]:
 def test_the_source_scan_finds_the_keys_it_should():
     used = _keys_used_by_the_code()
     # one of each way a key is written in the code
-    assert {("notice", "incomparable"), ("notice", "no_initiated"), ("assessment", "why"),
-            ("reduced payment", "summary_procedure"), ("term range", "up_to"), ("amount range", "at_least"),
-            ("amount", "mci")} <= used
+    assert {
+        ("notice", "incomparable"),
+        ("notice", "no_initiated"),
+        ("assessment", "why"),
+        ("reduced payment", "summary_procedure"),
+        ("term range", "up_to"),
+        ("amount range", "at_least"),
+        ("amount", "mci"),
+    } <= used
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -143,7 +154,8 @@ def test_plural_forms_are_cldrs(lang):
     # msgstr[i] is the i-th CLDR category: messages.plural_message selects by that order
     catalog = _po(lang)
     assert f"nplurals={catalog.num_plurals}; plural={catalog.plural_expr};" == to_gettext(
-        Locale.parse(lang).plural_form)
+        Locale.parse(lang).plural_form
+    )
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -152,9 +164,12 @@ def test_compiled_catalogs_match_the_po_files(lang):
     # fix with: python scripts/translations.py compile
     with open(messages.catalog_path(lang), "rb") as f:
         compiled = read_mo(f)
+
     def strings(catalog):
-        return {k: tuple(m.string) if isinstance(m.string, (tuple, list)) else m.string
-                for k, m in _entries(catalog).items()}
+        return {
+            k: tuple(m.string) if isinstance(m.string, (tuple, list)) else m.string
+            for k, m in _entries(catalog).items()
+        }
 
     assert strings(compiled) == strings(_po(lang))
 
@@ -177,7 +192,11 @@ def test_plural_forms_follow_cldr_for_fractions_and_large_numbers():
     assert fmt.plural(Decimal("1.5"), "month", "en") == "1.5 months"
     assert fmt.plural(Decimal("1.5"), "day", "kk") == "1,5 тәулік"
     assert [fmt.plural(n, "year", "ru") for n in (111, 112, 122, 1001)] == [
-        "111 лет", "112 лет", "122 года", "1\xa0001 год"]
+        "111 лет",
+        "112 лет",
+        "122 года",
+        "1\xa0001 год",
+    ]
     assert fmt.plural(Decimal("1.0"), "day", "en") == "1 day"
 
 

@@ -33,8 +33,12 @@ def test_mci_to_usd_goes_through_tenge():
 
 def test_concurrent_conversions_at_different_dates_do_not_interfere():
     ureg = registry()
-    cases = [(date(2019, 6, 1), Decimal(2525)), (date(2020, 4, 1), Decimal(2778)), (date(2022, 6, 1), Decimal(3063)),
-             (date(2026, 2, 1), Decimal(4325))] * 500
+    cases = [
+        (date(2019, 6, 1), Decimal(2525)),
+        (date(2020, 4, 1), Decimal(2778)),
+        (date(2022, 6, 1), Decimal(3063)),
+        (date(2026, 2, 1), Decimal(4325)),
+    ] * 500
 
     def work(case):
         on, mci = case

@@ -39,6 +39,7 @@ def test_concurrent_first_use_of_the_registry():
     # in 8 of 8 fresh processes before the lock (with the short switch interval); a few are run.
     env = dict(os.environ, PYTHONPATH=os.getcwd() + os.pathsep + os.environ.get("PYTHONPATH", ""))
     for _ in range(4):
-        out = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, env=env,
-                             timeout=120, check=True).stdout.strip()
+        out = subprocess.run(
+            [sys.executable, "-c", SCRIPT], capture_output=True, text=True, env=env, timeout=120, check=True
+        ).stdout.strip()
         assert out == "16 0 ['12625000 KZT'] []"

@@ -81,7 +81,12 @@ def _fits(category, sanction) -> bool:
 
 
 def test_every_criminal_code_category_follows_from_its_sanction():
-    wrong = [(p.label, v.valid_from, v.category, _category_by_art_11(s))
-             for p in penalties.provisions(code="cc") for v in p.versions if not v.abolished
-             for s in v.sanctions if not _fits(v.category, s)]
+    wrong = [
+        (p.label, v.valid_from, v.category, _category_by_art_11(s))
+        for p in penalties.provisions(code="cc")
+        for v in p.versions
+        if not v.abolished
+        for s in v.sanctions
+        if not _fits(v.category, s)
+    ]
     assert not wrong

@@ -38,6 +38,7 @@ def cli_json(capsys, *argv) -> object:
 
 # --- the same documents as the command line ----------------------------------------------------
 
+
 def test_assess_is_show_json(client, capsys):
     # CC 403(1) on 2016-06-01: fine up to 300 MCI (statutes/kz/cc/403.toml, the 2014 wording), the
     # MCI of 2016 is 2121 KZT (statutes/kz/indices/mci.toml): 300 x 2121 = 636300
@@ -45,15 +46,33 @@ def test_assess_is_show_json(client, capsys):
     assert answer.status_code == 200
     body = answer.json()
     assert body == cli_json(capsys, "show", "CC 403(1)", "--on", "2016-06-01")
-    assert body["mci_kzt"] == "2121" and body["main"][0]["max"] == {"mci": "300", "kzt": "636300", "usd": body["main"][0]["max"]["usd"]}
+    assert body["mci_kzt"] == "2121" and body["main"][0]["max"] == {
+        "mci": "300",
+        "kzt": "636300",
+        "usd": body["main"][0]["max"]["usd"],
+    }
 
 
 def test_assess_with_case_dates_and_offender_by_post(client, capsys):
-    params = {"reference": "AC 488(7)", "committed": "2021-03-01", "initiated": "2021-03-02", "offender": "legal_entity"}
+    params = {
+        "reference": "AC 488(7)",
+        "committed": "2021-03-01",
+        "initiated": "2021-03-02",
+        "offender": "legal_entity",
+    }
     answer = client.post("/api/assess", json=params)
     assert answer.status_code == 200
-    assert answer.json() == cli_json(capsys, "show", "AC 488(7)", "--committed", "2021-03-01", "--initiated",
-                                     "2021-03-02", "--offender", "legal_entity")
+    assert answer.json() == cli_json(
+        capsys,
+        "show",
+        "AC 488(7)",
+        "--committed",
+        "2021-03-01",
+        "--initiated",
+        "2021-03-02",
+        "--offender",
+        "legal_entity",
+    )
     assert answer.json()["offender"] == "legal_entity" and answer.json()["dates"]["initiated"] == "2021-03-02"
 
 
@@ -68,8 +87,14 @@ def test_history_diff_provisions_are_the_cli_documents(client, capsys):
     changes = client.get("/api/diff", {"reference": "CC 403(1)", "first": "2016-01-01", "second": "2019-01-01"}).json()
     assert changes == cli_json(capsys, "diff", "CC 403(1)", "2016-01-01", "2019-01-01")
     # the law of 12.07.2018 No. 180-VI lowered the fine's maximum from 300 to 160 MCI (statutes/kz/cc/403.toml)
-    assert {"offender": "individual", "group": "main", "kind": "fine", "what": "max", "before": "300 MCI",
-            "after": "160 MCI"} in changes
+    assert {
+        "offender": "individual",
+        "group": "main",
+        "kind": "fine",
+        "what": "max",
+        "before": "300 MCI",
+        "after": "160 MCI",
+    } in changes
     listing = client.get("/api/provisions", {"code": "cc"}).json()
     assert listing == cli_json(capsys, "list", "--code", "cc")
     assert {p["code"] for p in listing} == {"cc"}
@@ -95,31 +120,44 @@ def test_aggregate_is_the_cli_document(client, capsys):
     body = {"references": ["CC 188(2)", "CC 190(1)"], "on": "2020-06-01", "categories": ["medium", "-"]}
     answer = client.post("/api/aggregate", json=body)
     assert answer.status_code == 200
-    assert answer.json() == cli_json(capsys, "aggregate", "CC 188(2)", "CC 190(1)", "--on", "2020-06-01",
-                                     "--category", "medium", "-")
+    assert answer.json() == cli_json(
+        capsys, "aggregate", "CC 188(2)", "CC 190(1)", "--on", "2020-06-01", "--category", "medium", "-"
+    )
     assert answer.json()["categories"][0] == "medium"
 
 
 def test_aggregate_of_sentences_and_dates_per_reference(client, capsys):
-    answer = client.post("/api/aggregate", json={"references": ["CC 99(2)", "CC 174(3)"], "on": "2020-06-01",
-                                                 "aggregate": "sentences"})
+    answer = client.post(
+        "/api/aggregate", json={"references": ["CC 99(2)", "CC 174(3)"], "on": "2020-06-01", "aggregate": "sentences"}
+    )
     assert answer.status_code == 200
     assert answer.json() == cli_json(capsys, "aggregate", "CC 99(2)", "CC 174(3)", "--on", "2020-06-01", "--sentences")
     assert answer.json()["rule"]["rule"] == "aggregate_sentences"
     query = {"references": "CC 99(2);CC 174(3)", "committed": "2020-06-01;2020-07-01", "decided": "2020-09-01"}
     assert client.get("/api/aggregate", query).json() == cli_json(
-        capsys, "aggregate", "CC 99(2)", "CC 174(3)", "--committed", "2020-06-01", "2020-07-01",
-        "--decided", "2020-09-01")
+        capsys,
+        "aggregate",
+        "CC 99(2)",
+        "CC 174(3)",
+        "--committed",
+        "2020-06-01",
+        "2020-07-01",
+        "--decided",
+        "2020-09-01",
+    )
 
 
-@pytest.mark.parametrize("params, code", [
-    ({"references": "CC 188(2)", "on": "2020-06-01"}, "bad_input"),          # one provision is no aggregate
-    ({"references": "CC 188(2);CC 190(1)"}, "missing_parameter"),             # no date
-    ({"references": "CC 188(2);;CC 190(1)", "on": "2020-06-01"}, "bad_parameter"),
-    ({"references": ";".join(["CC 188(2)"] * 21), "on": "2020-06-01"}, "bad_parameter"),
-    ({"references": "CC 188(2);CC 190(1)", "committed": "2020-06-01;1 June"}, "bad_parameter"),
-    ({"references": "CC 188(2);CC 190(1)", "on": "2020-06-01", "aggregate": "both"}, "bad_parameter"),
-])
+@pytest.mark.parametrize(
+    "params, code",
+    [
+        ({"references": "CC 188(2)", "on": "2020-06-01"}, "bad_input"),  # one provision is no aggregate
+        ({"references": "CC 188(2);CC 190(1)"}, "missing_parameter"),  # no date
+        ({"references": "CC 188(2);;CC 190(1)", "on": "2020-06-01"}, "bad_parameter"),
+        ({"references": ";".join(["CC 188(2)"] * 21), "on": "2020-06-01"}, "bad_parameter"),
+        ({"references": "CC 188(2);CC 190(1)", "committed": "2020-06-01;1 June"}, "bad_parameter"),
+        ({"references": "CC 188(2);CC 190(1)", "on": "2020-06-01", "aggregate": "both"}, "bad_parameter"),
+    ],
+)
 def test_aggregate_refusals(client, params, code):
     answer = client.get("/api/aggregate", params)
     assert answer.status_code == 400 and answer.json()["error"]["code"] == code
@@ -130,8 +168,12 @@ def test_aggregate_body_list_must_hold_strings(client):
     assert answer.status_code == 400 and answer.json()["error"]["parameter"] == "references"
     body = openapi.document()["paths"]["/api/aggregate"]["post"]["requestBody"]["content"]["application/json"]
     references = body["schema"]["properties"]["references"]
-    assert {"type": "array", "minItems": 1, "maxItems": api.MAX_ITEMS, "items": {"type": "string",
-            "maxLength": api.MAX_TEXT}} in references["anyOf"]
+    assert {
+        "type": "array",
+        "minItems": 1,
+        "maxItems": api.MAX_ITEMS,
+        "items": {"type": "string", "maxLength": api.MAX_TEXT},
+    } in references["anyOf"]
 
 
 def test_search_refuses_a_query_without_words(client):
@@ -152,8 +194,11 @@ def test_search_is_the_cli_document(client, capsys):
 
 
 def test_a_json_number_with_decimals_is_read_exactly(client):
-    exact = client.client.post("/api/convert", content=b'{"amount": 2525.5, "unit": "KZT", "to": "MCI", "on": "2019-06-01"}',
-                               headers={"content-type": "application/json"})
+    exact = client.client.post(
+        "/api/convert",
+        content=b'{"amount": 2525.5, "unit": "KZT", "to": "MCI", "on": "2019-06-01"}',
+        headers={"content-type": "application/json"},
+    )
     # 2525.5 KZT at 2525 KZT per MCI: 1.0001980198... MCI, computed from the decimal, not a float
     assert exact.status_code == 200 and exact.json()["from"]["amount"] == "2525.5"
     assert exact.json()["amount"].startswith("1.000198019801980198")
@@ -176,7 +221,12 @@ REFUSALS = [
     ("/api/convert", {"amount": "5", "unit": "EUR", "to": "KZT", "on": "2019-06-01"}, 400, "bad_unit"),
     # no USD rate is shipped for 2025-06-01 (tests/test_rates.py)
     ("/api/convert", {"amount": "5", "unit": "USD", "to": "KZT", "on": "2025-06-01"}, 422, "missing_rate"),
-    ("/api/convert", {"amount": "5", "unit": "MCI", "to": "KZT", "on": "2019-06-01", "purpose": "x"}, 400, "bad_parameter"),
+    (
+        "/api/convert",
+        {"amount": "5", "unit": "MCI", "to": "KZT", "on": "2019-06-01", "purpose": "x"},
+        400,
+        "bad_parameter",
+    ),
     ("/api/provisions", {"code": "zz"}, 400, "bad_parameter"),
     ("/api/history", {}, 400, "missing_parameter"),
     ("/api/explain-amount", {"amount": "0", "on": "2020-04-30"}, 400, "bad_amount"),
@@ -216,16 +266,19 @@ def test_repeated_parameter_is_refused(client):
     assert answer.status_code == 400 and answer.json()["error"]["parameter"] == "reference"
 
 
-@pytest.mark.parametrize("body, headers, status, code", [
-    (b"{not json", {"content-type": "application/json"}, 400, "bad_json"),
-    (b"[1, 2]", {"content-type": "application/json"}, 400, "bad_json"),
-    (b'{"amount": NaN}', {"content-type": "application/json"}, 400, "bad_json"),
-    (b"\xff\xfe", {"content-type": "application/json"}, 400, "bad_json"),
-    (b"reference=CC", {"content-type": "application/x-www-form-urlencoded"}, 415, "unsupported_media_type"),
-    (b'{"reference": ' + b'"x' * 40_000 + b'"}', {"content-type": "application/json"}, 413, "body_too_large"),
-    (b'{"reference": ["CC 403(1)"]}', {"content-type": "application/json"}, 400, "bad_parameter"),
-    (b'{"reference": "' + b"1" * 300 + b'"}', {"content-type": "application/json"}, 400, "bad_parameter"),
-])
+@pytest.mark.parametrize(
+    "body, headers, status, code",
+    [
+        (b"{not json", {"content-type": "application/json"}, 400, "bad_json"),
+        (b"[1, 2]", {"content-type": "application/json"}, 400, "bad_json"),
+        (b'{"amount": NaN}', {"content-type": "application/json"}, 400, "bad_json"),
+        (b"\xff\xfe", {"content-type": "application/json"}, 400, "bad_json"),
+        (b"reference=CC", {"content-type": "application/x-www-form-urlencoded"}, 415, "unsupported_media_type"),
+        (b'{"reference": ' + b'"x' * 40_000 + b'"}', {"content-type": "application/json"}, 413, "body_too_large"),
+        (b'{"reference": ["CC 403(1)"]}', {"content-type": "application/json"}, 400, "bad_parameter"),
+        (b'{"reference": "' + b"1" * 300 + b'"}', {"content-type": "application/json"}, 400, "bad_parameter"),
+    ],
+)
 def test_bad_bodies_are_refused(client, body, headers, status, code):
     answer = client.request("POST", "/api/history", content=body, headers=headers)
     assert (answer.status_code, answer.json()["error"]["code"]) == (status, code)
@@ -235,6 +288,7 @@ def test_a_streamed_body_is_cut_at_the_limit(client):
     def chunks():  # no Content-Length: the limit is counted while reading
         for _ in range(app.MAX_BODY_BYTES // 1024 + 2):
             yield b" " * 1024
+
     answer = client.request("POST", "/api/history", content=chunks(), headers={"content-type": "application/json"})
     assert answer.status_code == 413
 
@@ -259,6 +313,7 @@ def test_a_slow_answer_is_abandoned(monkeypatch):
 def test_a_bug_is_a_500_json_body_not_a_traceback(monkeypatch):
     def broken(reference):
         raise RuntimeError("a bug")
+
     ep = api.Endpoint("/api/history", "broken", (api.REFERENCE,), "history", broken)
     monkeypatch.setattr(api, "ENDPOINTS", (ep,))
     monkeypatch.setitem(api.BY_PATH, "/api/history", ep)
@@ -269,22 +324,57 @@ def test_a_bug_is_a_500_json_body_not_a_traceback(monkeypatch):
 
 # --- no 500 for any input ------------------------------------------------------------------------
 
-VALUES = st.one_of(st.none(), st.text(max_size=40), st.sampled_from(
-    ["CC 403(1)", "AC 434(3)", "ч.1 ст.403 УК РК", "kz.ac.489.10", "2016-06-01", "2027-01-01", "1990-01-01",
-     "0", "-1", "1e9999", "500,000", "1 000,50", "MCI", "KZT", "USD", "individual", "legal_entity", "cc", "ac",
-     "fine", "NaN", "9" * 60]))
-PARAMS = st.dictionaries(st.sampled_from(sorted({p.name for e in api.ENDPOINTS for p in e.parameters} | {"x"})),
-                         VALUES, max_size=6)
-JSON_VALUES = st.recursive(st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=20), VALUES),
-                           lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
-                           max_leaves=6)
+VALUES = st.one_of(
+    st.none(),
+    st.text(max_size=40),
+    st.sampled_from(
+        [
+            "CC 403(1)",
+            "AC 434(3)",
+            "ч.1 ст.403 УК РК",
+            "kz.ac.489.10",
+            "2016-06-01",
+            "2027-01-01",
+            "1990-01-01",
+            "0",
+            "-1",
+            "1e9999",
+            "500,000",
+            "1 000,50",
+            "MCI",
+            "KZT",
+            "USD",
+            "individual",
+            "legal_entity",
+            "cc",
+            "ac",
+            "fine",
+            "NaN",
+            "9" * 60,
+        ]
+    ),
+)
+PARAMS = st.dictionaries(
+    st.sampled_from(sorted({p.name for e in api.ENDPOINTS for p in e.parameters} | {"x"})), VALUES, max_size=6
+)
+JSON_VALUES = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=20), VALUES),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=6,
+)
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-          deadline=None)
-@given(path=st.sampled_from([e.path for e in api.ENDPOINTS]), params=PARAMS, post=st.booleans(),
-       body=st.dictionaries(st.sampled_from(["reference", "on", "amount", "unit", "to", "offender", "code"]),
-                            JSON_VALUES, max_size=5))
+@settings(
+    max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow], deadline=None
+)
+@given(
+    path=st.sampled_from([e.path for e in api.ENDPOINTS]),
+    params=PARAMS,
+    post=st.booleans(),
+    body=st.dictionaries(
+        st.sampled_from(["reference", "on", "amount", "unit", "to", "offender", "code"]), JSON_VALUES, max_size=5
+    ),
+)
 def test_fuzz_no_answer_is_a_500(client, path, params, post, body):
     if post:
         answer = client.post(path, json=dict(params) | body)
@@ -295,6 +385,7 @@ def test_fuzz_no_answer_is_a_500(client, path, params, post, body):
 
 
 # --- the contract: OpenAPI and the schemas -------------------------------------------------------
+
 
 def test_openapi_describes_every_endpoint_and_every_reference_resolves(client):
     document = client.get("/api/openapi.json").json()
@@ -311,6 +402,7 @@ def test_openapi_describes_every_endpoint_and_every_reference_resolves(client):
         elif isinstance(node, list):
             for value in node:
                 yield from refs(value)
+
     found = set(refs(document))
     assert found and all(r.startswith("#/components/schemas/") and r.rsplit("/", 1)[1] in schemas for r in found)
     for e in api.ENDPOINTS:  # the query parameters are the endpoint's, required ones marked
@@ -355,9 +447,12 @@ def test_the_schemas_refuse_what_the_contract_forbids(capsys):
     good = cli_json(capsys, "show", "AC 434(3)", "--on", "2019-06-01")
     validate("assessment", good)
     jsonschema = pytest.importorskip("jsonschema")
-    for broken in (dict(good, provision="cc 403"), dict(good, main=[{"kind": "fine"}]),
-                   dict(good, dates=dict(good["dates"], committed="01.06.2019")),
-                   dict(good, version=dict(good["version"], verification="sure"))):
+    for broken in (
+        dict(good, provision="cc 403"),
+        dict(good, main=[{"kind": "fine"}]),
+        dict(good, dates=dict(good["dates"], committed="01.06.2019")),
+        dict(good, version=dict(good["version"], verification="sure")),
+    ):
         with pytest.raises(jsonschema.ValidationError):
             validate("assessment", broken)
 
@@ -381,9 +476,12 @@ def test_cli_documents_of_many_provisions_fit_the_schemas(capsys):
 
 # --- the extra: optional, not imported by `import penalties` -------------------------------------
 
+
 def test_import_penalties_does_not_import_the_web_stack():
-    code = ("import sys, penalties; from datetime import date; penalties.assess('CC 403(1)', date(2016, 6, 1)); "
-            "print(sorted(m for m in ('starlette', 'uvicorn', 'anyio', 'penalties.web') if m in sys.modules))")
+    code = (
+        "import sys, penalties; from datetime import date; penalties.assess('CC 403(1)', date(2016, 6, 1)); "
+        "print(sorted(m for m in ('starlette', 'uvicorn', 'anyio', 'penalties.web') if m in sys.modules))"
+    )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
     assert run.stdout.strip() == "[]"
 

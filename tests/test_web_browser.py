@@ -50,15 +50,25 @@ def browser(tmp_path_factory):
 
     options = Options()
     options.binary_location = CHROMIUM
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--window-size=400,900", f"--user-data-dir={tmp_path_factory.mktemp('chromium')}"):
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=400,900",
+        f"--user-data-dir={tmp_path_factory.mktemp('chromium')}",
+    ):
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(DRIVER), options=options)
     driver.set_page_load_timeout(60)
     # a phone's viewport: 400 CSS pixels wide (a headless window is at least 500 px wide itself)
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": 400, "height": 850, "deviceScaleFactor": 1, "mobile": True})
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride", {"width": 400, "height": 850, "deviceScaleFactor": 1, "mobile": True}
+    )
     yield driver
     driver.quit()
 
@@ -89,13 +99,16 @@ def test_a_russian_user_fills_the_form_and_reads_the_penalty(server, browser):
     assert browser.find_elements(By.CSS_SELECTOR, "#history svg.chart polyline.fine")
     citation = browser.find_element(By.ID, "citation").get_attribute("value")
     assert citation == "ч. 1 ст. 403 Уголовного кодекса Республики Казахстан (в первоначальной редакции)"
-    browser.execute_cdp_cmd("Browser.grantPermissions", {"origin": server, "permissions": [
-        "clipboardReadWrite", "clipboardSanitizedWrite"]})
+    browser.execute_cdp_cmd(
+        "Browser.grantPermissions", {"origin": server, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]}
+    )
     button = browser.find_element(By.CSS_SELECTOR, "button[data-copy=citation]")
     browser.execute_script("arguments[0].scrollIntoView()", button)
     button.click()
     WebDriverWait(browser, 10).until(lambda d: button.text == "Скопировано")
-    pasted = browser.execute_async_script("navigator.clipboard.readText().then(arguments[0], e => arguments[0]('' + e))")
+    pasted = browser.execute_async_script(
+        "navigator.clipboard.readText().then(arguments[0], e => arguments[0]('' + e))"
+    )
     assert pasted == citation
     # every resource came from the server itself
     origins = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")

@@ -85,12 +85,18 @@ def test_the_citation_is_in_the_legal_style_of_the_language(client):
     for lang in ("ru", "kk", "en"):
         page = client.get("/", params={"reference": "CC 403(1)", "committed": "2019-06-01", "lang": lang})
         cited[lang] = re.search(r'id="citation" readonly value="([^"]+)"', page.text).group(1)
-    assert cited["ru"] == ("ч. 1 ст. 403 Уголовного кодекса Республики Казахстан (в редакции Закона Республики "
-                           "Казахстан от 12.07.2018 № 180-VI)")
-    assert cited["kk"] == ("Қазақстан Республикасы Қылмыстық кодексінің 403-бабының 1-бөлігі (Қазақстан "
-                           "Республикасының 12.07.2018 № 180-VI Заңының редакциясында)")
-    assert cited["en"] == ("Article 403(1) of the Criminal Code of the Republic of Kazakhstan (as amended by Law of the "
-                           "Republic of Kazakhstan No. 180-VI of 12 July 2018)")
+    assert cited["ru"] == (
+        "ч. 1 ст. 403 Уголовного кодекса Республики Казахстан (в редакции Закона Республики "
+        "Казахстан от 12.07.2018 № 180-VI)"
+    )
+    assert cited["kk"] == (
+        "Қазақстан Республикасы Қылмыстық кодексінің 403-бабының 1-бөлігі (Қазақстан "
+        "Республикасының 12.07.2018 № 180-VI Заңының редакциясында)"
+    )
+    assert cited["en"] == (
+        "Article 403(1) of the Criminal Code of the Republic of Kazakhstan (as amended by Law of the "
+        "Republic of Kazakhstan No. 180-VI of 12 July 2018)"
+    )
     original = client.get("/", params=dict(CC403, lang="ru")).text
     assert 'value="ч. 1 ст. 403 Уголовного кодекса Республики Казахстан (в первоначальной редакции)"' in original
 
@@ -105,22 +111,34 @@ def test_citation_of_a_sub_paragraph_and_of_the_administrative_code():
 
 
 def test_offender_and_case_dates_reach_the_assessment(client):
-    page = client.get("/", params={"reference": "AC 488(7)", "committed": "2021-03-01", "initiated": "2021-03-02",
-                                   "offender": "legal_entity", "lang": "en"})
+    page = client.get(
+        "/",
+        params={
+            "reference": "AC 488(7)",
+            "committed": "2021-03-01",
+            "initiated": "2021-03-02",
+            "offender": "legal_entity",
+            "lang": "en",
+        },
+    )
     assert page.status_code == 200
-    expected = penalties.assess("AC 488(7)", committed=date(2021, 3, 1), initiated=date(2021, 3, 2),
-                                offender="legal_entity").format("en", explain=True)
+    expected = penalties.assess(
+        "AC 488(7)", committed=date(2021, 3, 1), initiated=date(2021, 3, 2), offender="legal_entity"
+    ).format("en", explain=True)
     assert expected.splitlines()[0] in text_of(page.text)
     assert '<option value="legal_entity" selected>' in page.text
 
 
-@pytest.mark.parametrize("params, status, words", [
-    ({"reference": "CC 999(1)", "committed": "2016-06-01"}, 404, "CC 466(1)"),
-    ({"reference": "CC 403(1)", "committed": "1990-01-01"}, 422, "outside the encoded coverage"),
-    ({"reference": "CC 403(1)", "committed": "01.06.2016"}, 400, "not a date"),
-    ({"reference": "CC 403(1)"}, 400, "date committed"),
-    ({"reference": "AC 488(7)", "committed": "2021-03-01", "offender": "dog"}, 422, "it covers"),
-])
+@pytest.mark.parametrize(
+    "params, status, words",
+    [
+        ({"reference": "CC 999(1)", "committed": "2016-06-01"}, 404, "CC 466(1)"),
+        ({"reference": "CC 403(1)", "committed": "1990-01-01"}, 422, "outside the encoded coverage"),
+        ({"reference": "CC 403(1)", "committed": "01.06.2016"}, 400, "not a date"),
+        ({"reference": "CC 403(1)"}, 400, "date committed"),
+        ({"reference": "AC 488(7)", "committed": "2021-03-01", "offender": "dog"}, 422, "it covers"),
+    ],
+)
 def test_a_refusal_is_shown_on_the_page_with_its_status(client, params, status, words):
     page = client.get("/", params=dict(params, lang="ru"))
     assert page.status_code == status
@@ -161,12 +179,14 @@ def test_history_page_lists_every_version_with_its_sources(client):
 
 
 def test_diff_page_names_the_changes(client):
-    page = client.get("/diff", params={"reference": "CC 403(1)", "first": "2016-01-01", "second": "2019-01-01",
-                                       "lang": "ru"})
+    page = client.get(
+        "/diff", params={"reference": "CC 403(1)", "first": "2016-01-01", "second": "2019-01-01", "lang": "ru"}
+    )
     words = text_of(page.text)
     assert page.status_code == 200 and "верхний предел" in words and "300 MCI" in words and "160 MCI" in words
-    same = client.get("/diff", params={"reference": "CC 403(1)", "first": "2016-01-01", "second": "2017-01-01",
-                                       "lang": "en"})
+    same = client.get(
+        "/diff", params={"reference": "CC 403(1)", "first": "2016-01-01", "second": "2017-01-01", "lang": "en"}
+    )
     assert 'id="no-change"' in same.text
     bad = client.get("/diff", params={"reference": "CC 403(1)", "first": "2016", "second": "2017-01-01"})
     assert bad.status_code == 400
@@ -182,8 +202,13 @@ def test_chart_steps_at_each_version():
 
 
 def test_nothing_is_loaded_from_elsewhere(client):
-    for url in ("/", "/?reference=CC+403(1)&committed=2016-06-01", "/history?reference=CC+403(1)",
-                "/diff?reference=CC+403(1)&first=2016-01-01&second=2019-01-01", "/nowhere"):
+    for url in (
+        "/",
+        "/?reference=CC+403(1)&committed=2016-06-01",
+        "/history?reference=CC+403(1)",
+        "/diff?reference=CC+403(1)&first=2016-01-01&second=2019-01-01",
+        "/nowhere",
+    ):
         page = client.get(url)
         found = parsed(page.text)
         assert found.loaded and all(src.startswith("/static/") for src in found.loaded), (url, found.loaded)

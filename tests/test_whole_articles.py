@@ -138,8 +138,9 @@ def test_acts_are_cited_as_lawyers_cite_them():
     assert fmt.citation(act, "en") == "Law No. 180-VI of 12 July 2018"
 
 
-@pytest.mark.parametrize("month, form", [(1, "қаңтардағы"), (3, "наурыздағы"), (4, "сәуірдегі"), (9, "қыркүйектегі"),
-                                         (12, "желтоқсандағы")])
+@pytest.mark.parametrize(
+    "month, form", [(1, "қаңтардағы"), (3, "наурыздағы"), (4, "сәуірдегі"), (9, "қыркүйектегі"), (12, "желтоқсандағы")]
+)
 def test_kazakh_act_dates_take_the_locative(month, form):
     assert fmt.act_date(date(2020, month, 5), "kk") == f"2020 жылғы 5 {form}"
 
@@ -148,6 +149,7 @@ def test_no_internal_id_in_human_history():
     text = penalties.provision("AC 460-1(2)").versions[0].provision_id
     for lang in ("en", "ru", "kk"):
         from penalties.output.render import render_history
+
         shown = render_history(penalties.provision("AC 460-1(2)"), lang)
         assert "medium_business" not in shown and text not in shown and "_" not in shown
 
@@ -159,10 +161,17 @@ def test_json_warnings_carry_stable_codes():
     assert [n["code"] for n in data["notices"]] == [n.code for n in a.notices]
 
 
-@pytest.mark.parametrize("lang, words", [("ru", ("обратная сила закона", "Общая часть", "Закон РК от 12.07.2018 № 180-VI")),
-                                         ("kk", ("заңның кері күші", "Жалпы бөлім", "ҚР 2018 жылғы 12 шілдедегі № 180-VI Заңы"))])
+@pytest.mark.parametrize(
+    "lang, words",
+    [
+        ("ru", ("обратная сила закона", "Общая часть", "Закон РК от 12.07.2018 № 180-VI")),
+        ("kk", ("заңның кері күші", "Жалпы бөлім", "ҚР 2018 жылғы 12 шілдедегі № 180-VI Заңы")),
+    ],
+)
 def test_the_explanation_is_in_the_chosen_language(lang, words):
-    text = penalties.assess("CC 403(1)", committed=date(2018, 3, 1), decided=date(2018, 9, 1)).format(lang, explain=True)
+    text = penalties.assess("CC 403(1)", committed=date(2018, 3, 1), decided=date(2018, 9, 1)).format(
+        lang, explain=True
+    )
     assert all(w in text for w in words)
     assert "lex mitior" not in text and " sets " not in text
     assert "corrective_labour" not in text and "monthly_average" not in text

@@ -50,7 +50,9 @@ def _series_of(p):
     MCI, on 1 January and in 2020 and 2022 on 1 April; dollars are drawn quarterly)."""
     start = max(p.versions[0].valid_from, date(2015, 1, 1))
     end = p.versions[-1].valid_to or END
-    days = {date(y, m, 1) for y in range(start.year, end.year + 1) for m in (1, 4, 7, 10)}  # the MCI changes on 1 Jan / 1 Apr
+    days = {
+        date(y, m, 1) for y in range(start.year, end.year + 1) for m in (1, 4, 7, 10)
+    }  # the MCI changes on 1 Jan / 1 Apr
     days |= {v.valid_from for v in p.versions} | {start}
     days = sorted(d for d in days if start <= d <= end)
     offenders = list(dict.fromkeys(o for v in p.versions for o in v.offenders)) or ["individual"]
@@ -63,7 +65,18 @@ def _series_of(p):
     return days, series
 
 
-_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
+_COLOURS = (
+    "#1f77b4",
+    "#ff7f0e",
+    "#2ca02c",
+    "#d62728",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#7f7f7f",
+    "#bcbd22",
+    "#17becf",
+)
 
 
 def _chart(parts, path: Path) -> bool:
@@ -84,14 +97,23 @@ def _chart(parts, path: Path) -> bool:
     def x(day):
         return left + (day.toordinal() - x0) / (x1 - x0) * (width - left - 20)
 
-    svg = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{top + 3 * (panel + 25) + 20 * ((len(lines) + 2) // 3)}" '
-           f'font-family="sans-serif" font-size="11">',
-           f'<text x="{left}" y="18" font-size="13">{_escape(parts[0].label.split("(")[0])}: maximum fine over time</text>']
+    svg = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{top + 3 * (panel + 25) + 20 * ((len(lines) + 2) // 3)}" '
+        f'font-family="sans-serif" font-size="11">',
+        f'<text x="{left}" y="18" font-size="13">{_escape(parts[0].label.split("(")[0])}: maximum fine over time</text>',
+    ]
     for k, (attr, unit) in enumerate((("mci", "MCI"), ("kzt", "KZT"), ("usd", "USD"))):
         y_top = top + k * (panel + 25)
-        values = [float(getattr(c, attr)) for _, _, caps in lines for c in caps if c is not None and getattr(c, attr) is not None]
+        values = [
+            float(getattr(c, attr))
+            for _, _, caps in lines
+            for c in caps
+            if c is not None and getattr(c, attr) is not None
+        ]
         high = max(values, default=1) or 1
-        svg.append(f'<rect x="{left}" y="{y_top}" width="{width - left - 20}" height="{panel}" fill="none" stroke="#ccc"/>')
+        svg.append(
+            f'<rect x="{left}" y="{y_top}" width="{width - left - 20}" height="{panel}" fill="none" stroke="#ccc"/>'
+        )
         svg.append(f'<text x="4" y="{y_top + 12}">max fine, {unit}</text>')
         svg.append(f'<text x="4" y="{y_top + 26}" fill="#666">up to {high:,.0f}</text>')
         for year in range(2015, END.year + 1, 2):
@@ -117,16 +139,21 @@ def _chart(parts, path: Path) -> bool:
     legend_top = top + 3 * (panel + 25)
     for n, (name, _, _) in enumerate(lines):
         lx, ly = left + (n % 3) * 210, legend_top + 20 * (n // 3)
-        svg.append(f'<rect x="{lx}" y="{ly - 9}" width="12" height="4" fill="{_COLOURS[n % len(_COLOURS)]}"/>'
-                   f'<text x="{lx + 16}" y="{ly - 4}">{_escape(name)}</text>')
+        svg.append(
+            f'<rect x="{lx}" y="{ly - 9}" width="12" height="4" fill="{_COLOURS[n % len(_COLOURS)]}"/>'
+            f'<text x="{lx + 16}" y="{ly - 4}">{_escape(name)}</text>'
+        )
     svg.append("</svg>")
     path.write_text("\n".join(svg), encoding="utf-8")
     return True
 
 
 def _polyline(points, colour) -> str:
-    return (f'<polyline fill="none" stroke="{colour}" stroke-width="1.5" points="'
-            + " ".join(f"{a:.1f},{b:.1f}" for a, b in points) + '"/>')
+    return (
+        f'<polyline fill="none" stroke="{colour}" stroke-width="1.5" points="'
+        + " ".join(f"{a:.1f},{b:.1f}" for a, b in points)
+        + '"/>'
+    )
 
 
 def _escape(text: str) -> str:
@@ -134,8 +161,10 @@ def _escape(text: str) -> str:
 
 
 def _versions_table(p) -> list[str]:
-    lines = ["| in force | act | sanction | maximum fine at the start | verification | sources |",
-             "|---|---|---|---|---|---|"]
+    lines = [
+        "| in force | act | sanction | maximum fine at the start | verification | sources |",
+        "|---|---|---|---|---|---|",
+    ]
     for v in p.versions:
         span = f"{v.valid_from} – {v.valid_to or 'in force'}"
         if v.valid_from_latest:
@@ -143,13 +172,17 @@ def _versions_table(p) -> list[str]:
         if v.abolished:
             sanction, money = "abolished" + (f"; moved to {v.moved_to}" if v.moved_to else ""), "—"
         else:
-            sanction = "<br>".join(f"*{', '.join(offender_name(o, 'en') for o in s.offenders)}*: "
-                                   + items_text(s.main, "en")
-                                   + ("; + " + items_text(s.additional, "en") if s.additional else "")
-                                   for s in v.sanctions)
+            sanction = "<br>".join(
+                f"*{', '.join(offender_name(o, 'en') for o in s.offenders)}*: "
+                + items_text(s.main, "en")
+                + ("; + " + items_text(s.additional, "en") if s.additional else "")
+                for s in v.sanctions
+            )
             money = "<br>".join(f"*{o}*: {_fmt_money(_fine_cap(p, o, v.valid_from))}" for o in v.offenders)
         sources = " ".join(f"[{k + 1}]({url})" for k, url in enumerate(v.sources))
-        lines.append(f"| {span} | {v.act.number} of {v.act.date} | {sanction} | {money} | {v.verification} | {sources} |")
+        lines.append(
+            f"| {span} | {v.act.number} of {v.act.date} | {sanction} | {money} | {v.verification} | {sources} |"
+        )
     return lines
 
 
@@ -175,16 +208,31 @@ def _page(parts, charts: Path) -> str:
     lines = [f"# {heading}: {first.title.get('en', '')}", "", "| language | title |", "|---|---|"]
     for lang, language in (("ru", "Русский"), ("kk", "Қазақша"), ("en", "English")):
         lines.append(f"| {language} | {first.title.get(lang, '— (not read)')} |")
-    lines += ["", f"Data file: `statutes/kz/{first.code}/{first.article}.toml`. "
-              + (f"{len(parts)} provisions: " + ", ".join(p.label for p in parts) + "." if len(parts) > 1 else ""), ""]
+    lines += [
+        "",
+        f"Data file: `statutes/kz/{first.code}/{first.article}.toml`. "
+        + (f"{len(parts)} provisions: " + ", ".join(p.label for p in parts) + "." if len(parts) > 1 else ""),
+        "",
+    ]
     chart = charts / f"{name}.svg"
     if _chart(parts, chart):
-        lines += [f"![Maximum fine of {heading} in MCI, KZT and USD](_charts/{name}.svg)", "",
-                  "USD is missing where no rate is shipped (see *US dollars* in the getting-started page).", ""]
+        lines += [
+            f"![Maximum fine of {heading} in MCI, KZT and USD](_charts/{name}.svg)",
+            "",
+            "USD is missing where no rate is shipped (see *US dollars* in the getting-started page).",
+            "",
+        ]
     for p in parts:
-        lines += [f"({p.id})=", f"## {p.label}", "", f"Machine id `{p.id}`; also `{p.label_ru}`, `{p.label_kk}`.", "",
-                  f"[Open {p.label} in the calculator]({calculator_url(p.label)}) (the web app of `penalties serve`, "
-                  "on this machine: the link works while it runs).", ""]
+        lines += [
+            f"({p.id})=",
+            f"## {p.label}",
+            "",
+            f"Machine id `{p.id}`; also `{p.label_ru}`, `{p.label_kk}`.",
+            "",
+            f"[Open {p.label} in the calculator]({calculator_url(p.label)}) (the web app of `penalties serve`, "
+            "on this machine: the link works while it runs).",
+            "",
+        ]
         if p.summary:
             lines += [p.summary, ""]
         lines += _versions_table(p) + [""]
@@ -215,27 +263,41 @@ def generate(app):
     articles: dict[tuple[str, str], list] = {}
     for p in penalties.provisions():
         articles.setdefault((p.code, p.article), []).append(p)
-    index = ["# Articles", "", "One page per encoded article, with every part. Generated from `statutes/` at build "
-             "time. The search box finds an article by words of its title in Russian, Kazakh or English.", ""]
-    for code, heading in (("cc", "Criminal Code (Уголовный кодекс, Қылмыстық кодекс)"),
-                          ("ac", "Code on Administrative Offenses (КоАП, ӘҚБтК)")):
+    index = [
+        "# Articles",
+        "",
+        "One page per encoded article, with every part. Generated from `statutes/` at build "
+        "time. The search box finds an article by words of its title in Russian, Kazakh or English.",
+        "",
+    ]
+    for code, heading in (
+        ("cc", "Criminal Code (Уголовный кодекс, Қылмыстық кодекс)"),
+        ("ac", "Code on Administrative Offenses (КоАП, ӘҚБтК)"),
+    ):
         keys = sorted((k for k in articles if k[0] == code), key=lambda k: _article_number(k[1]))
         if not keys:
             continue
         index += [f"## {heading}", ""]
         for chapter, group in _by_chapter(code, keys):
             if chapter is not None:
-                index += [f"### Chapter {chapter.number}. {chapter.title['en']}", "",
-                          f"{chapter.title['ru']}" + (f" · {chapter.title['kk']}" if "kk" in chapter.title else ""),
-                          "", f"Articles {chapter.first}–{chapter.last} (English title: our translation).", ""]
+                index += [
+                    f"### Chapter {chapter.number}. {chapter.title['en']}",
+                    "",
+                    f"{chapter.title['ru']}" + (f" · {chapter.title['kk']}" if "kk" in chapter.title else ""),
+                    "",
+                    f"Articles {chapter.first}–{chapter.last} (English title: our translation).",
+                    "",
+                ]
             index += ["| article | Русский | Қазақша | English |", "|---|---|---|---|"]
             for key in group:
                 first = articles[key][0]
                 name = article_page_name(*key)
                 (out / f"{name}.md").write_text(_page(articles[key], charts))
                 title = first.title
-                index.append(f"| [{first.label.split('(')[0]}]({name}.md) | {title.get('ru', '—')} | "
-                             f"{title.get('kk', '—')} | {title.get('en', '—')} |")
+                index.append(
+                    f"| [{first.label.split('(')[0]}]({name}.md) | {title.get('ru', '—')} | "
+                    f"{title.get('kk', '—')} | {title.get('en', '—')} |"
+                )
             index.append("")
     index += ["```{toctree}", ":hidden:", ""] + [article_page_name(*k) for k in sorted(articles)] + ["```", ""]
     (out / "index.md").write_text("\n".join(index))

@@ -159,13 +159,25 @@ def _by_cell(cols, row_cell, days, failed):
     rows = np.flatnonzero(~failed & (days != NO_DATE))
     if not len(rows):
         return limitation, payment
-    edges = np.array(sorted(set().union(*(sentencing_edges(code, rule) for code, rule in
-                                          (("cc", "limitation"), ("ac", "limitation"), ("cc", "compulsory_payment"))))),
-                     dtype=np.int64)
+    edges = np.array(
+        sorted(
+            set().union(
+                *(
+                    sentencing_edges(code, rule)
+                    for code, rule in (("cc", "limitation"), ("ac", "limitation"), ("cc", "compulsory_payment"))
+                )
+            )
+        ),
+        dtype=np.int64,
+    )
     count, key_of_row, first = distinct_rows([row_cell[rows], periods(edges, cols["decided"][rows])])
     one = rows[first]  # one row per key
-    sample = {"n": count, "provisions": cols["provisions"], "offenders": cols["offenders"],
-              **{name: cols[name][one] for name in ("provision", "offender", "committed", "decided")}}
+    sample = {
+        "n": count,
+        "provisions": cols["provisions"],
+        "offenders": cols["offenders"],
+        **{name: cols[name][one] for name in ("provision", "offender", "committed", "decided")},
+    }
     limitation[rows] = limitation_days(sample, days[one], failed[one])[key_of_row]
     payment[rows] = payment_counts(sample, days[one], failed[one])[key_of_row]
     return limitation, payment

@@ -28,11 +28,11 @@ def columns_by_cell(t, m, cell, grid, low, span, rates, provs, cols, out, failed
 
     mci_table = mci_by_day(low, low + span - 1)
     rate_table = rate_by_day(low, low + span - 1, rates)
-    combination = np.where(cell >= 0, cell, m)                 # per cell; m = the defaults entry
-    day = np.arange(len(cell)) // width % span                 # per cell: blocks of days, `width` cells a day
+    combination = np.where(cell >= 0, cell, m)  # per cell; m = the defaults entry
+    day = np.arange(len(cell)) // width % span  # per cell: blocks of days, `width` cells a day
     # a combination whose sanction has an amount in it needs the MCI (reasoning.money.mci_on)
     live = np.append(~t["abolished"][:m] & (t["from"][:m] != NO_DATE) & t["has_money"][:m], False)
-    no_mci = (mci_table == 0)[day] & live[combination]         # assess() fails there too
+    no_mci = (mci_table == 0)[day] & live[combination]  # assess() fails there too
     status = np.where(cell < 0, 1, np.where(no_mci, 2, 0)).astype(np.int8)
     row_status = status[grid]
     failing = np.flatnonzero(row_status)
@@ -64,7 +64,9 @@ def columns_by_cell(t, m, cell, grid, low, span, rates, provs, cols, out, failed
         if b == 1:
             rate = rate_table[day]
             usd = div_half_up(kzt * 10000, np.maximum(rate, 1))
-            columns["fine_max_usd"] = decimal_array(usd, Gathered((unit > 0) & ok & (rate > 0), grid, used), 22, 2, grid)
+            columns["fine_max_usd"] = decimal_array(
+                usd, Gathered((unit > 0) & ok & (rate > 0), grid, used), 22, 2, grid
+            )
     from_day = t["from"][combination]
     known = from_day != NO_DATE
     arrest, prison, verif = t["arrest"][combination], t["prison"][combination], t["verif"][combination]
@@ -73,7 +75,8 @@ def columns_by_cell(t, m, cell, grid, low, span, rates, provs, cols, out, failed
     columns["imprisonment_max_months"] = int32_array(prison, Gathered((prison >= 0) & known, grid, used), grid)
     columns["version_from"] = int32_array(from_day, known_rows, grid, pa.date32())
     columns["verification"] = pa.DictionaryArray.from_arrays(
-        int32_array(verif, Gathered((verif >= 0) & known, grid, used), grid), pa.array(VERIFICATION, type=pa.string()))
+        int32_array(verif, Gathered((verif >= 0) & known, grid, used), grid), pa.array(VERIFICATION, type=pa.string())
+    )
     abolished = np.take(t["abolished"][combination], grid)
     if known_rows.values is None and known_rows.null_count == 0:
         columns["abolished"] = pa.array(abolished, type=pa.bool_())
@@ -105,7 +108,7 @@ def columns_by_valuation_day(t, m, inv, good, pick, cols, out, provs, rates) -> 
     if low < 0 or (m + 1) * span > 4 * n + keys.DENSE_LIMIT:
         return False
     cell = np.repeat(np.arange(m + 1), span)
-    cell[m * span:] = -1  # the last block: rows that failed in the reasoning (their error is set)
+    cell[m * span :] = -1  # the last block: rows that failed in the reasoning (their error is set)
     if isinstance(good, slice):
         grid = inv * span + (day - low)
     else:
@@ -128,7 +131,7 @@ def row_money(cols, out, rates):
         out.mci_e4 = np.zeros((2, n), dtype=np.int64)
         out.usd_cents = np.full(n, -1, dtype=np.int64)
         return
-    low = int(np.where(ok, valued, 2 ** 40).min())
+    low = int(np.where(ok, valued, 2**40).min())
     high = int(np.where(ok, valued, -1).max())
     idx = valued - low
     np.clip(idx, 0, high - low, out=idx)
@@ -150,9 +153,9 @@ def row_money(cols, out, rates):
         unit, e4 = out.fine_unit[b], out.fine_e4[b]
         kzt = out.kzt_tiyn[b]
         np.multiply(e4, mci, out=kzt)
-        np.floor_divide(kzt, 100, out=kzt)                                     # MCI × (KZT/MCI) → tiyn
+        np.floor_divide(kzt, 100, out=kzt)  # MCI × (KZT/MCI) → tiyn
         if 2 in present:
-            kzt[:] = np.where(unit == 2, e4 // 100, kzt)                       # KZT → tiyn
+            kzt[:] = np.where(unit == 2, e4 // 100, kzt)  # KZT → tiyn
         if 3 in present:
             kzt[:] = np.where(unit == 3, div_half_up(e4 * base, 10000), kzt)  # multiple of the base
         if 4 in present:

@@ -1,5 +1,4 @@
-"""The batch's output columns as Arrow arrays, built from numpy buffers without Python objects (exact decimals, dictionary strings).
-"""
+"""The batch's output columns as Arrow arrays, built from numpy buffers without Python objects (exact decimals, dictionary strings)."""
 
 from __future__ import annotations
 
@@ -28,7 +27,7 @@ class Output:
             return
         self.allocated = True
         n = self.n
-        self.verification = np.full(n, -1, dtype=np.int64)   # index into VERIFICATION
+        self.verification = np.full(n, -1, dtype=np.int64)  # index into VERIFICATION
         self.version_from = np.full(n, NO_DATE, dtype=np.int64)
         self.abolished = np.zeros(n, dtype=bool)
         self.arrest = np.full(n, -1, dtype=np.int64)
@@ -73,8 +72,9 @@ class Output:
             "fine_max_usd": decimal_array(self.usd_cents, has[1] & (self.usd_cents >= 0), 22, 2),
             "arrest_max_days": int32_array(self.arrest, (self.arrest >= 0) & ok),
             "imprisonment_max_months": int32_array(self.prison, (self.prison >= 0) & ok),
-            "version_from": pa.array(self.version_from.astype(np.int32), mask=self.version_from == NO_DATE,
-                                     type=pa.int32()).cast(pa.date32()),
+            "version_from": pa.array(
+                self.version_from.astype(np.int32), mask=self.version_from == NO_DATE, type=pa.int32()
+            ).cast(pa.date32()),
             "verification": strings(self.verification, VERIFICATION),
             "abolished": pa.array(self.abolished, mask=~ok, type=pa.bool_()),
             "error": strings(self.error, list(self.messages)),
@@ -82,9 +82,22 @@ class Output:
 
 
 #: the result columns, in the order they are appended (the module docstring of penalties.batch)
-COLUMNS = ("fine_min_mci", "fine_max_mci", "fine_min_kzt", "fine_max_kzt", "fine_max_usd", "arrest_max_days",
-           "imprisonment_max_months", "version_from", "verification", "abolished", "limitation_date",
-           "compulsory_payment_mci", "compulsory_payment_kzt", "error")
+COLUMNS = (
+    "fine_min_mci",
+    "fine_max_mci",
+    "fine_min_kzt",
+    "fine_max_kzt",
+    "fine_max_usd",
+    "arrest_max_days",
+    "imprisonment_max_months",
+    "version_from",
+    "verification",
+    "abolished",
+    "limitation_date",
+    "compulsory_payment_mci",
+    "compulsory_payment_kzt",
+    "error",
+)
 
 
 def append_columns(arrow, columns):
@@ -100,8 +113,13 @@ def append_columns(arrow, columns):
 
 VERIFICATION = ["primary", "secondary", "unverified"]
 #: the decimal columns: (precision, scale)
-DECIMALS = {"fine_min_mci": (24, 4), "fine_max_mci": (24, 4), "fine_min_kzt": (22, 2), "fine_max_kzt": (22, 2),
-            "fine_max_usd": (22, 2)}
+DECIMALS = {
+    "fine_min_mci": (24, 4),
+    "fine_max_mci": (24, 4),
+    "fine_min_kzt": (22, 2),
+    "fine_max_kzt": (22, 2),
+    "fine_max_usd": (22, 2),
+}
 
 
 def strings(codes, levels, n=None):
@@ -182,8 +200,9 @@ def decimal_array(unscaled, valid, precision, scale, rows=None):
     if rows is not None:
         words = np.take(words, rows, axis=0)
     validity, nulls = _validity(valid)
-    return pa.Array.from_buffers(pa.decimal128(precision, scale), len(words),
-                                 [validity, pa.py_buffer(words)], null_count=nulls)
+    return pa.Array.from_buffers(
+        pa.decimal128(precision, scale), len(words), [validity, pa.py_buffer(words)], null_count=nulls
+    )
 
 
 def merged(columns: dict, n: int, vector_rows, other: dict, other_rows) -> dict:

@@ -42,7 +42,7 @@ def payment_counts(cols, version_from, failed):
         decided = cols["decided"][rows]
         provision, version = cols["provision"][rows], version_from[rows]
         _, pair_of_row, first_of_pair = distinct_rows([provision, version])
-        facts: list[tuple[str | None, str | None]] = []   # (code, category) per pair; None: no payment
+        facts: list[tuple[str | None, str | None]] = []  # (code, category) per pair; None: no payment
         for p, v in zip(provision[first_of_pair].tolist(), version[first_of_pair].tolist(), strict=True):
             try:
                 prov = find_provision(cols["provisions"][p])
@@ -63,8 +63,12 @@ def payment_counts(cols, version_from, failed):
             for k in range(distinct):
                 row = at[first[k]]
                 code, category = facts[pair_of_row[row]]
-                found = payment_rule(code or "", category, EPOCH + timedelta(days=int(committed_[row])),
-                                     EPOCH + timedelta(days=int(decided[row])))
+                found = payment_rule(
+                    code or "",
+                    category,
+                    EPOCH + timedelta(days=int(committed_[row])),
+                    EPOCH + timedelta(days=int(decided[row])),
+                )
                 if found is not None:
                     counts[k] = found[1]
             count[rows[at]] = counts[key_of_row]
@@ -87,13 +91,15 @@ def payment_columns(cols, count) -> dict:
         days, day_of_row = unique(committed - low, int(committed.max()) - low + 1)
         # the valuation rule is the same on every day of a period of its wordings: asked once per period
         _, period_of_day, first_day = distinct_rows([periods(rule_edges("cc")[1], days + low)])
-        index = np.array([valuation("cc", EPOCH + timedelta(days=int(d) + low)).index for d in days[first_day]],
-                         dtype=np.int64)[period_of_day][day_of_row]
+        index = np.array(
+            [valuation("cc", EPOCH + timedelta(days=int(d) + low)).index for d in days[first_day]], dtype=np.int64
+        )[period_of_day][day_of_row]
         day = valued_on(index, committed, cols["initiated"][paid], cols["decided"][paid], choose=np.choose)
         low, high = int(day.min()), int(day.max())
         kzt = mci_by_day(low, high)[day - low]
         has_kzt[paid] = kzt > 0
         kzt_tiyn[paid] = count[paid] * kzt * 100
-    return {"compulsory_payment_mci": int32_array(count, has),
-            "compulsory_payment_kzt": decimal_array(kzt_tiyn, has_kzt, 22, 2)}
-
+    return {
+        "compulsory_payment_mci": int32_array(count, has),
+        "compulsory_payment_kzt": decimal_array(kzt_tiyn, has_kzt, 22, 2),
+    }

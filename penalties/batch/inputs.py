@@ -1,5 +1,4 @@
-"""Reading a batch's input columns: references and offenders as integer codes, dates as day numbers, base amounts in tiyn.
-"""
+"""Reading a batch's input columns: references and offenders as integer codes, dates as day numbers, base amounts in tiyn."""
 
 from __future__ import annotations
 
@@ -43,8 +42,9 @@ def read_columns(arrow, n):
         if not chunks:
             return np.zeros(0, dtype=np.int64), [default]
         levels = [default if v is None else str(v) for v in chunks[0].dictionary.to_pylist()]
-        codes = np.concatenate([c.indices.fill_null(0).to_numpy() if c.null_count else c.indices.to_numpy()
-                                for c in chunks]).astype(np.int64)
+        codes = np.concatenate(
+            [c.indices.fill_null(0).to_numpy() if c.null_count else c.indices.to_numpy() for c in chunks]
+        ).astype(np.int64)
         if column.null_count:
             nulls = np.concatenate([c.is_null().to_numpy(zero_copy_only=False) for c in chunks])
             codes[nulls] = len(levels)
@@ -108,13 +108,23 @@ def read_columns(arrow, n):
     base_tiyn = None
     if "base_amount" in names:
         base_tiyn = _tiyn(arrow.column("base_amount"), aside)
-    return {"provision": provision, "provisions": provisions, "offender": offender, "offenders": offenders,
-            "committed": committed, "initiated": initiated, "decided": decided, "base_tiyn": base_tiyn, "n": n,
-            "later_dates": has_later_dates, "aside": aside if aside.any() else None}
+    return {
+        "provision": provision,
+        "provisions": provisions,
+        "offender": offender,
+        "offenders": offenders,
+        "committed": committed,
+        "initiated": initiated,
+        "decided": decided,
+        "base_tiyn": base_tiyn,
+        "n": n,
+        "later_dates": has_later_dates,
+        "aside": aside if aside.any() else None,
+    }
 
 
 #: base amounts from this many tiyn up are assessed by assess() (exact in Decimal), not in int64
-BIG_TIYN = 10 ** 18
+BIG_TIYN = 10**18
 
 
 def _day_or_none(value):
@@ -141,11 +151,14 @@ def _tiyn(column, aside):
 
     if pa.types.is_floating(column.type):
         raise PenaltiesError("base_amount must be an integer or decimal column, not float (money is exact)")
-    if pa.types.is_integer(column.type) or (pa.types.is_decimal(column.type) and column.type.scale <= 2
-                                            and column.type.precision - column.type.scale <= 34):
+    if pa.types.is_integer(column.type) or (
+        pa.types.is_decimal(column.type) and column.type.scale <= 2 and column.type.precision - column.type.scale <= 34
+    ):
         exact = column.cast(pa.decimal128(38, 2))
-        bad = pc.or_(pc.less_equal(exact, pa.scalar(Decimal(0), pa.decimal128(38, 2))),
-                     pc.greater_equal(exact, pa.scalar(Decimal(BIG_TIYN) / 100, pa.decimal128(38, 2))))
+        bad = pc.or_(
+            pc.less_equal(exact, pa.scalar(Decimal(0), pa.decimal128(38, 2))),
+            pc.greater_equal(exact, pa.scalar(Decimal(BIG_TIYN) / 100, pa.decimal128(38, 2))),
+        )
         bad = pc.fill_null(bad, False).to_numpy(zero_copy_only=False)
         if bad.any():
             aside[bad] = True

@@ -13,7 +13,7 @@ from ..data.general_part import general_part
 from ..data.store import cached
 
 EPOCH = date(1970, 1, 1)
-NO_DATE = -(2 ** 31)
+NO_DATE = -(2**31)
 
 
 def day_number(d: date) -> int:
@@ -39,8 +39,13 @@ def rule_edges(code: str):
 
     gp = general_part(code)
     limits = np.array([day_number(d) for d in gp.edges], dtype=np.int64)
-    valuation = np.array(sorted({day_number(r.valid_from) for r in gp.valuation}
-                                | {day_number(r.valid_to) + 1 for r in gp.valuation if r.valid_to}), dtype=np.int64)
+    valuation = np.array(
+        sorted(
+            {day_number(r.valid_from) for r in gp.valuation}
+            | {day_number(r.valid_to) + 1 for r in gp.valuation if r.valid_to}
+        ),
+        dtype=np.int64,
+    )
     return limits, valuation
 
 
@@ -65,8 +70,11 @@ def bisect_days_by_code(edges_by_code, is_ac, days):
 
     low, high = int(days.min()), int(days.max())
     if high - low > 4 * len(days) + DENSE_LIMIT // 20:
-        return np.where(is_ac, np.searchsorted(edges_by_code[1], days, side="right"),
-                        np.searchsorted(edges_by_code[0], days, side="right"))
+        return np.where(
+            is_ac,
+            np.searchsorted(edges_by_code[1], days, side="right"),
+            np.searchsorted(edges_by_code[0], days, side="right"),
+        )
     grid = np.arange(low, high + 1)
     table = np.concatenate([np.searchsorted(e, grid, side="right") for e in edges_by_code])
     return table[is_ac * len(grid) + (days - low)]
@@ -119,7 +127,7 @@ def distinct_rows(columns, earliest=None):
     for column in columns:
         low = int(column.min()) if n else 0
         width = (int(column.max()) - low + 1) if n else 1
-        if size * width >= 2 ** 62:
+        if size * width >= 2**62:
             raise OverflowError("the key space of the distinct rows does not fit in 64 bits")
         key = key * width + (column.astype(np.int64) - low)
         size *= width
@@ -145,4 +153,3 @@ def periods(edges, days):
         return np.searchsorted(edges, days, side="right")
     table = np.searchsorted(edges, np.arange(low, high + 1, dtype=np.int64), side="right")
     return table[days - low]
-

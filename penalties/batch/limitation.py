@@ -47,7 +47,7 @@ def limitation_days(cols, version_from, failed):
         committed, decided = cols["committed"][rows], cols["decided"][rows]
         provision, offender = cols["provision"][rows], cols["offender"][rows]
         _, pair_of_row, first_of_pair = distinct_rows([provision, version_from[rows]])
-        code_cat: list[tuple[str | None, str | None, bool]] = []   # (code, category, abolished) per pair
+        code_cat: list[tuple[str | None, str | None, bool]] = []  # (code, category, abolished) per pair
         for p, v in zip(provision[first_of_pair].tolist(), version_from[rows][first_of_pair].tolist(), strict=True):
             try:
                 prov = find_provision(cols["provisions"][p])
@@ -61,8 +61,10 @@ def limitation_days(cols, version_from, failed):
             edges = np.array(sorted(sentencing_edges(code, "limitation")), dtype=np.int64)
             period_c, period_d = periods(edges, committed), periods(edges, decided)
             # each row's (provision, version) pair where it is of this Code and not abolished, else -1
-            group = np.array([j if c == code and not abolished else -1 for j, (c, _, abolished) in enumerate(code_cat)],
-                             dtype=np.int64)[pair_of_row]
+            group = np.array(
+                [j if c == code and not abolished else -1 for j, (c, _, abolished) in enumerate(code_cat)],
+                dtype=np.int64,
+            )[pair_of_row]
             mine = group >= 0
             if not mine.any():
                 continue
@@ -70,15 +72,20 @@ def limitation_days(cols, version_from, failed):
             # rule is asked with) is its earliest: a far-future row cannot stand for the others
             at = np.flatnonzero(mine)
             count, key_of_row, first_row = distinct_rows(
-                [group[at], offender[at], period_c[at], period_d[at]], earliest=committed[at])
+                [group[at], offender[at], period_c[at], period_d[at]], earliest=committed[at]
+            )
             terms = np.full(count, -1, dtype=np.int64)
             for k in range(count):
                 row = at[first_row[k]]
                 _, category, _ = code_cat[pair_of_row[row]]
                 try:
-                    found = limitation(code, category, EPOCH + timedelta(days=int(committed[row])),
-                                       EPOCH + timedelta(days=int(decided[row])),
-                                       cols["offenders"][offender[row]])
+                    found = limitation(
+                        code,
+                        category,
+                        EPOCH + timedelta(days=int(committed[row])),
+                        EPOCH + timedelta(days=int(decided[row])),
+                        cols["offenders"][offender[row]],
+                    )
                 except PenaltiesError:
                     continue
                 if found.term.unit == "month" and found.term.value == int(found.term.value):
@@ -91,4 +98,3 @@ def limitation_days(cols, version_from, failed):
         # a last day after 9999-12-31 is no date (Assessment.limitation: "beyond_calendar")
         out[rows[has]] = np.where(last <= LAST_DAY, last, NO_DATE)
     return out
-

@@ -108,10 +108,13 @@ def _reason_by_day(cols, out, provs, rates) -> bool:
         for p_idx, p in enumerate(provs):
             if not isinstance(p, Exception):
                 starts = np.array([day_number(v.valid_from) for v in p.versions])
-                table[p_idx * span_d:(p_idx + 1) * span_d] = np.maximum(np.searchsorted(starts, days_d, "right") - 1, 0)
+                table[p_idx * span_d : (p_idx + 1) * span_d] = np.maximum(
+                    np.searchsorted(starts, days_d, "right") - 1, 0
+                )
                 for g in p.gaps:
-                    unread[p_idx * span_d:(p_idx + 1) * span_d] |= ((days_d >= day_number(g.valid_from))
-                                                                    & (days_d <= day_number(g.valid_to)))
+                    unread[p_idx * span_d : (p_idx + 1) * span_d] |= (days_d >= day_number(g.valid_from)) & (
+                        days_d <= day_number(g.valid_to)
+                    )
         at_decision = decided - low
         if at_decision.min() < 0:  # only rows decided before they were committed (refused below)
             np.maximum(at_decision, 0, out=at_decision)
@@ -126,7 +129,7 @@ def _reason_by_day(cols, out, provs, rates) -> bool:
     # limitation and compulsory-payment columns are worked out once per cell (batch/__init__.py)
     out.row_cell = grid
     sources = [cols["committed"], cols["initiated"], cols["decided"]]  # absent columns are the committed array
-    if not _per_row(t) and all(sources[k] is committed for k in np.unique(t["valued"][:len(specs)]).tolist()):
+    if not _per_row(t) and all(sources[k] is committed for k in np.unique(t["valued"][: len(specs)]).tolist()):
         # every valuation rule reads the day committed, which the cell knows: one gather a column
         columns_by_cell(t, len(specs), cell, grid, low, span, rates, provs, cols, out, width=width)
         return True
@@ -181,7 +184,7 @@ def reason(cols, out, rates=None):
             starts.append(k * SPAN + day_number(v.valid_from))
             end_days.append(day_number(v.valid_to) if v.valid_to else SPAN)
             versions.append((k, v))
-    starts_a = np.array(starts + [2 ** 62], dtype=np.int64)
+    starts_a = np.array(starts + [2**62], dtype=np.int64)
     end_day = np.array(end_days + [-1], dtype=np.int64)
     first_a = np.array(first, dtype=np.int64)
 
@@ -298,8 +301,7 @@ def reason(cols, out, rates=None):
         rule_day = int(vedges[vp - 1]) if vp > 0 else day_number(CODES_IN_FORCE)
         specs.append((p, who, version, on, rule_day))
     t, base_names = _combination_tables(specs)
-    if not _per_row(t) and columns_by_valuation_day(t, len(specs), inv2, good, pick, cols, out, provs,
-                                                                rates):
+    if not _per_row(t) and columns_by_valuation_day(t, len(specs), inv2, good, pick, cols, out, provs, rates):
         return
     _scatter(t, base_names, inv2, good, pick, row_of, cols, out, provs)
 
@@ -312,12 +314,20 @@ def _combination_tables(specs):
     import numpy as np
 
     m = len(specs)
-    t: dict[str, Any] = {"unit": np.zeros((2, m + 1), np.int8), "e4": np.zeros((2, m + 1), np.int64),
-         "arrest": np.full(m + 1, -1, np.int64), "prison": np.full(m + 1, -1, np.int64),
-         "from": np.full(m + 1, NO_DATE, np.int64), "verif": np.full(m + 1, -1, np.int64),
-         "abolished": np.zeros(m + 1, bool), "needs_base": np.zeros(m + 1, bool), "valued": np.zeros(m + 1, np.int64),
-         "has_money": np.zeros(m + 1, bool), "big": np.zeros(m + 1, bool),
-         "base_cap": np.full(m + 1, _INT_LIMIT, np.int64)}
+    t: dict[str, Any] = {
+        "unit": np.zeros((2, m + 1), np.int8),
+        "e4": np.zeros((2, m + 1), np.int64),
+        "arrest": np.full(m + 1, -1, np.int64),
+        "prison": np.full(m + 1, -1, np.int64),
+        "from": np.full(m + 1, NO_DATE, np.int64),
+        "verif": np.full(m + 1, -1, np.int64),
+        "abolished": np.zeros(m + 1, bool),
+        "needs_base": np.zeros(m + 1, bool),
+        "valued": np.zeros(m + 1, np.int64),
+        "has_money": np.zeros(m + 1, bool),
+        "big": np.zeros(m + 1, bool),
+        "base_cap": np.full(m + 1, _INT_LIMIT, np.int64),
+    }
     base_names: dict[int, str] = {}
     units = {"MCI": 1, "KZT": 2, "base": 3, "percent": 4}
     for j, (p, who, version, on, rule_day) in enumerate(specs):
@@ -364,11 +374,18 @@ def _scatter(t, base_names, inv, good, pick, row_of, cols, out, provs):
     import numpy as np
 
     out.allocate()
-    for target, source in ((out.fine_unit[0], t["unit"][0]), (out.fine_unit[1], t["unit"][1]),
-                           (out.fine_e4[0], t["e4"][0]), (out.fine_e4[1], t["e4"][1]), (out.arrest, t["arrest"]),
-                           (out.prison, t["prison"]), (out.version_from, t["from"]),
-                           (out.verification, t["verif"]), (out.abolished, t["abolished"]),
-                           (out.has_money, t["has_money"])):
+    for target, source in (
+        (out.fine_unit[0], t["unit"][0]),
+        (out.fine_unit[1], t["unit"][1]),
+        (out.fine_e4[0], t["e4"][0]),
+        (out.fine_e4[1], t["e4"][1]),
+        (out.arrest, t["arrest"]),
+        (out.prison, t["prison"]),
+        (out.version_from, t["from"]),
+        (out.verification, t["verif"]),
+        (out.abolished, t["abolished"]),
+        (out.has_money, t["has_money"]),
+    ):
         if isinstance(good, slice):
             np.take(source, inv, out=target)
         else:
@@ -376,8 +393,11 @@ def _scatter(t, base_names, inv, good, pick, row_of, cols, out, provs):
     out.units_present = set(t["unit"].ravel().tolist())
     committed = pick(cols["committed"])
     valued = t["valued"][inv] if t["valued"].any() else None
-    out.valued_on[good] = committed if valued is None else valued_on(
-        valued, committed, pick(cols["initiated"]), pick(cols["decided"]), np.choose)
+    out.valued_on[good] = (
+        committed
+        if valued is None
+        else valued_on(valued, committed, pick(cols["initiated"]), pick(cols["decided"]), np.choose)
+    )
     if t["big"].any():
         add_redo(out, row_of(np.flatnonzero(t["big"][inv])))
     if t["needs_base"].any():
@@ -396,7 +416,7 @@ def _scatter(t, base_names, inv, good, pick, row_of, cols, out, provs):
 
 
 #: the integer arithmetic's products stay below this (int64 holds 2^63; the rounding doubles)
-_INT_LIMIT = 2 ** 61
+_INT_LIMIT = 2**61
 
 
 @cached(maxsize=1)

@@ -1,5 +1,4 @@
-"""Wording a failing batch row's error exactly as `assess()` does, once per distinct case.
-"""
+"""Wording a failing batch row's error exactly as `assess()` does, once per distinct case."""
 
 from __future__ import annotations
 
@@ -49,9 +48,14 @@ def scalar_error(prov, offender, cols, row) -> str | None:
     from ..assessment import assess
 
     try:
-        assess(prov, committed=day_date(cols["committed"][row]) if cols["committed"][row] != NO_DATE else None,
-               initiated=day_date(cols["initiated"][row]), decided=day_date(cols["decided"][row]), offender=offender,
-               base_amount=1)
+        assess(
+            prov,
+            committed=day_date(cols["committed"][row]) if cols["committed"][row] != NO_DATE else None,
+            initiated=day_date(cols["initiated"][row]),
+            decided=day_date(cols["decided"][row]),
+            offender=offender,
+            base_amount=1,
+        )
     except PenaltiesError as error:
         return str(error)
     return None

@@ -48,10 +48,19 @@ def _TYPES():
     import pyarrow as pa
 
     types = {name: pa.decimal128(p, s) for name, (p, s) in DECIMALS.items()}
-    types.update({"arrest_max_days": pa.int32(), "imprisonment_max_months": pa.int32(), "version_from": pa.date32(),
-                  "verification": pa.string(), "abolished": pa.bool_(), "limitation_date": pa.date32(),
-                  "compulsory_payment_mci": pa.int32(), "compulsory_payment_kzt": pa.decimal128(22, 2),
-                  "error": pa.string()})
+    types.update(
+        {
+            "arrest_max_days": pa.int32(),
+            "imprisonment_max_months": pa.int32(),
+            "version_from": pa.date32(),
+            "verification": pa.string(),
+            "abolished": pa.bool_(),
+            "limitation_date": pa.date32(),
+            "compulsory_payment_mci": pa.int32(),
+            "compulsory_payment_kzt": pa.decimal128(22, 2),
+            "error": pa.string(),
+        }
+    )
     return types
 
 
@@ -72,13 +81,24 @@ def _row(record: dict, rates) -> dict:
 
     offender = record.get("offender")
     try:
-        a = assess(record["provision"], committed=_date(record["committed"]), initiated=_date(record.get("initiated")),
-                   decided=_date(record.get("decided")), offender="individual" if offender is None else offender,
-                   base_amount=record.get("base_amount"), rates=rates, count=record.get("count"))
+        a = assess(
+            record["provision"],
+            committed=_date(record["committed"]),
+            initiated=_date(record.get("initiated")),
+            decided=_date(record.get("decided")),
+            offender="individual" if offender is None else offender,
+            base_amount=record.get("base_amount"),
+            rates=rates,
+            count=record.get("count"),
+        )
     except PenaltiesError as error:
         return {"error": str(error)}
-    out: dict[str, Any] = {"abolished": a.abolished, "version_from": a.version.valid_from, "verification": a.version.verification,
-                           "limitation_date": a.limitation.last_day if a.limitation else None}
+    out: dict[str, Any] = {
+        "abolished": a.abolished,
+        "version_from": a.version.valid_from,
+        "verification": a.version.verification,
+        "limitation_date": a.limitation.last_day if a.limitation else None,
+    }
     payment = a.compulsory_payment
     if payment is not None:
         out["compulsory_payment_mci"] = payment.mci
@@ -103,8 +123,10 @@ def _row(record: dict, rates) -> dict:
             # to the tiyn, half-up, as the vectorised path rounds a percent of a base
             value = out[name] = value.quantize(CENT if scale == 2 else E4, ROUND_HALF_UP)
             if value >= Decimal(10) ** (precision - scale):
-                return {"error": f"{name} {value} does not fit the batch's decimal128({precision}, {scale}) column; "
-                                 "assess() gives the figure"}
+                return {
+                    "error": f"{name} {value} does not fit the batch's decimal128({precision}, {scale}) column; "
+                    "assess() gives the figure"
+                }
     if arrest is not None and arrest.max is not None:
         out["arrest_max_days"] = int(cast(Decimal, arrest.max.value))  # a term's bounds are numbers
     if prison is not None and prison.max is not None:

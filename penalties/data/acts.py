@@ -26,10 +26,26 @@ _OPTIONAL = {"title", "in_force", "published", "published_source", "url", "sourc
 
 # Cyrillic letters that look like the Latin letters of Roman numerals (and of the Latin
 # letters used in act numbers), and the dashes people type for a hyphen
-_LOOK_ALIKES = str.maketrans({
-    "І": "I", "і": "I", "Ӏ": "I", "Х": "X", "х": "X", "С": "C", "с": "C", "М": "M", "м": "M",
-    "Ѵ": "V", "ѵ": "V", "–": "-", "—": "-", "‑": "-", "‐": "-", "−": "-",
-})
+_LOOK_ALIKES = str.maketrans(
+    {
+        "І": "I",
+        "і": "I",
+        "Ӏ": "I",
+        "Х": "X",
+        "х": "X",
+        "С": "C",
+        "с": "C",
+        "М": "M",
+        "м": "M",
+        "Ѵ": "V",
+        "ѵ": "V",
+        "–": "-",
+        "—": "-",
+        "‑": "-",
+        "‐": "-",
+        "−": "-",
+    }
+)
 _SPACES = re.compile(r"\s+")
 
 
@@ -112,9 +128,19 @@ def _read_act(c: Checker, row: dict, where: tuple) -> Act | None:
         c.problem(where + ("number",), "an act number cannot be empty")
     if number is None or signed is None or kind not in ACT_KINDS:
         return None
-    return Act(number=number, date=signed, title=text["title"], entry_into_force=text["entry_into_force"],
-               url=url, kind=kind, in_force=in_force, published=published,
-               published_source=text["published_source"], sources=tuple(sources), notes=text["notes"])
+    return Act(
+        number=number,
+        date=signed,
+        title=text["title"],
+        entry_into_force=text["entry_into_force"],
+        url=url,
+        kind=kind,
+        in_force=in_force,
+        published=published,
+        published_source=text["published_source"],
+        sources=tuple(sources),
+        notes=text["notes"],
+    )
 
 
 def shipped_path() -> Path:
@@ -182,10 +208,15 @@ def inline_duplicates(path: Path, registry_: Registry | None = None) -> list[Pro
         number = table.get("number")
         act = found.get(number) if isinstance(number, str) else None
         if act is not None:
-            out.append(Problem(str(path), lines.line_of(where),
-                               f"inline act table for {number!r}, which the acts registry holds: "
-                               f"write act = \"{act.number}\""
-                               " (and 'entry_into_force' beside it if this version states its own rule)"))
+            out.append(
+                Problem(
+                    str(path),
+                    lines.line_of(where),
+                    f"inline act table for {number!r}, which the acts registry holds: "
+                    f'write act = "{act.number}"'
+                    " (and 'entry_into_force' beside it if this version states its own rule)",
+                )
+            )
     return out
 
 
@@ -199,4 +230,3 @@ def _act_tables(value, where: tuple):
     elif isinstance(value, list):
         for i, item in enumerate(value):
             yield from _act_tables(item, where + (i,))
-

@@ -36,9 +36,22 @@ from .store import cached
 T = TypeVar("T")
 
 _VERSION_REQUIRED = {"valid_from", "act", "verification", "sources"}
-_VERSION_OPTIONAL = {"valid_to", "valid_from_latest", "entry_into_force", "verified_through", "category", "text_ru", "text_kk",
-                     "text_en", "notes", "abolished", "moved_to", "sanctions", "reader_exception",
-                     "reader_correction"}
+_VERSION_OPTIONAL = {
+    "valid_to",
+    "valid_from_latest",
+    "entry_into_force",
+    "verified_through",
+    "category",
+    "text_ru",
+    "text_kk",
+    "text_en",
+    "notes",
+    "abolished",
+    "moved_to",
+    "sanctions",
+    "reader_exception",
+    "reader_correction",
+}
 _ITEM_KEYS = {"kind", "min", "max", "amount", "mandatory", "lifelong", "base", "note", "floor", "ceiling", "per"}
 GENERAL_FILES = {"general.toml"}
 #: files beside the article files that are not articles: the General Part's rules (general.toml, the
@@ -51,8 +64,7 @@ def article_files(root: Path | None = None) -> list[Path]:
     root = Path(root or statutes_dir())
     if root.is_file():
         return [root]
-    return sorted(p for p in root.rglob("*.toml")
-                  if p.parent.name in CODES and p.name not in NOT_ARTICLES)
+    return sorted(p for p in root.rglob("*.toml") if p.parent.name in CODES and p.name not in NOT_ARTICLES)
 
 
 def load_article(path: Path, *, read_texts: bool = False) -> list[Provision]:
@@ -92,7 +104,9 @@ def _read_article(data: dict, c: Checker, path: Path, read_texts: bool = False) 
         if not isinstance(part_table, dict):
             c.problem(where, "each [[parts]] entry should be a table")
             continue
-        c.keys(part_table, where, {"versions"}, {"part", "item", "summary_en", "summary_ru", "summary_kk", "notes", "gaps"})
+        c.keys(
+            part_table, where, {"versions"}, {"part", "item", "summary_en", "summary_ru", "summary_kk", "notes", "gaps"}
+        )
         part = c.typed(part_table, "part", where, str)
         item = c.typed(part_table, "item", where, str)
         for key, value in (("part", part), ("item", item)):
@@ -108,15 +122,23 @@ def _read_article(data: dict, c: Checker, path: Path, read_texts: bool = False) 
         if code not in CODES or article is None:
             continue
         pid = f"kz.{code}.{article}" + (f".{part}" if part else "") + (f".{item}" if item else "")
-        versions: list = [_read_version(c, v, where + ("versions", i), pid, code, read_texts, item)
-                          for i, v in enumerate(c.typed(part_table, "versions", where, list, []))]
+        versions: list = [
+            _read_version(c, v, where + ("versions", i), pid, code, read_texts, item)
+            for i, v in enumerate(c.typed(part_table, "versions", where, list, []))
+        ]
         if not versions:
             c.problem(where + ("versions",), "a part needs at least one [[parts.versions]] table")
-        gaps: list = [_read_gap(c, g, where + ("gaps", i))
-                      for i, g in enumerate(c.typed(part_table, "gaps", where, list, []))]
-        spans = [(v.get("valid_from") if isinstance(v, dict) else None,
-                  v.get("valid_to") if isinstance(v, dict) else None, where + ("versions", i))
-                 for i, v in enumerate(part_table.get("versions", []))]
+        gaps: list = [
+            _read_gap(c, g, where + ("gaps", i)) for i, g in enumerate(c.typed(part_table, "gaps", where, list, []))
+        ]
+        spans = [
+            (
+                v.get("valid_from") if isinstance(v, dict) else None,
+                v.get("valid_to") if isinstance(v, dict) else None,
+                where + ("versions", i),
+            )
+            for i, v in enumerate(part_table.get("versions", []))
+        ]
         spans += [(g.valid_from, g.valid_to, where + ("gaps", i)) for i, g in enumerate(gaps) if g]
         check_sequence(c, sorted(spans, key=lambda s: (s[0] is None, s[0] or date.min)), f"{pid} version")
         read, read_gaps = _every(versions), _every(gaps)
@@ -128,10 +150,20 @@ def _read_article(data: dict, c: Checker, path: Path, read_texts: bool = False) 
             c.problem(where + ("versions", 0, "valid_from"), "the Codes are in force from 2015-01-01")
         if gaps and gaps[-1].valid_from > versions[-1].valid_from:
             c.problem(where + ("gaps", len(gaps) - 1), "a gap cannot come after the last version")
-        provisions.append(Provision(
-            id=pid, code=code, article=article, part=part, item=item, title=dict(title),
-            versions=tuple(versions), summary=part_table.get("summary_en"), source_file=str(path),
-            gaps=tuple(sorted(gaps, key=lambda g: g.valid_from))))
+        provisions.append(
+            Provision(
+                id=pid,
+                code=code,
+                article=article,
+                part=part,
+                item=item,
+                title=dict(title),
+                versions=tuple(versions),
+                summary=part_table.get("summary_en"),
+                source_file=str(path),
+                gaps=tuple(sorted(gaps, key=lambda g: g.valid_from)),
+            )
+        )
     return provisions
 
 
@@ -152,8 +184,9 @@ def _read_gap(c: Checker, table, where: tuple) -> Gap | None:
     return Gap(start, end, reason)
 
 
-def _read_version(c: Checker, table, where: tuple, pid: str, code: str, read_texts: bool = False,
-                  item: str | None = None) -> Version | None:
+def _read_version(
+    c: Checker, table, where: tuple, pid: str, code: str, read_texts: bool = False, item: str | None = None
+) -> Version | None:
     if not isinstance(table, dict):
         c.problem(where, "each version should be a table")
         return None
@@ -166,11 +199,16 @@ def _read_version(c: Checker, table, where: tuple, pid: str, code: str, read_tex
     if provenance is not None and start is not None and provenance.act.date > start:
         # a law that worsens a penalty has no retroactive force (CC art. 6(3), AC art. 4), and a
         # milder one reaches back through lex mitior, not through an earlier valid_from
-        c.problem(where + ("act",), f"act {provenance.act.number} of {provenance.act.date} is dated after "
-                                    f"the day this version applies from ({start})")
+        c.problem(
+            where + ("act",),
+            f"act {provenance.act.number} of {provenance.act.date} is dated after "
+            f"the day this version applies from ({start})",
+        )
     category = c.typed(table, "category", where, str)
     if category is not None and (code != "cc" or category not in CATEGORIES):
-        c.problem(where + ("category",), f"category should be one of {', '.join(CATEGORIES)} (CC only), got {category!r}")
+        c.problem(
+            where + ("category",), f"category should be one of {', '.join(CATEGORIES)} (CC only), got {category!r}"
+        )
     abolished = c.typed(table, "abolished", where, bool, False)
     moved_to = c.typed(table, "moved_to", where, str)
     if moved_to is not None and not abolished:
@@ -194,8 +232,9 @@ def _read_version(c: Checker, table, where: tuple, pid: str, code: str, read_tex
         from .readings import corrected
 
         _compare_with_reading(c, where, corrected(text["ru"], corrections)[0], sanctions, item)
-    return Version(pid, start, end, provenance, tuple(read), category, abolished, moved_to, text,
-                   valid_from_latest=latest)
+    return Version(
+        pid, start, end, provenance, tuple(read), category, abolished, moved_to, text, valid_from_latest=latest
+    )
 
 
 def _corrections(c: Checker, table: dict, where: tuple, text_ru: str | None) -> list | None:
@@ -229,20 +268,28 @@ def _compare_with_reading(c: Checker, where: tuple, text_ru: str, sanctions: lis
     try:
         reading = read_sanction(text_ru).for_item(item)
     except SanctionTextError as error:
-        c.problem(where + ("text_ru",), f"{error} (add reader_exception = \"why\" if the reader cannot read it)")
+        c.problem(where + ("text_ru",), f'{error} (add reader_exception = "why" if the reader cannot read it)')
         return
     sanction = sanctions[0]
-    for name, read, encoded in (("main", reading.main, sanction.main), ("additional", reading.additional, sanction.additional)):
+    for name, read, encoded in (
+        ("main", reading.main, sanction.main),
+        ("additional", reading.additional, sanction.additional),
+    ):
         if tuple(read) != tuple(encoded):
-            c.problem(where + ("text_ru",), f"the quoted text_ru reads as {name} = {_brief(read)}, "
-                                             f"the encoded sanction has {_brief(encoded)}")
+            c.problem(
+                where + ("text_ru",),
+                f"the quoted text_ru reads as {name} = {_brief(read)}, the encoded sanction has {_brief(encoded)}",
+            )
 
 
 def _brief(items) -> str:
     def one(i):
         bounds = "-".join(str(m) for m in (i.min, i.max) if m is not None) if i.min != i.max else str(i.min)
-        flags = (" lifelong" if i.lifelong else "") + ("" if i.mandatory is None else " mandatory" if i.mandatory else " optional")
+        flags = (" lifelong" if i.lifelong else "") + (
+            "" if i.mandatory is None else " mandatory" if i.mandatory else " optional"
+        )
         return f"{i.kind} {bounds}".strip() + flags
+
     return "[" + "; ".join(one(i) for i in items) + "]"
 
 
@@ -254,14 +301,21 @@ def _read_sanction(c: Checker, table, where: tuple, code: str) -> Sanction | Non
     offender = table.get("offender", "individual")
     offenders = (offender,) if isinstance(offender, str) else tuple(offender) if isinstance(offender, list) else ()
     if not offenders or any(o not in OFFENDERS + (UNNAMED,) for o in offenders):
-        c.problem(where + ("offender",), f"offender should be one or a list of {', '.join(OFFENDERS + (UNNAMED,))}, got {offender!r}")
+        c.problem(
+            where + ("offender",),
+            f"offender should be one or a list of {', '.join(OFFENDERS + (UNNAMED,))}, got {offender!r}",
+        )
         return None
     if code == "cc" and offenders != ("individual",):
         c.problem(where + ("offender",), "the Criminal Code has only the offender 'individual'")
-    main = [_read_item(c, item, where + ("main", i), code, additional=False)
-            for i, item in enumerate(c.typed(table, "main", where, list, []))]
-    additional = [_read_item(c, item, where + ("additional", i), code, additional=True)
-                  for i, item in enumerate(c.typed(table, "additional", where, list, []))]
+    main = [
+        _read_item(c, item, where + ("main", i), code, additional=False)
+        for i, item in enumerate(c.typed(table, "main", where, list, []))
+    ]
+    additional = [
+        _read_item(c, item, where + ("additional", i), code, additional=True)
+        for i, item in enumerate(c.typed(table, "additional", where, list, []))
+    ]
     if not main:
         c.problem(where + ("main",), "a sanction needs at least one main alternative")
     _check_kinds_once(c, where + ("main",), [i for i in main if i is not None])
@@ -325,7 +379,7 @@ def _read_item(c: Checker, item, where: tuple, code: str, additional: bool) -> I
         elif low.value > high.value:
             c.problem(where, f"min {low} is greater than max {high}")
     if any(m.unit in ("base", "percent") for m in (low, high) if m) and not isinstance(item.get("base"), str):
-        c.problem(where, "a multiple or percentage needs 'base' (what it is a multiple of: \"bribe\", \"damage\", …)")
+        c.problem(where, 'a multiple or percentage needs \'base\' (what it is a multiple of: "bribe", "damage", …)')
     limits = _read_floor_ceiling(c, item, where, kind.measure, (low, high))
     per = item.get("per")
     if per is not None and (not isinstance(per, str) or not per or kind.measure != "money" or high is None):
@@ -341,8 +395,18 @@ def _read_item(c: Checker, item, where: tuple, code: str, additional: bool) -> I
         c.problem(where, "'lifelong = true' stands instead of a maximum")
     if kind.measure == NONE and bounds:
         c.problem(where, f"kind {kind_name!r} takes no amount or term")
-    return Item(str(kind_name), low, high, mandatory if additional else None, bool(lifelong),
-                item.get("base"), item.get("note"), floor=limits[0], ceiling=limits[1], per=per)
+    return Item(
+        str(kind_name),
+        low,
+        high,
+        mandatory if additional else None,
+        bool(lifelong),
+        item.get("base"),
+        item.get("note"),
+        floor=limits[0],
+        ceiling=limits[1],
+        per=per,
+    )
 
 
 def _read_floor_ceiling(c: Checker, item: dict, where: tuple, measure: str, bounds: tuple) -> tuple:
@@ -383,8 +447,11 @@ def check(root: Path | str | None = None, *, whole_tree: bool = True) -> tuple[l
     return problems, count
 
 
-def check_report(root: Path | str | None = None, *, whole_tree: bool = True,
-                 ) -> tuple[list[Problem], list[Problem], int]:
+def check_report(
+    root: Path | str | None = None,
+    *,
+    whole_tree: bool = True,
+) -> tuple[list[Problem], list[Problem], int]:
     """`check()`, plus the warnings: problems that do not make the data wrong, only worse to
     maintain (today: an inline act table for an act the acts registry holds)."""
     from .acts import inline_duplicates
@@ -405,15 +472,20 @@ def check_report(root: Path | str | None = None, *, whole_tree: bool = True,
                 continue
             for provision in load_article(path, read_texts=True):
                 if provision.id in defined:
-                    problems.append(Problem(str(path), None, f"{provision.id} is also defined in {defined[provision.id]}"))
+                    problems.append(
+                        Problem(str(path), None, f"{provision.id} is also defined in {defined[provision.id]}")
+                    )
                 defined[provision.id] = str(path)
                 encoded.setdefault(provision.code, set()).add(provision.article)
                 moves.extend((str(path), provision.id, v.moved_to) for v in provision.versions if v.moved_to)
         except DataFileError as error:
             problems.extend(error.problems)
     if whole_tree and root.is_dir() and (root / "kz").is_dir():  # the files every assessment reads
-        problems.extend(Problem(str(root / name), None, "required file is missing")
-                        for name in REQUIRED_FILES if not (root / name).is_file())
+        problems.extend(
+            Problem(str(root / name), None, "required file is missing")
+            for name in REQUIRED_FILES
+            if not (root / name).is_file()
+        )
     if root.is_dir():
         for file, pid, target in moves:
             if target not in defined:
@@ -434,14 +506,21 @@ def _chapter_problems(chapter_files: list[Path], encoded: dict[str, set[str]]) -
             found = load_chapters(path)
         except DataFileError:
             continue  # its own problems are already listed
-        problems.extend(Problem(str(path), None, f"{code.upper()} {a} is encoded but falls in no chapter")
-                        for a in unplaced(found, numbers))
+        problems.extend(
+            Problem(str(path), None, f"{code.upper()} {a} is encoded but falls in no chapter")
+            for a in unplaced(found, numbers)
+        )
     return problems
 
 
 #: the files of a statutes tree that every assessment of either Code needs, beside the articles
-REQUIRED_FILES = ("kz/acts.toml", "kz/cc/general.toml", "kz/ac/general.toml", "kz/indices/mci.toml",
-                  "kz/rates/usd_kzt.toml")
+REQUIRED_FILES = (
+    "kz/acts.toml",
+    "kz/cc/general.toml",
+    "kz/ac/general.toml",
+    "kz/indices/mci.toml",
+    "kz/rates/usd_kzt.toml",
+)
 
 
 def _loader_for(path: Path):
@@ -453,6 +532,7 @@ def _loader_for(path: Path):
 
     if "readings" in path.parts:
         from ..data.readings import load_corrections, load_reader_notes, load_reading_file, load_titles_en
+
         if path.name == "titles_en.toml":
             return load_titles_en
         if path.name == "corrections.toml":
@@ -464,6 +544,7 @@ def _loader_for(path: Path):
         return load_general_part
     if path.name == "chapters.toml" and path.parent.name in CODES:
         from .chapters import load_chapters
+
         return load_chapters
     if path.name in SENTENCING_FILES and path.parent.name in CODES:
         return load_sentencing
@@ -492,8 +573,7 @@ class Catalogue:
 
 def _sort_key(pid: str):
     parts = pid.split(".")[1:]
-    return [(0, int(n), "") if n.isdigit() else (1, 0, n)
-            for piece in parts for n in piece.split("-")]
+    return [(0, int(n), "") if n.isdigit() else (1, 0, n) for piece in parts for n in piece.split("-")]
 
 
 @cached

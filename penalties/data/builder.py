@@ -66,10 +66,15 @@ class Act:
         return self.number, f"{self.rule} [{self.first.reason}]"
 
     def registry_row(self, source: str) -> dict:
-        return {"number": self.number, "date": self.signed, "kind": "law", "entry_into_force": self.rule,
-                "sources": [source],
-                "notes": "Number, signing day and rule as an official footnote gives them "
-                         "(title and publication date not read)."}
+        return {
+            "number": self.number,
+            "date": self.signed,
+            "kind": "law",
+            "entry_into_force": self.rule,
+            "sources": [source],
+            "notes": "Number, signing day and rule as an official footnote gives them "
+            "(title and publication date not read).",
+        }
 
 
 def _act(entry: Entry) -> Act:
@@ -118,7 +123,7 @@ class Wording:
     """A part's sanction as one redaction words it."""
 
     text: str
-    reading: Reading | ACReading | None     # None when repealed
+    reading: Reading | ACReading | None  # None when repealed
     repealed: str | None
     redaction: date
     url: str
@@ -128,8 +133,9 @@ class Wording:
     corrections: tuple[Correction, ...] = ()
 
 
-def _wording(article: ArticleReading, part, item, kk: ArticleReading | None, exceptions: dict,
-             corrections: dict | None = None) -> Wording | None:
+def _wording(
+    article: ArticleReading, part, item, kk: ArticleReading | None, exceptions: dict, corrections: dict | None = None
+) -> Wording | None:
     pr = article.part(part, item)
     if pr is None:
         return None
@@ -145,9 +151,16 @@ def _wording(article: ArticleReading, part, item, kk: ArticleReading | None, exc
     except SanctionTextError as error:
         raise BuildError(f"the sanction reader cannot read the {article.redaction} wording: {error}") from None
     kk_part = kk.part(part, item) if kk is not None else None
-    return Wording(pr.sanction, reading, None, article.redaction, article.url,
-                   kk_part.sanction if kk_part is not None and kk_part.sanction else None, code=article.code,
-                   corrections=applied)
+    return Wording(
+        pr.sanction,
+        reading,
+        None,
+        article.redaction,
+        article.url,
+        kk_part.sanction if kk_part is not None and kk_part.sanction else None,
+        code=article.code,
+        corrections=applied,
+    )
 
 
 def _same(a: Wording, b: Wording) -> bool:
@@ -172,8 +185,17 @@ def _sources(w: Wording) -> list[str]:
     return [ZAN.format(doc=ZAN_DOCUMENTS[w.code], lang="rus", day=w.redaction), w.url]
 
 
-def _version(start: date, end: date | None, act: tuple, w: Wording, notes: str, reading: Reading,
-             through: date, more_sources: Sequence[str] = (), kk: str | None = None) -> dict:
+def _version(
+    start: date,
+    end: date | None,
+    act: tuple,
+    w: Wording,
+    notes: str,
+    reading: Reading,
+    through: date,
+    more_sources: Sequence[str] = (),
+    kk: str | None = None,
+) -> dict:
     table: dict = {"valid_from": start}
     if end is not None:
         table["valid_to"] = end
@@ -192,8 +214,10 @@ def _version(start: date, end: date | None, act: tuple, w: Wording, notes: str, 
         table["text_kk"] = kk
     if w.corrections:  # the quote stays verbatim; what the reader read instead, and why, is data
         table["reader_correction"] = [c.table() for c in w.corrections]
-        notes += "".join(f" The official text reads {c.wrong!r}, an evident typo read as {c.read_as!r}: {c.reason}"
-                         for c in w.corrections)
+        notes += "".join(
+            f" The official text reads {c.wrong!r}, an evident typo read as {c.read_as!r}: {c.reason}"
+            for c in w.corrections
+        )
     table["notes"] = notes
     table["sanctions"] = reading.sanction_tables()
     return table
@@ -204,8 +228,10 @@ def _day_before(day: date) -> date:
 
 
 def _names(acts: list[Act]) -> str:
-    return ", ".join(f"{a.number} of {a.signed:%d.%m.%Y} (from {a.first.earliest}{'' if a.first.exact else ' at the earliest'})"
-                     for a in acts)
+    return ", ".join(
+        f"{a.number} of {a.signed:%d.%m.%Y} (from {a.first.earliest}{'' if a.first.exact else ' at the earliest'})"
+        for a in acts
+    )
 
 
 def _open_version(w: Wording, start: date, act: tuple, through_reading: list[Wording], case) -> dict:
@@ -218,19 +244,26 @@ def _close(state: dict, end: date | None, last_redaction: date, note_more: str =
     dates = ", ".join(f"{x.redaction:%d.%m.%Y}" for x in seen)
     notes = f"Sanction as worded in the redaction{'s' if len(seen) > 1 else ''} of {dates}."
     if state["acts_between"]:
-        notes += (f" The article was amended meanwhile by {_names(state['acts_between'])}; the redactions read "
-                  f"word this sanction alike, the others between them were not read.")
+        notes += (
+            f" The article was amended meanwhile by {_names(state['acts_between'])}; the redactions read "
+            f"word this sanction alike, the others between them were not read."
+        )
     notes += note_more
     through = end if end is not None else last_redaction
     sources = [u for x in seen for u in _sources(x)]
     reading = w.reading.for_item(state["case"]) if state["case"] else w.reading.for_item(None)
-    return _version(state["start"], end, state["act"], w, notes, reading, through, sources,
-                    kk=w.kk if end is None else None)
+    return _version(
+        state["start"], end, state["act"], w, notes, reading, through, sources, kk=w.kk if end is None else None
+    )
 
 
-def build_part(chain: list[tuple[date, Wording | None]], acts: list[Act], case: str | None = None,
-               restating: frozenset[str] = frozenset(),
-               named_on: dict[date, frozenset[str]] | None = None) -> tuple[list[dict], list[dict]]:
+def build_part(
+    chain: list[tuple[date, Wording | None]],
+    acts: list[Act],
+    case: str | None = None,
+    restating: frozenset[str] = frozenset(),
+    named_on: dict[date, frozenset[str]] | None = None,
+) -> tuple[list[dict], list[dict]]:
     """(versions, gaps) of one part from its wordings in the redactions read, in date order.
 
     `chain` holds (redaction, wording or None when the part is not in that redaction yet). A
@@ -290,23 +323,33 @@ def build_part(chain: list[tuple[date, Wording | None]], acts: list[Act], case: 
             if previous_day is None and not window and w.code == "ac" and day > CODES_IN_FORCE:
                 # no Administrative Code redaction before 11.07.2017 is in the corpus: even where the
                 # footnotes name no earlier amendment, the 2015 wording is not assumed (issue 12)
-                gap(CODES_IN_FORCE, _day_before(day),
+                gap(
+                    CODES_IN_FORCE,
+                    _day_before(day),
                     f"no redaction of the Code before {day:%d.%m.%Y} was read; its footnotes name no amending act "
-                    f"before then, but the earlier wording is not assumed to be the same", [])
+                    f"before then, but the earlier wording is not assumed to be the same",
+                    [],
+                )
                 state = _open_version(w, day, CODE_ACTS[w.code], [w], case)
             elif previous_day is None and not window:
                 state = _open_version(w, CODES_IN_FORCE, CODE_ACTS[w.code], [w], case)
             elif previous_day is None:
-                what = (f"the wording before the redaction of {day:%d.%m.%Y} was not read; the article was amended "
-                        f"before it by {_names(window)}")
+                what = (
+                    f"the wording before the redaction of {day:%d.%m.%Y} was not read; the article was amended "
+                    f"before it by {_names(window)}"
+                )
                 gap(CODES_IN_FORCE, _day_before(window[-1].first.earliest), what, window)
                 state = _open_version(w, window[-1].first.earliest, window[-1].reference(), [w], case)
             else:
                 if not window:
                     raise BuildError(f"a part first read in the redaction of {day} with no act to date it")
                 if len(window) > 1:
-                    gap(window[0].first.earliest, _day_before(window[-1].first.earliest),
-                        f"the part was added by one of {_names(window)}; its first wording was not read", window)
+                    gap(
+                        window[0].first.earliest,
+                        _day_before(window[-1].first.earliest),
+                        f"the part was added by one of {_names(window)}; its first wording was not read",
+                        window,
+                    )
                 state = _open_version(w, window[-1].first.earliest, window[-1].reference(), [w], case)
             previous_day = day
             continue
@@ -318,43 +361,71 @@ def build_part(chain: list[tuple[date, Wording | None]], acts: list[Act], case: 
             # not renumbered: the article was restated and the new text has no such part. Its wording until
             # then is read, but where its conduct is punished since (another part, another article, or
             # nowhere) is not: ending it there would let lex mitior apply the old wording alone
-            raise BuildError(f"the article was restated by {_names(restate[:1])} and the redaction of {day} has no "
-                             f"such part: not a renumbering; where its conduct is punished since was not read")
+            raise BuildError(
+                f"the article was restated by {_names(restate[:1])} and the redaction of {day} has no "
+                f"such part: not a renumbering; where its conduct is punished since was not read"
+            )
         if w.repealed is None and _same(current, w):
             state["seen"].append(w)
             state["acts_between"].extend(a for a in window if a not in state["acts_between"])
             previous_day = day
             continue
         if not window:
-            raise BuildError(f"the sanction differs between the redactions of {previous_day} and {day}, "
-                             f"but no act signed in between is named")
+            raise BuildError(
+                f"the sanction differs between the redactions of {previous_day} and {day}, "
+                f"but no act signed in between is named"
+            )
         if w.repealed is not None:
             repeal = _repealing_act(w.repealed, acts)
             if repeal.first.earliest <= state["start"]:
-                raise BuildError(f"repealed by {repeal.number} from {repeal.first.earliest}, before the wording it "
-                                 f"repeals took effect ({state['start']}): the footnotes' dates need a person's reading")
+                raise BuildError(
+                    f"repealed by {repeal.number} from {repeal.first.earliest}, before the wording it "
+                    f"repeals took effect ({state['start']}): the footnotes' dates need a person's reading"
+                )
             changes = [a for a in window if a.first.earliest < repeal.first.earliest]
             end = changes[0].first.earliest if changes else repeal.first.earliest
             versions.append(_close(state, _day_before(end), last_redaction))
             if changes:
-                gap(changes[0].first.earliest, _day_before(repeal.first.earliest),
-                    f"amended by {_names(changes)} before its repeal; that wording was not read", changes)
+                gap(
+                    changes[0].first.earliest,
+                    _day_before(repeal.first.earliest),
+                    f"amended by {_names(changes)} before its repeal; that wording was not read",
+                    changes,
+                )
             number, rule = repeal.reference()
-            versions.append({"valid_from": repeal.first.earliest, "act": number, "entry_into_force": rule,
-                             "verification": "primary",
-                             "verified_through": last_redaction, "sources": _sources(w), "text_ru": w.repealed,
-                             "abolished": True, "notes": f"Repealed: the redaction of {day:%d.%m.%Y} reads {w.repealed!r}."})
+            versions.append(
+                {
+                    "valid_from": repeal.first.earliest,
+                    "act": number,
+                    "entry_into_force": rule,
+                    "verification": "primary",
+                    "verified_through": last_redaction,
+                    "sources": _sources(w),
+                    "text_ru": w.repealed,
+                    "abolished": True,
+                    "notes": f"Repealed: the redaction of {day:%d.%m.%Y} reads {w.repealed!r}.",
+                }
+            )
             return versions, gaps
         first, last = window[0], window[-1]
         if first.first.earliest <= state["start"]:
             raise BuildError(f"an act of the window {previous_day}..{day} takes effect before the wording it replaces")
-        versions.append(_close(state, _day_before(first.first.earliest), last_redaction,
-                               f" Changed by {'one of ' if len(window) > 1 else ''}{_names(window)}."))
+        versions.append(
+            _close(
+                state,
+                _day_before(first.first.earliest),
+                last_redaction,
+                f" Changed by {'one of ' if len(window) > 1 else ''}{_names(window)}.",
+            )
+        )
         if len(window) > 1:
-            gap(first.first.earliest, _day_before(last.first.earliest),
+            gap(
+                first.first.earliest,
+                _day_before(last.first.earliest),
                 f"the sanction was changed by one of {_names(window)} (signed between the redactions of "
                 f"{previous_day:%d.%m.%Y} and {day:%d.%m.%Y}, which were read); the wording in between was not read",
-                window)
+                window,
+            )
         state = _open_version(w, last.first.earliest, last.reference(), [w], case)
         previous_day = day
     if state is None:
@@ -366,10 +437,12 @@ def build_part(chain: list[tuple[date, Wording | None]], acts: list[Act], case: 
 def part_keys(*articles: ArticleReading | None) -> list[tuple[str | None, str | None]]:
     keys: list = []
     for article in articles:
-        for p in (article.parts if article else ()):
+        for p in article.parts if article else ():
             if (p.part, p.item) not in keys:
                 keys.append((p.part, p.item))
-    return sorted(keys, key=lambda k: [int(n) if n.isdigit() else 0 for n in re.split(r"[-.]", (k[0] or "0"))] + [int(k[1] or 0)])
+    return sorted(
+        keys, key=lambda k: [int(n) if n.isdigit() else 0 for n in re.split(r"[-.]", (k[0] or "0"))] + [int(k[1] or 0)]
+    )
 
 
 def _restating(chain: list[ArticleReading]) -> frozenset[str]:
@@ -398,15 +471,20 @@ def _number_paragraphs(chain: list[ArticleReading]) -> tuple[list[ArticleReading
         unnumbered = [p for p in reading.parts if p.part is None and p.item is None]
         if len(unnumbered) < 2 or len(unnumbered) != len(reading.parts):
             continue
-        later = next((r for r in chain[i + 1:] if not r.repealed and r.parts
-                      and all(p.part is not None for p in r.parts)), None)
+        later = next(
+            (r for r in chain[i + 1 :] if not r.repealed and r.parts and all(p.part is not None for p in r.parts)), None
+        )
         wanted = [str(k) for k in range(1, len(unnumbered) + 1)]
         if later is None or [p.part for p in later.parts if p.item is None] != wanted:
             continue
-        out[i] = attrs.evolve(reading, parts=tuple(attrs.evolve(p, part=n) for p, n in zip(unnumbered, wanted, strict=True)))
+        out[i] = attrs.evolve(
+            reading, parts=tuple(attrs.evolve(p, part=n) for p, n in zip(unnumbered, wanted, strict=True))
+        )
         labels |= set(wanted)
-        remark = (f"The redaction of {reading.redaction:%d.%m.%Y} has the article's {len(wanted)} paragraphs unnumbered; "
-                  f"the redaction of {later.redaction:%d.%m.%Y} numbers them {', '.join(wanted)}, in the same order.")
+        remark = (
+            f"The redaction of {reading.redaction:%d.%m.%Y} has the article's {len(wanted)} paragraphs unnumbered; "
+            f"the redaction of {later.redaction:%d.%m.%Y} numbers them {', '.join(wanted)}, in the same order."
+        )
     return out, ((remark, labels) if remark else None)
 
 
@@ -424,19 +502,40 @@ def _repealed_throughout(code: str, chain: list[ArticleReading], acts: list[Act]
     last = chain[-1]
     number, rule = repeal.reference()
     never = start == CODES_IN_FORCE
-    notes = (f"Repealed: the redactions of {', '.join(f'{r.redaction:%d.%m.%Y}' for r in chain)} read {last.repealed!r}. "
-             + ("The repeal applies from the Code's first day: the article was never in force under this Code."
-                if never else "The wording before the repeal is in no redaction read (a gap)."))
-    version: dict = {"valid_from": start, "act": number, "entry_into_force": rule, "verification": "primary",
-                     "verified_through": last.redaction,
-                     "sources": list(dict.fromkeys(u for r in chain for u in (ZAN.format(doc=ZAN_DOCUMENTS[code],
-                                                                                          lang="rus", day=r.redaction), r.url))),
-                     "text_ru": last.repealed, "abolished": True, "notes": notes}
+    notes = (
+        f"Repealed: the redactions of {', '.join(f'{r.redaction:%d.%m.%Y}' for r in chain)} read {last.repealed!r}. "
+        + (
+            "The repeal applies from the Code's first day: the article was never in force under this Code."
+            if never
+            else "The wording before the repeal is in no redaction read (a gap)."
+        )
+    )
+    version: dict = {
+        "valid_from": start,
+        "act": number,
+        "entry_into_force": rule,
+        "verification": "primary",
+        "verified_through": last.redaction,
+        "sources": list(
+            dict.fromkeys(
+                u for r in chain for u in (ZAN.format(doc=ZAN_DOCUMENTS[code], lang="rus", day=r.redaction), r.url)
+            )
+        ),
+        "text_ru": last.repealed,
+        "abolished": True,
+        "notes": notes,
+    }
     table: dict = {}
     if not never:
-        table["gaps"] = [{"valid_from": CODES_IN_FORCE, "valid_to": _day_before(start),
-                          "reason": f"the wording before the repeal by {_names([repeal])} was not read (every redaction "
-                                    f"read shows the article repealed)", "acts": [repeal.number]}]
+        table["gaps"] = [
+            {
+                "valid_from": CODES_IN_FORCE,
+                "valid_to": _day_before(start),
+                "reason": f"the wording before the repeal by {_names([repeal])} was not read (every redaction "
+                f"read shows the article repealed)",
+                "acts": [repeal.number],
+            }
+        ]
     table["versions"] = [version]
     title = {"ru": last.title}
     if title_en:
@@ -444,9 +543,16 @@ def _repealed_throughout(code: str, chain: list[ArticleReading], acts: list[Act]
     return {"code": code, "article": last.article, "title": title, "parts": [table]}
 
 
-def build_article(code: str, chain: list[ArticleReading], kk: ArticleReading | None, exceptions: dict,
-                  notes: dict | None = None, absent_on: tuple[date, ...] = (),
-                  title_en: str | None = None, corrections: dict | None = None) -> tuple[dict, list[str]]:
+def build_article(
+    code: str,
+    chain: list[ArticleReading],
+    kk: ArticleReading | None,
+    exceptions: dict,
+    notes: dict | None = None,
+    absent_on: tuple[date, ...] = (),
+    title_en: str | None = None,
+    corrections: dict | None = None,
+) -> tuple[dict, list[str]]:
     """The TOML table of one article from its readings (date order; the last is the newest
     redaction read), and the parts left out with the reason. `corrections` ({(article, part):
     corrections}) are evident typos of the official text the reader reads past, recorded in the file.
@@ -474,26 +580,41 @@ def build_article(code: str, chain: list[ArticleReading], kk: ArticleReading | N
     if not keys and all(r.repealed for r in chain):
         return _repealed_throughout(code, chain, acts, title_en), []
     if not keys:
-        raise BuildError(f"the redaction of {late.redaction:%d.%m.%Y} shows the article's title and footnotes only, no "
-                         f"sanction; its wording is not in the text read")
+        raise BuildError(
+            f"the redaction of {late.redaction:%d.%m.%Y} shows the article's title and footnotes only, no "
+            f"sanction; its wording is not in the text read"
+        )
     parts: list[dict] = []
     left_out: list[str] = []
     for part, item in keys:
         try:
             if item and not part:
-                raise BuildError("sub-paragraphs with sanctions of their own in an article without parts "
-                                 "(the data model needs a part)")
+                raise BuildError(
+                    "sub-paragraphs with sanctions of their own in an article without parts "
+                    "(the data model needs a part)"
+                )
             wordings: list[tuple[date, Wording | None]] = []
             for reading in chain:
                 if reading.repealed:
-                    wordings.append((reading.redaction, Wording(reading.repealed, None, reading.repealed,
-                                                                reading.redaction, reading.url, code=code)))
+                    wordings.append(
+                        (
+                            reading.redaction,
+                            Wording(
+                                reading.repealed, None, reading.repealed, reading.redaction, reading.url, code=code
+                            ),
+                        )
+                    )
                     continue
                 wanted = part_in(reading, part, item)
-                wordings.append((reading.redaction, _wording(reading, wanted, item, kk if reading is late else None,
-                                                             exceptions, corrections)))
-            wordings = sorted(wordings + [(day, None) for day in absent_on if day < chain[0].redaction],
-                              key=lambda item: item[0])
+                wordings.append(
+                    (
+                        reading.redaction,
+                        _wording(reading, wanted, item, kk if reading is late else None, exceptions, corrections),
+                    )
+                )
+            wordings = sorted(
+                wordings + [(day, None) for day in absent_on if day < chain[0].redaction], key=lambda item: item[0]
+            )
             cases = sorted({c for _, w in wordings if w and w.reading for c, _ in w.reading.cases})
             for case in [None] + cases:
                 versions, gaps = build_part(wordings, acts, case, restating, named_on)
@@ -504,15 +625,19 @@ def build_article(code: str, chain: list[ArticleReading], kk: ArticleReading | N
                     table["item"] = case or item
                 remarks = []
                 if became_part_1 and (part, item) == ("1", None) and any(r.part(None) for r in chain):
-                    remarks.append("Earlier redactions have no numbered parts: the article's one paragraph became "
-                                   "part 1 when a later act added the parts after it.")
+                    remarks.append(
+                        "Earlier redactions have no numbered parts: the article's one paragraph became "
+                        "part 1 when a later act added the parts after it."
+                    )
                 if numbered and part in numbered[1] and case is None:
                     remarks.append(numbered[0])
                 if (late.article, part or "") in notes and case is None:
                     remarks.append(notes[(late.article, part or "")])
                 if case is None and cases:
-                    remarks.append(f"The sanction of this part except sub-paragraph(s) {', '.join(cases)}, which the "
-                                   f"sentence gives a sanction of its own (encoded as the item).")
+                    remarks.append(
+                        f"The sanction of this part except sub-paragraph(s) {', '.join(cases)}, which the "
+                        f"sentence gives a sanction of its own (encoded as the item)."
+                    )
                 if remarks:
                     table["notes"] = " ".join(remarks)
                 if gaps:

@@ -89,25 +89,41 @@ def load_chapters(path: Path) -> tuple[Chapter, ...]:
             c.problem(where + ("sources",), "a chapter needs the pinned corpus URL(s) its heading was read in")
         for k, url in enumerate(sources):
             if not isinstance(url, str) or not _PINNED.match(url):
-                c.problem(where + ("sources", k), f"source {url!r} is not a pinned kazakhstan-law/codes URL "
-                                                  "(https://github.com/kazakhstan-law/codes/blob/<40-hex commit>/…)")
+                c.problem(
+                    where + ("sources", k),
+                    f"source {url!r} is not a pinned kazakhstan-law/codes URL "
+                    "(https://github.com/kazakhstan-law/codes/blob/<40-hex commit>/…)",
+                )
         if None in (code, redaction, number, first, last) or not all(
-                isinstance(t, str) and t.strip() for lang, t in titles.items() if lang != "kk"):
+            isinstance(t, str) and t.strip() for lang, t in titles.items() if lang != "kk"
+        ):
             continue
         if not (_ARTICLE.match(first) and _ARTICLE.match(last) and _NUMBER.match(number)):
             continue
-        chapter = Chapter(code, number, first, last, {lang: t for lang, t in titles.items() if t},
-                          tuple(s for s in sources if isinstance(s, str)), redaction)
+        chapter = Chapter(
+            code,
+            number,
+            first,
+            last,
+            {lang: t for lang, t in titles.items() if t},
+            tuple(s for s in sources if isinstance(s, str)),
+            redaction,
+        )
         if article_key(first) > article_key(last):
             c.problem(where + ("first",), f"chapter {number}: first article {first} comes after the last, {last}")
         elif out:
             before = out[-1]
             if article_key(number) <= article_key(before.number):
-                c.problem(where + ("number",), f"chapter {number} follows chapter {before.number}: "
-                                               "chapters are listed in the Code's order")
+                c.problem(
+                    where + ("number",),
+                    f"chapter {number} follows chapter {before.number}: chapters are listed in the Code's order",
+                )
             if article_key(first) <= article_key(before.last):
-                c.problem(where + ("first",), f"chapter {number} starts at article {first}, inside chapter "
-                                              f"{before.number} ({before.first}-{before.last})")
+                c.problem(
+                    where + ("first",),
+                    f"chapter {number} starts at article {first}, inside chapter "
+                    f"{before.number} ({before.first}-{before.last})",
+                )
         out.append(chapter)
     if c.problems:
         raise DataFileError(c.problems)
@@ -128,5 +144,4 @@ def chapter_of(code: str, article: str) -> Chapter | None:
 
 def unplaced(found: tuple[Chapter, ...], articles: set[str]) -> list[str]:
     """The articles of `articles` that no chapter of `found` holds (the ranges cannot overlap)."""
-    return sorted((a for a in articles if _ARTICLE.match(a) and not any(ch.holds(a) for ch in found)),
-                  key=article_key)
+    return sorted((a for a in articles if _ARTICLE.match(a) and not any(ch.holds(a) for ch in found)), key=article_key)

@@ -63,16 +63,24 @@ class Checker:
             try:
                 registry = registry_for(self.path)
             except DataFileError:
-                self.problem(where, f"act {value!r}: the acts registry is malformed (penalties check names its problems)")
+                self.problem(
+                    where, f"act {value!r}: the acts registry is malformed (penalties check names its problems)"
+                )
                 return None
             found = registry.get(value)
             if found is None:
-                self.problem(where, f"unknown act {value!r}: not in the acts registry ({registry.path}); "
-                                    "add it there or check the number")
+                self.problem(
+                    where,
+                    f"unknown act {value!r}: not in the acts registry ({registry.path}); "
+                    "add it there or check the number",
+                )
             return found
         if not isinstance(value, dict):
-            self.problem(where, "'act' should be an act number (\"180-VI\", from statutes/kz/acts.toml) "
-                                "or a table { number = …, date = … }")
+            self.problem(
+                where,
+                "'act' should be an act number (\"180-VI\", from statutes/kz/acts.toml) "
+                "or a table { number = …, date = … }",
+            )
             return None
         if not self.keys(value, where, {"number", "date"}, {"title", "entry_into_force", "url", "article"}):
             return None
@@ -87,9 +95,11 @@ class Checker:
         act = self.act(table.get("act"), where + ("act",)) if "act" in table else None
         rule = self.typed(table, "entry_into_force", where, str)
         if rule is not None and isinstance(table.get("act"), dict):
-            self.problem(where + ("entry_into_force",),
-                         "'entry_into_force' beside 'act' goes with an act number (act = \"180-VI\"); "
-                         "an inline act table has its own")
+            self.problem(
+                where + ("entry_into_force",),
+                "'entry_into_force' beside 'act' goes with an act number (act = \"180-VI\"); "
+                "an inline act table has its own",
+            )
         elif rule is not None and act is not None:
             act = attrs.evolve(act, entry_into_force=rule)
         sources = self.typed(table, "sources", where, list, [])
@@ -98,11 +108,13 @@ class Checker:
         elif not all(isinstance(s, str) and s.startswith(("http://", "https://")) for s in sources):
             self.problem(where + ("sources",), "'sources' should be a list of http(s) URLs")
         elif not all(urlsplit(s).hostname for s in sources):
-            self.problem(where + ("sources",), "a source URL needs a host (\"https://\" alone names no source)")
+            self.problem(where + ("sources",), 'a source URL needs a host ("https://" alone names no source)')
         verification = self.typed(table, "verification", where, str)
         if verification not in VERIFICATION_LEVELS:
-            self.problem(where + ("verification",),
-                         f"'verification' should be one of {', '.join(VERIFICATION_LEVELS)}, got {verification!r}")
+            self.problem(
+                where + ("verification",),
+                f"'verification' should be one of {', '.join(VERIFICATION_LEVELS)}, got {verification!r}",
+            )
         verified_through = self.typed(table, "verified_through", where, date)
         if verified_through is not None:
             # read in a redaction: never one of the future, nor one older than the act that gave the
@@ -111,8 +123,10 @@ class Checker:
             if verified_through > date.today():
                 self.problem(where + ("verified_through",), f"verified_through {verified_through} is in the future")
             elif act is not None and verified_through < act.date:
-                self.problem(where + ("verified_through",),
-                             f"verified_through {verified_through} is before act {act.number} of {act.date}")
+                self.problem(
+                    where + ("verified_through",),
+                    f"verified_through {verified_through} is before act {act.number} of {act.date}",
+                )
         notes = self.typed(table, "notes", where, str)
         if act is None or not sources or verification not in VERIFICATION_LEVELS:
             return None

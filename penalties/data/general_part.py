@@ -41,28 +41,35 @@ _OPTIONAL = {"valid_to", "verified_through", "entry_into_force", "notes", "text_
 def load_general_part(path: Path) -> GeneralPart:
     data, lines = read_toml(path)
     c = Checker(path, lines)
-    c.keys(data, (), {"code"}, {"limits", "mci_valuation", "reduced_payment", "custody_credit",
-                                 "time_rules", "equivalents", "notes"})
+    c.keys(
+        data,
+        (),
+        {"code"},
+        {"limits", "mci_valuation", "reduced_payment", "custody_credit", "time_rules", "equivalents", "notes"},
+    )
     code = data.get("code")
     if code not in APPLIES_TO:
         c.problem(("code",), f"code should be cc or ac, got {code!r}")
         raise DataFileError(c.problems)
 
     limits, limit_rows = [], []
-    for where, row, dated in _dated_rows(c, data, "limits", {"kind", "applies_to", "article"},
-                                         {"min", "max", "available", "articles"}):
+    for where, row, dated in _dated_rows(
+        c, data, "limits", {"kind", "applies_to", "article"}, {"min", "max", "available", "articles"}
+    ):
         kind = KINDS.get(row.get("kind", ""))
         if kind is None:
             c.problem(where + ("kind",), f"unknown kind {row.get('kind')!r}")
             continue
         applies = _one_or_list(row.get("applies_to"))
         if not applies or any(a not in APPLIES_TO[code] for a in applies):
-            c.problem(where + ("applies_to",), f"applies_to should be one or a list of {APPLIES_TO[code]}, "
-                      f"got {row.get('applies_to')!r}")
+            c.problem(
+                where + ("applies_to",),
+                f"applies_to should be one or a list of {APPLIES_TO[code]}, got {row.get('applies_to')!r}",
+            )
         available = c.typed(row, "available", where, bool, True)
         articles = c.typed(row, "articles", where, list, [])
         if not all(isinstance(a, str) for a in articles):
-            c.problem(where + ("articles",), "articles should be a list of article numbers as strings (\"476\")")
+            c.problem(where + ("articles",), 'articles should be a list of article numbers as strings ("476")')
         bounds = {}
         for key in ("min", "max"):
             if key in row:
@@ -70,16 +77,30 @@ def load_general_part(path: Path) -> GeneralPart:
                     bounds[key] = parse_measure(row[key], kind.measure)
                 except ValueError as error:
                     c.problem(where + (key,), str(error))
-        if "min" in bounds and "max" in bounds and bounds["min"].unit == bounds["max"].unit \
-                and bounds["min"].value > bounds["max"].value:
+        if (
+            "min" in bounds
+            and "max" in bounds
+            and bounds["min"].unit == bounds["max"].unit
+            and bounds["min"].value > bounds["max"].value
+        ):
             c.problem(where + ("min",), f"min {bounds['min']} is greater than max {bounds['max']}")
         for key, bound in bounds.items():
             wrong = implausible(bound)
             if wrong:
                 c.problem(where + (key,), wrong)
         if dated:
-            limits.append(Limit(kind.name, applies, str(row.get("article")), bounds.get("min"), bounds.get("max"),
-                                *dated, available, tuple(map(str, articles))))
+            limits.append(
+                Limit(
+                    kind.name,
+                    applies,
+                    str(row.get("article")),
+                    bounds.get("min"),
+                    bounds.get("max"),
+                    *dated,
+                    available,
+                    tuple(map(str, articles)),
+                )
+            )
             limit_rows.append(where)
     _check_limits_do_not_overlap(c, limits, limit_rows)
 
@@ -91,14 +112,15 @@ def load_general_part(path: Path) -> GeneralPart:
             valuation.append(ValuationRule(row["date"], str(row.get("article")), *dated))
 
     payments = []
-    for where, row, dated in _dated_rows(c, data, "reduced_payment",
-                                         {"article", "percent", "within_days", "applies_to", "sanction"}):
+    for where, row, dated in _dated_rows(
+        c, data, "reduced_payment", {"article", "percent", "within_days", "applies_to", "sanction"}
+    ):
         percent = c.typed(row, "percent", where, int, 0)
         days = c.typed(row, "within_days", where, int, 0)
         if not 0 < percent < 100 or days <= 0:
             c.problem(where + ("percent",), "percent should be between 0 and 100 and within_days positive")
         if row.get("sanction") != "fine_only":
-            c.problem(where + ("sanction",), "sanction should be \"fine_only\" (the only condition encoded so far)")
+            c.problem(where + ("sanction",), 'sanction should be "fine_only" (the only condition encoded so far)')
         applies = _one_or_list(row.get("applies_to"))
         if code != "ac" or not applies or any(a not in OFFENDERS for a in applies):
             c.problem(where + ("applies_to",), f"applies_to should be one or a list of {OFFENDERS} (AC only)")
@@ -106,8 +128,9 @@ def load_general_part(path: Path) -> GeneralPart:
             payments.append(ReducedPaymentRule(str(row.get("article")), Decimal(percent), days, applies, *dated))
 
     credits = []
-    for where, row, dated in _dated_rows(c, data, "custody_credit", {"custody", "article", "per_day"},
-                                         {"valid_from_latest"}):
+    for where, row, dated in _dated_rows(
+        c, data, "custody_credit", {"custody", "article", "per_day"}, {"valid_from_latest"}
+    ):
         if row.get("custody") not in CUSTODY:
             c.problem(where + ("custody",), f"custody should be one of {CUSTODY}, got {row.get('custody')!r}")
         per_day = {}
@@ -123,8 +146,11 @@ def load_general_part(path: Path) -> GeneralPart:
         if dated:
             credits.append(CustodyCreditRule(row.get("custody", ""), str(row.get("article")), per_day, *dated, latest))
 
-    times = [TimeRule(str(row.get("article")), str(row.get("text_ru")), *dated)
-             for _, row, dated in _dated_rows(c, data, "time_rules", {"article", "text_ru"}) if dated]
+    times = [
+        TimeRule(str(row.get("article")), str(row.get("text_ru")), *dated)
+        for _, row, dated in _dated_rows(c, data, "time_rules", {"article", "text_ru"})
+        if dated
+    ]
 
     equivalents = []
     for where, row, dated in _dated_rows(c, data, "equivalents", {"article", "rules"}):
@@ -145,25 +171,34 @@ def load_general_part(path: Path) -> GeneralPart:
 
     if c.problems:
         raise DataFileError(c.problems)
-    return GeneralPart(code, tuple(limits), tuple(valuation), tuple(payments), tuple(credits), tuple(times),
-                       tuple(equivalents))
+    return GeneralPart(
+        code, tuple(limits), tuple(valuation), tuple(payments), tuple(credits), tuple(times), tuple(equivalents)
+    )
 
 
 def _check_limits_do_not_overlap(c: Checker, limits: list[Limit], rows: list[tuple]) -> None:
     """Two limits of one kind for the same offences on the same day: the library would take one and
     drop the other without a word, so the data must say which wording held when."""
     for i, a in enumerate(limits):
-        for b, where in zip(limits[i + 1:], rows[i + 1:], strict=True):
+        for b, where in zip(limits[i + 1 :], rows[i + 1 :], strict=True):
             if a.kind != b.kind or a.articles != b.articles or not set(a.applies_to) & set(b.applies_to):
                 continue
             if a.valid_from <= (b.valid_to or date.max) and b.valid_from <= (a.valid_to or date.max):
-                c.problem(where, f"the {b.kind} limit for {', '.join(sorted(set(a.applies_to) & set(b.applies_to)))} "
-                                 f"from {b.valid_from} overlaps the one of art. {a.article} from {a.valid_from} "
-                                 f"(line {c.lines.line_of(rows[i])})")
+                c.problem(
+                    where,
+                    f"the {b.kind} limit for {', '.join(sorted(set(a.applies_to) & set(b.applies_to)))} "
+                    f"from {b.valid_from} overlaps the one of art. {a.article} from {a.valid_from} "
+                    f"(line {c.lines.line_of(rows[i])})",
+                )
 
 
-def _dated_rows(c: Checker, data: dict, table: str, required: AbstractSet[str], extra: AbstractSet[str] = frozenset(),
-                ) -> Iterator[tuple[tuple, dict, tuple[date, date | None, Provenance] | None]]:
+def _dated_rows(
+    c: Checker,
+    data: dict,
+    table: str,
+    required: AbstractSet[str],
+    extra: AbstractSet[str] = frozenset(),
+) -> Iterator[tuple[tuple, dict, tuple[date, date | None, Provenance] | None]]:
     """Each row of `table` with its location, its keys checked, and (valid_from, valid_to,
     provenance), or None when those are not readable (the problem is recorded)."""
     for i, row in enumerate(c.typed(data, table, (), list, [])):

@@ -30,29 +30,45 @@ def load_mci(path=None) -> MCIIndex:
     values = []
     for i, row in enumerate(data.get("values", [])):
         where = ("values", i)
-        checker.keys(row, where, {"valid_from", "valid_to", "kzt", "purposes", "act", "verification", "sources"},
-                     {"verified_through", "entry_into_force", "notes", "text_ru"})
+        checker.keys(
+            row,
+            where,
+            {"valid_from", "valid_to", "kzt", "purposes", "act", "verification", "sources"},
+            {"verified_through", "entry_into_force", "notes", "text_ru"},
+        )
         start, end = checker.interval(row, where)
         kzt = checker.typed(row, "kzt", where, int)
         if kzt is not None and not PLAUSIBLE_KZT[0] <= kzt <= PLAUSIBLE_KZT[1]:
-            checker.problem(where + ("kzt",), f"an MCI of {kzt} tenge is implausible "
-                                              f"(outside {PLAUSIBLE_KZT[0]}..{PLAUSIBLE_KZT[1]})")
+            checker.problem(
+                where + ("kzt",),
+                f"an MCI of {kzt} tenge is implausible (outside {PLAUSIBLE_KZT[0]}..{PLAUSIBLE_KZT[1]})",
+            )
             kzt = None
         purposes = checker.typed(row, "purposes", where, list, [])
         bad = [p for p in purposes if p not in PURPOSES]
         if bad or not purposes:
-            checker.problem(where + ("purposes",), f"purposes should be a non-empty subset of {PURPOSES}, got {purposes}")
+            checker.problem(
+                where + ("purposes",), f"purposes should be a non-empty subset of {PURPOSES}, got {purposes}"
+            )
         provenance = checker.provenance(row, where)
         text_ru = checker.typed(row, "text_ru", where, str)
         if provenance is not None and provenance.verification == "primary" and not text_ru:
             checker.problem(where, "a 'primary' MCI value quotes the clause that sets it in 'text_ru'")
-        if start is not None and end is not None and kzt is not None and provenance is not None and not bad \
-                and purposes:
+        if (
+            start is not None
+            and end is not None
+            and kzt is not None
+            and provenance is not None
+            and not bad
+            and purposes
+        ):
             values.append(MCIValue(Decimal(kzt), start, end, tuple(purposes), provenance, text_ru))
     for purpose in PURPOSES:
-        spans = sorted((r["valid_from"], r.get("valid_to"), ("values", i))
-                       for i, r in enumerate(data.get("values", []))
-                       if purpose in r.get("purposes", ()) and isinstance(r.get("valid_from"), date))
+        spans = sorted(
+            (r["valid_from"], r.get("valid_to"), ("values", i))
+            for i, r in enumerate(data.get("values", []))
+            if purpose in r.get("purposes", ()) and isinstance(r.get("valid_from"), date)
+        )
         check_sequence(checker, spans, f"MCI series {purpose!r}")
     if checker.problems:
         raise DataFileError(checker.problems)

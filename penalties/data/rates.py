@@ -34,8 +34,16 @@ def read_rate_csv(path: str | Path, source: str | None = None, table: type[RateT
         reader = csv.DictReader(io.StringIO(text, newline=""))
         fields = {name.strip().lower(): name for name in (reader.fieldnames or []) if name is not None}
         if "date" not in fields or "rate" not in fields:
-            raise RateFileError([Problem(str(path), 1, "a rate table needs the columns 'date' and 'rate'"
-                                         + (" (the file is empty)" if not text.strip() else ""))])
+            raise RateFileError(
+                [
+                    Problem(
+                        str(path),
+                        1,
+                        "a rate table needs the columns 'date' and 'rate'"
+                        + (" (the file is empty)" if not text.strip() else ""),
+                    )
+                ]
+            )
         for row in reader:
             here = reader.line_num
             try:
@@ -49,8 +57,13 @@ def read_rate_csv(path: str | Path, source: str | None = None, table: type[RateT
                 problems.append(Problem(str(path), here, f"{day.isoformat()}: {wrong}"))
                 continue
             if day in seen:
-                problems.append(Problem(str(path), here, f"{day.isoformat()} is given twice (first on line "
-                                                           f"{seen[day]}); keep one rate per day"))
+                problems.append(
+                    Problem(
+                        str(path),
+                        here,
+                        f"{day.isoformat()} is given twice (first on line {seen[day]}); keep one rate per day",
+                    )
+                )
                 continue
             seen[day] = here
             spans.append(Span(day, day, rate, "user_table", (origin,), "unverified"))
@@ -67,6 +80,7 @@ MAX_RATE_FILE_BYTES = 64 * 1024 * 1024
 
 def read_rate_file(path: Path) -> str:
     """The text of a user's rate table, or `RateFileError` saying why it cannot be read."""
+
     def refuse(message: str, line: int | None = None):
         return RateFileError([Problem(str(path), line, message)])
 
@@ -84,10 +98,14 @@ def read_rate_file(path: Path) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise refuse("not UTF-8 text (a binary file, or a spreadsheet not saved as CSV UTF-8)",
-                     data.count(b"\n", 0, error.start) + 1) from None
+        raise refuse(
+            "not UTF-8 text (a binary file, or a spreadsheet not saved as CSV UTF-8)",
+            data.count(b"\n", 0, error.start) + 1,
+        ) from None
     if "\x00" in text:
-        raise refuse("not a CSV table (it contains NUL bytes: a binary file?)", text.count("\n", 0, text.index("\x00")) + 1)
+        raise refuse(
+            "not a CSV table (it contains NUL bytes: a binary file?)", text.count("\n", 0, text.index("\x00")) + 1
+        )
     return text
 
 
@@ -141,8 +159,11 @@ def load_shipped_rates(path=None) -> RateTable:
         dated.sort(key=lambda p: p[0])
         for (_, end, first), (start, _, where) in itertools.pairwise(dated):
             if start <= end:
-                checker.problem(where, f"{basis} from {start} overlaps the one at line "
-                                       f"{checker.lines.line_of(first)} (to {end}); one rate per day")
+                checker.problem(
+                    where,
+                    f"{basis} from {start} overlaps the one at line "
+                    f"{checker.lines.line_of(first)} (to {end}); one rate per day",
+                )
     if checker.problems:
         raise DataFileError(checker.problems)
     return RateTable(spans, name=str(path))
@@ -155,8 +176,10 @@ def _stated(checker: Checker, row: dict, where: tuple) -> tuple[tuple[str, ...],
         checker.problem(where + ("sources",), "a stated average names its sources as a list of http(s) URLs")
     verification = checker.typed(row, "verification", where, str)
     if verification not in VERIFICATION_LEVELS:
-        checker.problem(where + ("verification",),
-                        f"'verification' should be one of {', '.join(VERIFICATION_LEVELS)}, got {verification!r}")
+        checker.problem(
+            where + ("verification",),
+            f"'verification' should be one of {', '.join(VERIFICATION_LEVELS)}, got {verification!r}",
+        )
     return tuple(sources), verification or "unverified"
 
 

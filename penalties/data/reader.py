@@ -50,24 +50,48 @@ class Reading:
 
     def as_toml_tables(self) -> dict:
         """The `[[parts.versions.sanctions]]` table of this reading (offender: individual)."""
-        return {"main": [_item_table(i) for i in self.main],
-                "additional": [_item_table(i) for i in self.additional]}
+        return {"main": [_item_table(i) for i in self.main], "additional": [_item_table(i) for i in self.additional]}
 
 
 # ------------------------------------------------------------------ numbers written out in words
 
 _NUMBER_FORMS = {
-    1: "один одного одной одну", 2: "два две двух", 3: "три трех трое", 4: "четыре четырех",
-    5: "пять пяти", 6: "шесть шести", 7: "семь семи", 8: "восемь восьми", 9: "девять девяти",
-    10: "десять десяти", 11: "одиннадцать одиннадцати", 12: "двенадцать двенадцати",
-    13: "тринадцать тринадцати", 14: "четырнадцать четырнадцати", 15: "пятнадцать пятнадцати",
-    16: "шестнадцать шестнадцати", 17: "семнадцать семнадцати", 18: "восемнадцать восемнадцати",
-    19: "девятнадцать девятнадцати", 20: "двадцать двадцати", 30: "тридцать тридцати",
-    40: "сорок сорока", 50: "пятьдесят пятидесяти", 60: "шестьдесят шестидесяти",
-    70: "семьдесят семидесяти", 80: "восемьдесят восьмидесяти", 90: "девяносто девяноста",
-    100: "сто ста", 200: "двести двухсот", 300: "триста трехсот", 400: "четыреста четырехсот",
-    500: "пятьсот пятисот", 600: "шестьсот шестисот", 700: "семьсот семисот",
-    800: "восемьсот восьмисот", 900: "девятьсот девятисот",
+    1: "один одного одной одну",
+    2: "два две двух",
+    3: "три трех трое",
+    4: "четыре четырех",
+    5: "пять пяти",
+    6: "шесть шести",
+    7: "семь семи",
+    8: "восемь восьми",
+    9: "девять девяти",
+    10: "десять десяти",
+    11: "одиннадцать одиннадцати",
+    12: "двенадцать двенадцати",
+    13: "тринадцать тринадцати",
+    14: "четырнадцать четырнадцати",
+    15: "пятнадцать пятнадцати",
+    16: "шестнадцать шестнадцати",
+    17: "семнадцать семнадцати",
+    18: "восемнадцать восемнадцати",
+    19: "девятнадцать девятнадцати",
+    20: "двадцать двадцати",
+    30: "тридцать тридцати",
+    40: "сорок сорока",
+    50: "пятьдесят пятидесяти",
+    60: "шестьдесят шестидесяти",
+    70: "семьдесят семидесяти",
+    80: "восемьдесят восьмидесяти",
+    90: "девяносто девяноста",
+    100: "сто ста",
+    200: "двести двухсот",
+    300: "триста трехсот",
+    400: "четыреста четырехсот",
+    500: "пятьсот пятисот",
+    600: "шестьсот шестисот",
+    700: "семьсот семисот",
+    800: "восемьсот восьмисот",
+    900: "девятьсот девятисот",
 }
 _NUMBER_WORDS = {w: n for n, forms in _NUMBER_FORMS.items() for w in forms.split()}
 _THOUSAND = {"тысяча", "тысячи", "тысяч", "тысячу"}
@@ -93,8 +117,18 @@ def _number(words: list[str]) -> int:
 
 # each word whole: "пятидесятимесячных" (a typo of the source) is not "пятидесяти" + "месячных"
 _NUM = r"(?:(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"|тысяч[аиу]?)(?![а-я])\s?)+"
-_TERM_UNITS = {"лет": "year", "года": "year", "год": "year", "месяцев": "month", "месяца": "month",
-               "месяц": "month", "суток": "day", "часов": "hour", "часа": "hour", "час": "hour"}
+_TERM_UNITS = {
+    "лет": "year",
+    "года": "year",
+    "год": "year",
+    "месяцев": "month",
+    "месяца": "month",
+    "месяц": "month",
+    "суток": "day",
+    "часов": "hour",
+    "часа": "hour",
+    "час": "hour",
+}
 _UNIT = r"(?:лет|года|год|месяцев|месяца|месяц|суток|часов|часа|час)"
 _MCI = r"месячных расчетных показателей|месячного расчетного показателя"
 _MULTIPLE = r"[а-я]+кратн(?:ой|ого|ую|ая)"
@@ -118,7 +152,7 @@ def _measure(number_words: str, unit_word: str, measure: str) -> Measure:
 
 
 def _multiple(word: str) -> int:
-    stem = word[:word.index("кратн")]
+    stem = word[: word.index("кратн")]
     if stem in _MULTIPLE_STEMS:
         return _MULTIPLE_STEMS[stem]
     raise ValueError(word)
@@ -127,12 +161,15 @@ def _multiple(word: str) -> int:
 # ------------------------------------------------------------------ the sentence
 
 _START = re.compile(r"\bнаказыва(?:ется|ются|ет|ют)\b\s*")
-_ADDITIONAL_NOUNS = r"(?:пожизненным )?лишением права|конфискацией|выдворением|лишением гражданства|лишением [а-я, ]*звани"
+_ADDITIONAL_NOUNS = (
+    r"(?:пожизненным )?лишением права|конфискацией|выдворением|лишением гражданства|лишением [а-я, ]*звани"
+)
 # "с A, B": a second additional punishment after a comma, its "с" left out
 _ADDITIONAL_CONTINUES = re.compile(rf",\s+(?={_ADDITIONAL_NOUNS})")
 _ADDITIONAL_START = re.compile(
     r",?\s+(?=с (?:пожизненным )?лишением права|с конфискацией|с выдворением|с лишением (?:специального|воинского|почетного|классного|государственных)"
-    r"|с лишением гражданства|с лишением [а-я, ]*звани)")
+    r"|с лишением гражданства|с лишением [а-я, ]*звани)"
+)
 # "либо" joins alternatives, except inside a ban: "занимать определенные должности либо заниматься
 # определенной деятельностью" (CC 156(2) of 2015)
 _ALTERNATIVE_SPLIT = re.compile(r"(?<!определенные должности),?\s+либо\s+")
@@ -151,11 +188,13 @@ def sanction_sentence(text: str) -> str:
     match = _START.search(clean)
     if match is None:
         raise SanctionTextError(text, clean[:60], "no 'наказывается' / 'наказываются' in the text")
-    return clean[match.end():]
+    return clean[match.end() :]
 
 
-_CASE = re.compile(r",?\s*а в случаях, предусмотренных пункт(?:ом|ами) (\d{1,2}\)(?:(?:,| или| и) \d{1,2}\))*)"
-                   r"(?: настоящей части)?,?\s*(?:[–—-]\s*)?(?:и\s+)?")
+_CASE = re.compile(
+    r",?\s*а в случаях, предусмотренных пункт(?:ом|ами) (\d{1,2}\)(?:(?:,| или| и) \d{1,2}\))*)"
+    r"(?: настоящей части)?,?\s*(?:[–—-]\s*)?(?:и\s+)?"
+)
 _CASE_ITEMS = re.compile(r"(\d{1,2})\)")
 # a further case in the same list: "…, а в случаях, предусмотренных пунктом 2), A, пунктом 3), B" (CC 307(3))
 _NEXT_CASE = re.compile(r",\s*пункт(?:ом|ами) (\d{1,2}\)(?:(?:,| или| и) \d{1,2}\))*),?\s*(?:[–—-]\s*)?")
@@ -202,7 +241,7 @@ def _read_alternatives(text: str, sentence: str, context: list[Item] | None = No
 
 
 def _additional_list(text: str, piece: str) -> list[Item]:
-    """"с A" or "с A, B": one or more additional punishments."""
+    """ "с A" or "с A, B": one or more additional punishments."""
     first, *rest = _ADDITIONAL_CONTINUES.split(piece.strip(" ,"))
     return [_additional_item(text, first)] + [_additional_item(text, "с " + phrase) for phrase in rest]
 
@@ -211,10 +250,13 @@ def _additional_list(text: str, piece: str) -> list[Item]:
 
 _FINE = re.compile(rf"^штраф(?:ом)? в размере (?:(?:от (?P<lo>{_NUM}) )?до (?P<hi>{_NUM})|(?P<fix>{_NUM})) (?:{_MCI})$")
 _FINE_MULTIPLE = re.compile(
-    rf"^штраф(?:ом)? (?:в размере )?(?:от (?P<lo>{_MULTIPLE}) )?до (?P<hi>{_MULTIPLE}) (?P<base>{_BASE})$")
+    rf"^штраф(?:ом)? (?:в размере )?(?:от (?P<lo>{_MULTIPLE}) )?до (?P<hi>{_MULTIPLE}) (?P<base>{_BASE})$"
+)
 _FINE_MULTIPLE_FIXED = re.compile(rf"^штраф(?:ом)? в размере (?P<fix>{_MULTIPLE}) (?P<base>{_BASE})$")
 _SAME_AMOUNT = re.compile(r"^исправительными работами в том же размере$")
-_CORRECTIVE = re.compile(rf"^исправительными работами в размере (?:(?:от (?P<lo>{_NUM}) )?до (?P<hi>{_NUM})) (?:{_MCI})$")
+_CORRECTIVE = re.compile(
+    rf"^исправительными работами в размере (?:(?:от (?P<lo>{_NUM}) )?до (?P<hi>{_NUM})) (?:{_MCI})$"
+)
 _TERM_KINDS = {
     "привлечением к общественным работам": "community_service",
     "общественными работами": "community_service",
@@ -224,14 +266,16 @@ _TERM_KINDS = {
 }
 _TERM = re.compile(
     rf"^(?P<kind>{'|'.join(_TERM_KINDS)}) (?:(?:на срок |сроком )?(?:от (?P<lo>{_NUM})(?P<lounit>{_UNIT})? )?до (?P<hi>{_NUM})(?P<hiunit>{_UNIT})"
-    rf"|(?:на срок|сроком на|на) (?P<fix>{_NUM})(?P<fixunit>{_UNIT})|(?P<same>на тот же срок))$")
+    rf"|(?:на срок|сроком на|на) (?P<fix>{_NUM})(?P<fixunit>{_UNIT})|(?P<same>на тот же срок))$"
+)
 _LIFE = re.compile(r"^пожизненным лишением свободы$")
 # an alternative of its own, not "с выдворением" (CC 335, 336, 337, 340, 342 in the 268-VI wording of
 # 28.10.2019: "…, либо арестом на срок до сорока суток, либо выдворением за пределы Республики Казахстан
 # иностранца или лица без гражданства сроком на пять лет, с лишением права …")
 _MAIN_EXPULSION = re.compile(
     rf"^выдворением за пределы республики казахстан иностранца или лица без гражданства"
-    rf"(?: (?:сроком на|на срок) (?P<fix>{_NUM})(?P<fixunit>{_UNIT}))?$")
+    rf"(?: (?:сроком на|на срок) (?P<fix>{_NUM})(?P<fixunit>{_UNIT}))?$"
+)
 _DEATH = re.compile(r"^смертной казнью$")
 
 
@@ -271,8 +315,9 @@ def _main_item(text: str, phrase: str, before: list[Item]) -> Item:
             kind = _TERM_KINDS[m["kind"]]
             measure = KINDS[kind].measure
             if m["same"]:
-                previous = next((i for i in reversed(before) if i.max is not None
-                                 and KINDS[i.kind].measure == measure), None)
+                previous = next(
+                    (i for i in reversed(before) if i.max is not None and KINDS[i.kind].measure == measure), None
+                )
                 if previous is None:
                     raise SanctionTextError(text, phrase, "'на тот же срок' with no term before it")
                 return Item(kind, previous.min, previous.max)
@@ -299,18 +344,20 @@ _RIGHT = re.compile(
     rf"| (?:на срок|сроком на) (?P<fix>{_NUM})(?P<fixunit>{_UNIT})"
     # CC 238(2), 239, 250(2): "на срок от пяти лет до установления запрета занимать должность … пожизненно":
     # a ban from five years up to a lifelong one
-    rf"| на срок от (?P<lifefrom>{_NUM})(?P<lifefromunit>{_UNIT}) до установления запрета [^.]+? пожизненно)?$")
+    rf"| на срок от (?P<lifefrom>{_NUM})(?P<lifefromunit>{_UNIT}) до установления запрета [^.]+? пожизненно)?$"
+)
 _CONFISCATION = re.compile(r"^с конфискацией имущества$")
 _EXPULSION = re.compile(
     rf"^с выдворением за пределы республики казахстан иностранца или лица без гражданства"
-    rf"(?: (?:сроком на|на срок) (?P<fix>{_NUM})(?P<fixunit>{_UNIT})| на срок до (?P<hi>{_NUM})(?P<hiunit>{_UNIT}))?$")
+    rf"(?: (?:сроком на|на срок) (?P<fix>{_NUM})(?P<fixunit>{_UNIT})| на срок до (?P<hi>{_NUM})(?P<hiunit>{_UNIT}))?$"
+)
 _CITIZENSHIP = re.compile(r"^с лишением гражданства республики казахстан$")
 _TITLE = re.compile(r"^с лишением (?:специального, воинского или почетного звания|[а-я, ]*звани[яй])[а-я, ]*$")
 
 
 def _additional_item(text: str, phrase: str) -> Item:
     optional = _OPTIONAL.search(phrase)
-    core = phrase[:optional.start()] if optional else phrase
+    core = phrase[: optional.start()] if optional else phrase
     mandatory = optional is None
     try:
         if m := _RIGHT.match(core):
@@ -350,6 +397,7 @@ def _additional_item(text: str, phrase: str) -> Item:
 
 
 # ------------------------------------------------------------------ back to TOML
+
 
 def _item_table(item: Item) -> dict:
     table: dict = {"kind": item.kind}

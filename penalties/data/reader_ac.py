@@ -65,14 +65,20 @@ _OFFENDERS = (
     ("филиалы банков – нерезидентов республики казахстан", ("nonresident_bank_branch",)),
     ("филиалы банков-нерезидентов республики казахстан", ("nonresident_bank_branch",)),
     ("филиалы банка-нерезидента республики казахстан", ("nonresident_bank_branch",)),
-    ("филиалы страховых (перестраховочных) организаций – нерезидентов республики казахстан",
-     ("nonresident_insurer_branch",)),
-    ("филиал страховой (перестраховочной) организации-нерезидента республики казахстан",
-     ("nonresident_insurer_branch",)),
+    (
+        "филиалы страховых (перестраховочных) организаций – нерезидентов республики казахстан",
+        ("nonresident_insurer_branch",),
+    ),
+    (
+        "филиал страховой (перестраховочной) организации-нерезидента республики казахстан",
+        ("nonresident_insurer_branch",),
+    ),
     ("филиалы страховых брокеров – нерезидентов республики казахстан", ("nonresident_broker_branch",)),
     ("филиалы страховой организации – нерезидента республики казахстан", ("nonresident_insurer_branch",)),
-    ("филиалы страховых (перестраховочных) организаций-нерезидентов республики казахстан",
-     ("nonresident_insurer_branch",)),
+    (
+        "филиалы страховых (перестраховочных) организаций-нерезидентов республики казахстан",
+        ("nonresident_insurer_branch",),
+    ),
     ("филиалы страховых брокеров-нерезидентов республики казахстан", ("nonresident_broker_branch",)),
     # persons a few sanctions fine by name (penalties.law.provisions.Offender): their own categories
     ("родителей или лиц, их заменяющих", ("parent_or_guardian",)),
@@ -101,25 +107,42 @@ _OFFENDERS = (
     # "на лиц, виновных в …": whoever committed the offence, as a sentence naming no one
     ("лиц, виновных в невыполнении обязательств по коллективному договору, соглашению", ("unnamed",)),
     ("лиц, виновных в непредоставлении информации", ("unnamed",)),
-    ("первых руководителей соответствующего юридического лица – заемщика по займу, имеющего государственную гарантию, "
-     "их заместителей либо лиц, их заменяющих, на которых соответствующими приказами возложено исполнение обязанностей",
-     ("borrower_head",)),
-    ("филиалы и представительства юридических лиц-нерезидентов, действующих на территории республики казахстан более "
-     "одного года", ("nonresident_branch_or_office",)),
+    (
+        "первых руководителей соответствующего юридического лица – заемщика по займу, имеющего государственную гарантию, "
+        "их заместителей либо лиц, их заменяющих, на которых соответствующими приказами возложено исполнение обязанностей",
+        ("borrower_head",),
+    ),
+    (
+        "филиалы и представительства юридических лиц-нерезидентов, действующих на территории республики казахстан более "
+        "одного года",
+        ("nonresident_branch_or_office",),
+    ),
     ("крупных налогоплательщиков, подлежащих мониторингу", ("monitored_taxpayer",)),
     ("налогоплательщиков, подлежащих налоговому мониторингу", ("monitored_taxpayer",)),
     ("оператора фискальных данных", ("fiscal_data_operator",)),
-    ("должностных лиц или первых руководителей энергопроизводящей, энергопередающей организаций и субъекта "
-     "теплоснабжения", ("energy_organisation_official",)),
+    (
+        "должностных лиц или первых руководителей энергопроизводящей, энергопередающей организаций и субъекта "
+        "теплоснабжения",
+        ("energy_organisation_official",),
+    ),
     ("должностное лицо энергопередающей организации", ("energy_transmission_official",)),
     ("должностных лиц местных исполнительных органов", ("local_executive_official",)),
     ("первого руководителя оператора расширенных обязательств производителей (импортеров)", ("epr_operator_head",)),
-    ("экспертов-аудиторов по определению страны происхождения товара, статуса товара таможенного союза или "
-     "иностранного товара", ("origin_expert_auditor",)),
+    (
+        "экспертов-аудиторов по определению страны происхождения товара, статуса товара таможенного союза или "
+        "иностранного товара",
+        ("origin_expert_auditor",),
+    ),
     ("организацию, уполномоченную на выдачу сертификата о происхождении товара", ("origin_certificate_organisation",)),
-    ("организацию, уполномоченную на выдачу сертификата", ("origin_certificate_organisation",)),  # AC 417(4), (6) of 2017
-    ("органы (организации), уполномоченные на выдачу сертификата о происхождении товара для внутреннего обращения, "
-     "заключения форм товара таможенного союза или иностранного товара", ("internal_origin_certificate_body",)),
+    (
+        "организацию, уполномоченную на выдачу сертификата",
+        ("origin_certificate_organisation",),
+    ),  # AC 417(4), (6) of 2017
+    (
+        "органы (организации), уполномоченные на выдачу сертификата о происхождении товара для внутреннего обращения, "
+        "заключения форм товара таможенного союза или иностранного товара",
+        ("internal_origin_certificate_body",),
+    ),
     ("граждан республики казахстан", ("kazakh_citizen",)),
     ("иностранцев и лиц без гражданства", ("foreigner_or_stateless_person",)),
     ("иностранных граждан и лиц без гражданства", ("foreigner_or_stateless_person",)),
@@ -138,24 +161,36 @@ _OFFENDERS = (
 )
 # words naming offenders the reader does not read, with the reason (a precise left-out reason)
 _UNREAD = (
-    (re.compile(r"юридических лиц, являющихся субъектами крупного предпринимательства"),
-     "names 'субъектов крупного предпринимательства' and 'юридических лиц, являющихся субъектами крупного "
-     "предпринимательства' with different amounts: a legal entity of large business is in both groups, the text "
-     "does not say which amount is its"),
-    (re.compile(r"(?<![а-я])коммерческие организации"),
-     "'коммерческие организации' where the same sentence form elsewhere writes 'некоммерческие организации': "
-     "likely a typo, not certain"),
-    (re.compile(r"^штраф при превышении"),
-     "amounts by the degree of the excess ('при превышении … до пяти тонн', '… от пяти до десяти тонн'): the data "
-     "model holds one sanction per offender"),
-    (re.compile(r"на субъектов среднего предпринимательства – в размере двадцати пяти, на субъектов среднего "
-                r"предпринимательства"),
-     "names 'субъектов среднего предпринимательства' twice, with two amounts, and no small business (AC 404(4) "
-     "of 11.07.2017): 'малого' for the first is likely, not certain"),
-    (re.compile(r"на должностных лиц субъектов малого предпринимательства или некоммерческие организации в размере"),
-     "'на должностных лиц субъектов малого предпринимательства или некоммерческие организации' without a comma "
-     "after 'лиц' nor a dash before the amount: officials of small businesses, or officials and small businesses, "
-     "is not certain"),
+    (
+        re.compile(r"юридических лиц, являющихся субъектами крупного предпринимательства"),
+        "names 'субъектов крупного предпринимательства' and 'юридических лиц, являющихся субъектами крупного "
+        "предпринимательства' with different amounts: a legal entity of large business is in both groups, the text "
+        "does not say which amount is its",
+    ),
+    (
+        re.compile(r"(?<![а-я])коммерческие организации"),
+        "'коммерческие организации' where the same sentence form elsewhere writes 'некоммерческие организации': "
+        "likely a typo, not certain",
+    ),
+    (
+        re.compile(r"^штраф при превышении"),
+        "amounts by the degree of the excess ('при превышении … до пяти тонн', '… от пяти до десяти тонн'): the data "
+        "model holds one sanction per offender",
+    ),
+    (
+        re.compile(
+            r"на субъектов среднего предпринимательства – в размере двадцати пяти, на субъектов среднего "
+            r"предпринимательства"
+        ),
+        "names 'субъектов среднего предпринимательства' twice, with two amounts, and no small business (AC 404(4) "
+        "of 11.07.2017): 'малого' for the first is likely, not certain",
+    ),
+    (
+        re.compile(r"на должностных лиц субъектов малого предпринимательства или некоммерческие организации в размере"),
+        "'на должностных лиц субъектов малого предпринимательства или некоммерческие организации' without a comma "
+        "after 'лиц' nor a dash before the amount: officials of small businesses, or officials and small businesses, "
+        "is not certain",
+    ),
 )
 _OFFENDER_WORDS = "|".join(re.escape(p) for p, _ in sorted(_OFFENDERS, key=lambda o: -len(o[0])))
 _GROUPS = dict(_OFFENDERS)
@@ -165,12 +200,18 @@ _NAMES = rf"(?:{_OFFENDER_WORDS})(?:{_JOIN}(?:{_OFFENDER_WORDS}))*"
 # drop the "на" ("штраф физических лиц в размере двадцати, должностных лиц – в размере тридцати"):
 # without it, the names must be followed by their amount, or end a warning ("предупреждение местных
 # исполнительных органов")
-_SEGMENT = re.compile(rf"(?:^|,\s+(?:а\s+)?|\s+)(?:(?:на|для) (?P<names>{_NAMES}),?\s*(?:[–—-]\s*)?"
-                      rf"|(?P<bare>{_NAMES}),?\s*(?:[–—-]\s*)?(?=в размере)|(?<=предупреждение )(?P<warned>{_NAMES})$)")
+_SEGMENT = re.compile(
+    rf"(?:^|,\s+(?:а\s+)?|\s+)(?:(?:на|для) (?P<names>{_NAMES}),?\s*(?:[–—-]\s*)?"
+    rf"|(?P<bare>{_NAMES}),?\s*(?:[–—-]\s*)?(?=в размере)|(?<=предупреждение )(?P<warned>{_NAMES})$)"
+)
 # "с приостановлением действия либо лишением свидетельства": an additional punishment's choice (instrumental), not a main one
-_ALTERNATIVE = re.compile(r",?\s+либо\s+(?!без так|предмет|недостоверно|лишением|приостановлением|запрещением)|\s+или\s+(?=штраф|административн|арест|предупреждени|лишени|выдворени|общественн|привлечени|приостановлени)")
-_ADDITIONAL = re.compile(r",?\s+(?=с конфискаци|с лишением|с приостановлени|с запрещени|с выдворени|с административным выдворени"
-                         r"|с исключением|с приостановкой|с принудительным сносом)")  # the last three: not read (their error names them)
+_ALTERNATIVE = re.compile(
+    r",?\s+либо\s+(?!без так|предмет|недостоверно|лишением|приостановлением|запрещением)|\s+или\s+(?=штраф|административн|арест|предупреждени|лишени|выдворени|общественн|привлечени|приостановлени)"
+)
+_ADDITIONAL = re.compile(
+    r",?\s+(?=с конфискаци|с лишением|с приостановлени|с запрещени|с выдворени|с административным выдворени"
+    r"|с исключением|с приостановкой|с принудительным сносом)"
+)  # the last three: not read (their error names them)
 
 
 @attrs.frozen
@@ -186,8 +227,10 @@ class ACReading:
     def sanction_tables(self) -> list[dict]:
         out = []
         for s in self.sanctions:
-            table: dict = {"offender": s.offenders[0] if len(s.offenders) == 1 else list(s.offenders),
-                           "main": [item_table(i) for i in s.main]}
+            table: dict = {
+                "offender": s.offenders[0] if len(s.offenders) == 1 else list(s.offenders),
+                "main": [item_table(i) for i in s.main],
+            }
             if s.additional:
                 table["additional"] = [item_table(i) for i in s.additional]
             out.append(table)
@@ -205,19 +248,23 @@ def read_ac_sanction(text: str) -> tuple[Sanction, ...]:
     match = _START.search(clean)
     if match is None:
         raise SanctionTextError(text, clean[:60], "no 'влечет' / 'влекут' in the text")
-    sentence = clean[match.end():]
+    sentence = clean[match.end() :]
     for words, reason in _UNREAD:
         if found := words.search(sentence):
             raise SanctionTextError(text, found.group(0), reason)
     if by_offender := _BOUND_BY_OFFENDER.search(sentence):
-        raise SanctionTextError(text, by_offender.group(0), "a bound in MCI that differs by offender category, for "
-                                "offenders the sentence names otherwise (which bound applies to whom is not read)")
+        raise SanctionTextError(
+            text,
+            by_offender.group(0),
+            "a bound in MCI that differs by offender category, for "
+            "offenders the sentence names otherwise (which bound applies to whom is not read)",
+        )
     # "влечет лишение квалификационного свидетельства физического лица, штраф на должностных лиц …" (AC 604(2)):
     # the individual's punishment, named by the genitive before the other offenders' segments
     own: list[Sanction] = []
     if lead := _LEADING_INDIVIDUAL.match(sentence):
         own.append(Sanction(("individual",), (_main(text, lead["what"], None),)))
-        sentence = sentence[lead.end():]
+        sentence = sentence[lead.end() :]
     sentence, trailing = _split_trailing_additional(text, sentence)
     segments = _segments(text, sentence)
     units = _units_after(segments)
@@ -254,12 +301,16 @@ def _split_trailing_additional(text: str, sentence: str) -> tuple[str, list[Item
     # expulsion is the foreigners' own (AC art. 51 expels foreigners and stateless persons only)
     last_names = segments[-1]["names"] or segments[-1]["bare"] or ""
     if not tail_match.group(0).startswith(",") and any(
-            "foreigner_or_stateless_person" in _GROUPS[p] for p in re.findall(_OFFENDER_WORDS, last_names)):
+        "foreigner_or_stateless_person" in _GROUPS[p] for p in re.findall(_OFFENDER_WORDS, last_names)
+    ):
         return sentence, []
-    head, tail = sentence[:tail_match.start()], sentence[tail_match.end():]
+    head, tail = sentence[: tail_match.start()], sentence[tail_match.end() :]
     # "… на срок до трех лет с конфискацией доходов …" (AC 450(2)): a second additional punishment without a comma
-    return head, [item for piece in re.split(r",\s+(?=с )|\s+(?=с конфискаци)", tail)
-                  for item in _additional_list(text, piece.strip(" ,"))]
+    return head, [
+        item
+        for piece in re.split(r",\s+(?=с )|\s+(?=с конфискаци)", tail)
+        for item in _additional_list(text, piece.strip(" ,"))
+    ]
 
 
 # AC 220(1) since 2026: "…, но не более ста месячных расчетных показателей на субъектов среднего
@@ -280,7 +331,7 @@ def _segments(text: str, sentence: str) -> list[tuple[tuple[str, ...], str]]:
     found = list(_SEGMENT.finditer(sentence))
     if not found:
         return [(("unnamed",), sentence)]
-    carry = sentence[:found[0].start()].strip(" ,")  # "штраф" before "на физических лиц"
+    carry = sentence[: found[0].start()].strip(" ,")  # "штраф" before "на физических лиц"
     out = []
     for i, m in enumerate(found):
         end = found[i + 1].start() if i + 1 < len(found) else len(sentence)
@@ -288,14 +339,21 @@ def _segments(text: str, sentence: str) -> list[tuple[tuple[str, ...], str]]:
         offenders: list[str] = []
         for phrase in re.findall(_OFFENDER_WORDS, names):
             offenders.extend(g for g in _GROUPS[phrase] if g not in offenders)
-        if re.sub(_OFFENDER_WORDS, "", names).replace(",", " ").replace(" на ", " ").replace(" и ", " ") \
-                .replace(" или ", " ").replace("а также", " ").strip():
+        if (
+            re.sub(_OFFENDER_WORDS, "", names)
+            .replace(",", " ")
+            .replace(" на ", " ")
+            .replace(" и ", " ")
+            .replace(" или ", " ")
+            .replace("а также", " ")
+            .strip()
+        ):
             raise SanctionTextError(text, names, "an offender category the reader does not know")
-        body = sentence[m.end():end].strip(" ,")
+        body = sentence[m.end() : end].strip(" ,")
         following = _PENALTY_BEFORE_NEXT.search(body)
         next_carry: str | None = None
         if following and i + 1 < len(found):
-            next_carry, body = following.group(1), body[:following.start()].strip(" ,")
+            next_carry, body = following.group(1), body[: following.start()].strip(" ,")
         if carry:
             body = f"{carry} {body}".strip()
         elif body.startswith("в размере"):
@@ -307,8 +365,14 @@ def _segments(text: str, sentence: str) -> list[tuple[tuple[str, ...], str]]:
         else:
             raise SanctionTextError(text, body[:60] or m.group(0), "an offender segment the reader does not know")
         carry = next_carry or ""
-        out.append((("unnamed",) if offenders == ["unnamed"]
-                    else tuple(sorted(offenders, key=lambda o: OFFENDERS.index(o) if o in OFFENDERS else -1)), body))
+        out.append(
+            (
+                ("unnamed",)
+                if offenders == ["unnamed"]
+                else tuple(sorted(offenders, key=lambda o: OFFENDERS.index(o) if o in OFFENDERS else -1)),
+                body,
+            )
+        )
     return out
 
 
@@ -320,12 +384,24 @@ _MCI_UNIT = re.compile(rf"^(?:{MCI_WORDS}|расчетных показател�
 _PERCENT_UNIT = re.compile(r"^процент(?:ов|а)(?: от)?(?: (?P<base>.+))?$")
 _FINE_MULTIPLE = re.compile(rf"^(?:штраф[а-я]* )?в размере (?P<fix>{MULTIPLE}) (?P<base>.+)$")
 _FINE_BASE = re.compile(r"^(?:штраф[а-я]* )?в размере (?P<base>суммы .+)$")
-_ARREST = re.compile(rf"^(?:административный )?арест(?: на срок| сроком на| сроком| на)? (?:(?:от (?P<lo>{NUMBER}))?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))суток$")
-_LICENCE_RIGHT = re.compile(rf"^лишени[ея] права (?:на )?управления (?:транспортными средствами|транспортным средством) (?:сроком на|на срок) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
-_SPECIAL_RIGHT = re.compile(rf"^лишени[ея] права (?:охоты|на управление транспортными средствами|управления маломерным судном|управления воздушным судном) (?:сроком на|на срок) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
-_RIGHT_AND_ARREST = re.compile(rf"^(?P<right>лишени[ея] права (?:на )?управлени[яе] транспортными средствами (?:сроком на|на срок) {NUMBER}{TERM_UNIT}) и (?P<arrest>административный арест .+)$")
-_PUBLIC_WORKS = re.compile(rf"^(?:привлечение к )?общественн(?:ые|ым) работ(?:ы|ам) на срок (?:(?:от (?P<lo>{NUMBER}))?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))часов$")
-_MAIN_SUSPENSION = re.compile(rf"^приостановление (?:деятельности|действия|выпуска){_WHAT} (?:сроком на|на срок|сроком) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
+_ARREST = re.compile(
+    rf"^(?:административный )?арест(?: на срок| сроком на| сроком| на)? (?:(?:от (?P<lo>{NUMBER}))?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))суток$"
+)
+_LICENCE_RIGHT = re.compile(
+    rf"^лишени[ея] права (?:на )?управления (?:транспортными средствами|транспортным средством) (?:сроком на|на срок) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$"
+)
+_SPECIAL_RIGHT = re.compile(
+    rf"^лишени[ея] права (?:охоты|на управление транспортными средствами|управления маломерным судном|управления воздушным судном) (?:сроком на|на срок) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$"
+)
+_RIGHT_AND_ARREST = re.compile(
+    rf"^(?P<right>лишени[ея] права (?:на )?управлени[яе] транспортными средствами (?:сроком на|на срок) {NUMBER}{TERM_UNIT}) и (?P<arrest>административный арест .+)$"
+)
+_PUBLIC_WORKS = re.compile(
+    rf"^(?:привлечение к )?общественн(?:ые|ым) работ(?:ы|ам) на срок (?:(?:от (?P<lo>{NUMBER}))?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))часов$"
+)
+_MAIN_SUSPENSION = re.compile(
+    rf"^приостановление (?:деятельности|действия|выпуска){_WHAT} (?:сроком на|на срок|сроком) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$"
+)
 # what a percentage or multiple is of: the beginning of the Code's words, and the `base` name the data
 # uses for it (the version's quote has the whole phrase); longest first
 _BASES = {
@@ -377,10 +453,8 @@ _BASES = {
     # AC 328: a percentage of a fee rate "в отношении" the quantity over the limit: the base is the fee at
     # that rate on that quantity, in tenge
     "ставки платы за эмиссии в окружающую среду за превышенный объем эмиссий": "emission_fee_on_the_excess",
-    "соответствующей ставки платы за негативное воздействие на окружающую среду в отношении превышенного количества":
-        "impact_fee_on_the_excess",
-    "ставки платы за захоронение отходов в отношении количества отходов, накопленных или захороненных сверх":
-        "disposal_fee_on_the_excess",
+    "соответствующей ставки платы за негативное воздействие на окружающую среду в отношении превышенного количества": "impact_fee_on_the_excess",
+    "ставки платы за захоронение отходов в отношении количества отходов, накопленных или захороненных сверх": "disposal_fee_on_the_excess",
     "ставки платы за захоронение отходов в отношении количества накопленных отходов": "disposal_fee_on_the_waste",
     "ставки платы в отношении массы серы": "fee_on_the_sulphur",
     "суммы, которая не была учтена": "amount_not_recorded",
@@ -390,8 +464,10 @@ _BASES = {
 # месячных расчетных показателей", "…, но не менее двухсот и не более одной тысячи …", "…, но не более
 # двухсот …" (not "но не более чем за один год", which bounds the period the base is counted over)
 _BOUNDED = re.compile(r",? но не (?:менее|более) (?!чем за)")
-_BOUNDS = re.compile(rf",? но не (?:менее (?P<floor>{NUMBER})(?:и не более (?P<ceiling>{NUMBER}))?|более (?P<only_ceiling>{NUMBER}))"
-                     rf"(?:{MCI_WORDS})$")
+_BOUNDS = re.compile(
+    rf",? но не (?:менее (?P<floor>{NUMBER})(?:и не более (?P<ceiling>{NUMBER}))?|более (?P<only_ceiling>{NUMBER}))"
+    rf"(?:{MCI_WORDS})$"
+)
 # "в размере одной десятой процента": a fraction, its denominator after the number
 _FRACTION = re.compile(r"^(?P<denominator>десят|сот)(?:ой|ых) (?P<unit>.+)$")
 _DENOMINATORS = {"десят": 10, "сот": 100}
@@ -407,7 +483,9 @@ _PER_NAMES = {
 def _base(text: str, phrase: str, words: str) -> str:
     """The `base` name of what a percentage or multiple is of; an error for a base not in the table."""
     if _BOUNDED.search(words):  # a bound `_fine` did not take: after a multiple, or not at the end
-        raise SanctionTextError(text, phrase, "a bound in MCI where the reader does not take one (only after a percentage's base)")
+        raise SanctionTextError(
+            text, phrase, "a bound in MCI where the reader does not take one (only after a percentage's base)"
+        )
     for start in sorted(_BASES, key=len, reverse=True):
         if words.startswith(start):
             return _BASES[start]
@@ -464,14 +542,15 @@ def _main_items(text: str, body: str, unit_after: str | None) -> tuple[list[Item
         # "… либо лишение сертификата специалиста в области здравоохранения, либо без такового" (AC 424-1): the
         # words "либо без такового" make the deprivation optional, as they do for an additional punishment
         if _OPTIONAL.search(first) and first.startswith("лишение ") and items:
-            extra.append("с лишением " + first[len("лишение "):])
+            extra.append("с лишением " + first[len("лишение ") :])
             continue
         items.append(_main(text, first, unit_after))
         for phrase in together:
             # "штраф … и приостановление выпуска (выхода в эфир) средства массовой информации на срок до трех
             # месяцев": both are imposed, the suspension as a mandatory additional penalty
-            if phrase.startswith("приостановление выпуска") \
-                    and (m := _SUSPENSION.match("с приостановлением " + phrase.removeprefix("приостановление "))):
+            if phrase.startswith("приостановление выпуска") and (
+                m := _SUSPENSION.match("с приостановлением " + phrase.removeprefix("приостановление "))
+            ):
                 joined.append(_term_item("suspension_of_activity", m, True))
                 continue
             m = _LICENCE_RIGHT.match(phrase) or _SPECIAL_RIGHT.match(phrase)
@@ -490,15 +569,21 @@ def _one_base(text: str, items: list[Item]) -> list[Item]:
     case gives one base amount, so they are not read."""
     bases = {i.base for i in items if i.kind == "fine" and i.base}
     if len(bases) > 1:
-        raise SanctionTextError(text, ", ".join(sorted(bases)), "fines in percent of different bases as alternatives "
-                                "(a case gives one base amount; which base the bound written once after them "
-                                "bounds is not read)")
+        raise SanctionTextError(
+            text,
+            ", ".join(sorted(bases)),
+            "fines in percent of different bases as alternatives "
+            "(a case gives one base amount; which base the bound written once after them "
+            "bounds is not read)",
+        )
     return items
 
 
 def _additional_list(text: str, phrase: str) -> list[Item]:
-    """"с конфискацией … и запрещением деятельности …": two additional punishments."""
-    first, *more = re.split(r"\s+и\s+(?=запрещени|приостановлени|лишени|конфискаци|выдворени|административн[а-я]+ выдворени)", phrase)
+    """ "с конфискацией … и запрещением деятельности …": two additional punishments."""
+    first, *more = re.split(
+        r"\s+и\s+(?=запрещени|приостановлени|лишени|конфискаци|выдворени|административн[а-я]+ выдворени)", phrase
+    )
     return [_additional(text, first)] + [_additional(text, "с " + m) for m in more]
 
 
@@ -520,39 +605,53 @@ def _main(text: str, phrase: str, unit_after: str | None) -> Item:
                 return Item("arrest", amount, amount)
             low = spelled_measure(m["lo"], "суток", "day") if m["lo"] else None
             return Item("arrest", low, spelled_measure(m["hi"], "суток", "day"))
-        if phrase in ("административное выдворение за пределы республики казахстан",
-                      "выдворение за пределы республики казахстан"):
+        if phrase in (
+            "административное выдворение за пределы республики казахстан",
+            "выдворение за пределы республики казахстан",
+        ):
             return Item("expulsion")
         if m := _LICENCE_RIGHT.match(phrase) or _SPECIAL_RIGHT.match(phrase):
             return _term_item("deprivation_of_special_right", m, None)
         # a licence, permit or accreditation (AC art. 41: "лишение разрешения")
-        if phrase.startswith(("лишение лицензии", "лишение разрешения", "лишение свидетельства об аккредитации",
-                              "лишение экологического разрешения", "лишение квалификационного свидетельства",
-                              "лишение свидетельства об аттестации")) \
-                and not re.search(rf"(?:^|\s)(?:{NUMBER})|\d|\s(?:либо|или)\s", phrase):
+        if phrase.startswith(
+            (
+                "лишение лицензии",
+                "лишение разрешения",
+                "лишение свидетельства об аккредитации",
+                "лишение экологического разрешения",
+                "лишение квалификационного свидетельства",
+                "лишение свидетельства об аттестации",
+            )
+        ) and not re.search(rf"(?:^|\s)(?:{NUMBER})|\d|\s(?:либо|или)\s", phrase):
             return Item("deprivation_of_licence")
-        if phrase in ("приостановление действия лицензии", "приостановление деятельности") \
-                or (phrase.startswith(("приостановление лицензии", "приостановление действия лицензии"))
-                    and not re.search(rf"(?:^|\s)(?:{NUMBER})|\d|\s(?:либо|или)\s", phrase)):
+        if phrase in ("приостановление действия лицензии", "приостановление деятельности") or (
+            phrase.startswith(("приостановление лицензии", "приостановление действия лицензии"))
+            and not re.search(rf"(?:^|\s)(?:{NUMBER})|\d|\s(?:либо|или)\s", phrase)
+        ):
             return Item("suspension_of_activity")
         # "запрещение деятельности в области племенного животноводства", "запрещение выпуска (выхода в эфир)
         # средства массовой информации": no term, no second penalty
-        if phrase.startswith(("запрещение деятельности", "запрещение выпуска")) \
-                and not re.search(rf"(?:^|\s)(?:{NUMBER})|\d|\s(?:или|либо) (?:приостановлени|лишени)", phrase):
+        if phrase.startswith(("запрещение деятельности", "запрещение выпуска")) and not re.search(
+            rf"(?:^|\s)(?:{NUMBER})|\d|\s(?:или|либо) (?:приостановлени|лишени)", phrase
+        ):
             return Item("prohibition_of_activity")
         if m := _MAIN_SUSPENSION.match(phrase):
             return _term_item("suspension_of_activity", m, None)
         # "приостановление или запрещение деятельности или отдельных видов деятельности" (AC 356(14)): one
         # punishment, the choice between the two left to the court
-        if phrase.startswith("приостановление или запрещение деятельности") \
-                and not re.search(rf"(?:^|\s)(?:{NUMBER})|\d|\s(?:либо)\s", phrase):
+        if phrase.startswith("приостановление или запрещение деятельности") and not re.search(
+            rf"(?:^|\s)(?:{NUMBER})|\d|\s(?:либо)\s", phrase
+        ):
             return Item("suspension_or_prohibition_of_activity")
         if m := _PUBLIC_WORKS.match(phrase):
             if m["fix"]:
                 amount = spelled_measure(m["fix"], "часов", "hour")
                 return Item("public_works", amount, amount)
-            return Item("public_works", spelled_measure(m["lo"], "часов", "hour") if m["lo"] else None,
-                        spelled_measure(m["hi"], "часов", "hour"))
+            return Item(
+                "public_works",
+                spelled_measure(m["lo"], "часов", "hour") if m["lo"] else None,
+                spelled_measure(m["hi"], "часов", "hour"),
+            )
     except SanctionTextError:
         raise
     except ValueError as error:
@@ -577,7 +676,7 @@ def _fine(text: str, phrase: str, m, unit: str | None, unit_after: str | None = 
         unit = f"{unit} от {later['base']}"
     floor = ceiling = None
     if bounds := _BOUNDS.search(unit):
-        unit = unit[:bounds.start()]
+        unit = unit[: bounds.start()]
         if bounds["floor"]:
             floor = spelled_measure(bounds["floor"], "MCI", "money")
         if bounds["ceiling"] or bounds["only_ceiling"]:
@@ -617,19 +716,28 @@ def _term_item(kind: str, m, mandatory) -> Item:
     return Item(kind, low, spelled_measure(m["hi"], unit, "month"), mandatory=mandatory)
 
 
-_HEALTH_CERTIFICATES = ("с лишением сертификата специалиста в области здравоохранения или сертификата менеджера в "
-                        "области здравоохранения")
+_HEALTH_CERTIFICATES = (
+    "с лишением сертификата специалиста в области здравоохранения или сертификата менеджера в области здравоохранения"
+)
 _OPTIONAL = re.compile(r",?\s+(?:или|либо) без так(?:ового|овой|овых)$")
 # "с запрещением деятельности на срок до трех лет": a prohibition with its term
-_PROHIBITION = re.compile(rf"^с запрещением (?:их )?деятельности{_WHAT} (?:на срок|сроком на|на) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
-_SUSPENSION = re.compile(rf"^с приостановлением (?:их )?(?:деятельности|действия|выпуска|аттестата){_WHAT} (?:на срок|сроком на|на) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
-_SUSPENSION_OR_PROHIBITION = re.compile(rf"^с приостановлением или запрещением (?:их )?деятельности{_WHAT} (?:на срок|сроком на|на) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
-_RIGHT_AFTER = re.compile(rf"^с лишением права управления (?:транспортными средствами|транспортным средством|воздушным судном(?: \([а-я ,]+\))?) (?:сроком на|на срок) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$")
+_PROHIBITION = re.compile(
+    rf"^с запрещением (?:их )?деятельности{_WHAT} (?:на срок|сроком на|на) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$"
+)
+_SUSPENSION = re.compile(
+    rf"^с приостановлением (?:их )?(?:деятельности|действия|выпуска|аттестата){_WHAT} (?:на срок|сроком на|на) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$"
+)
+_SUSPENSION_OR_PROHIBITION = re.compile(
+    rf"^с приостановлением или запрещением (?:их )?деятельности{_WHAT} (?:на срок|сроком на|на) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$"
+)
+_RIGHT_AFTER = re.compile(
+    rf"^с лишением права управления (?:транспортными средствами|транспортным средством|воздушным судном(?: \([а-я ,]+\))?) (?:сроком на|на срок) (?:(?:от (?P<lo>{NUMBER})(?P<lounit>{TERM_UNIT})? )?до (?P<hi>{NUMBER})|(?P<fix>{NUMBER}))(?P<unit>{TERM_UNIT})$"
+)
 
 
 def _additional(text: str, phrase: str) -> Item:
     optional = _OPTIONAL.search(phrase)
-    core = phrase[:optional.start()] if optional else phrase
+    core = phrase[: optional.start()] if optional else phrase
     mandatory = optional is None
     try:
         # what is confiscated is described, not counted; a description with a number in it ("монопольного
@@ -648,40 +756,84 @@ def _additional(text: str, phrase: str) -> Item:
             return _term_item("suspension_or_prohibition_of_activity", m, mandatory)
         # the remaining forms carry no term: a phrase with a number in it is not one of them
         counted = re.search(rf"(?:^|\s)(?:{NUMBER})|\d", core)
-        if core.startswith("с приостановлением или запрещением деятельности") and not counted \
-                and not re.search(r"\s(?:или|либо)\s(?:их\s)?лишени", core):
+        if (
+            core.startswith("с приостановлением или запрещением деятельности")
+            and not counted
+            and not re.search(r"\s(?:или|либо)\s(?:их\s)?лишени", core)
+        ):
             return Item("suspension_or_prohibition_of_activity", mandatory=mandatory)
         # "с приостановлением действия либо лишением свидетельства об аккредитации" (AC 170(7), 171(3))
         if core in ("с приостановлением действия либо лишением свидетельства об аккредитации",):
             return Item("suspension_or_deprivation_of_licence", mandatory=mandatory)
         # "с приостановлением или запрещением деятельности": two kinds, one of them to be chosen; not read
-        if core.startswith("с приостановлением") and not counted \
-                and not re.search(r"\s(?:или|либо)\s(?:их\s)?(?:запрещени|лишени)", core):
+        if (
+            core.startswith("с приостановлением")
+            and not counted
+            and not re.search(r"\s(?:или|либо)\s(?:их\s)?(?:запрещени|лишени)", core)
+        ):
             return Item("suspension_of_activity", mandatory=mandatory)
-        if core.startswith(("с запрещением деятельности", "с запрещением осуществления", "с запрещением их деятельности",
-                            "с запрещением отдельных видов деятельности", "с запрещением выпуска")) and not counted:
+        if (
+            core.startswith(
+                (
+                    "с запрещением деятельности",
+                    "с запрещением осуществления",
+                    "с запрещением их деятельности",
+                    "с запрещением отдельных видов деятельности",
+                    "с запрещением выпуска",
+                )
+            )
+            and not counted
+        ):
             return Item("prohibition_of_activity", mandatory=mandatory)
-        if core.startswith(("с выдворением за пределы республики казахстан",
-                            "с административным выдворением за пределы республики казахстан")) \
-                or core == "с административным выдворением за пределы республики":  # AC 490(7) of 11.07.2017 reads so
+        if (
+            core.startswith(
+                (
+                    "с выдворением за пределы республики казахстан",
+                    "с административным выдворением за пределы республики казахстан",
+                )
+            )
+            or core == "с административным выдворением за пределы республики"
+        ):  # AC 490(7) of 11.07.2017 reads so
             return Item("expulsion", mandatory=mandatory)
         # a licence, permit, certificate, attestation or accreditation (AC art. 41: "лишение разрешения")
-        if core.startswith(("с лишением лицензии", "с лишением специального разрешения", "с лишением разрешения",
-                            "с лишением разрешительного документа", "с лишением сертификата", "с лишением аттестата",
-                            "с лишением свидетельства", "с лишением квалификационного свидетельства")) \
-                and not counted and not re.search(r"\s(?:либо|или)\s", core):
+        if (
+            core.startswith(
+                (
+                    "с лишением лицензии",
+                    "с лишением специального разрешения",
+                    "с лишением разрешения",
+                    "с лишением разрешительного документа",
+                    "с лишением сертификата",
+                    "с лишением аттестата",
+                    "с лишением свидетельства",
+                    "с лишением квалификационного свидетельства",
+                )
+            )
+            and not counted
+            and not re.search(r"\s(?:либо|или)\s", core)
+        ):
             return Item("deprivation_of_licence", mandatory=mandatory)
         # one document or another of the same kind (AC art. 41: "лишение … лицензии, специального разрешения")
         # AC 80(2-2): an official's own, beside the licence every offender of the sentence loses; the note names
         # the document, so the two deprivations stay two
         if core == _HEALTH_CERTIFICATES:
-            return Item("deprivation_of_licence", mandatory=mandatory,
-                        note="сертификат специалиста или менеджера в области здравоохранения")
-        if core in ("с лишением лицензии или приложения к лицензии", "с лишением лицензии или разрешения второй категории"):
+            return Item(
+                "deprivation_of_licence",
+                mandatory=mandatory,
+                note="сертификат специалиста или менеджера в области здравоохранения",
+            )
+        if core in (
+            "с лишением лицензии или приложения к лицензии",
+            "с лишением лицензии или разрешения второй категории",
+        ):
             return Item("deprivation_of_licence", mandatory=mandatory)
         if core.startswith("с конфискацией"):  # AC 159: "… монопольного дохода, …, не более чем за один год"
-            raise SanctionTextError(text, phrase, "a confiscation bounded by a period or an amount: the data model's "
-                                    "confiscation has no extent, so the bound would be lost")
+            raise SanctionTextError(
+                text,
+                phrase,
+                "a confiscation bounded by a period or an amount: the data model's "
+                "confiscation has no extent, so the bound would be lost",
+            )
     except SanctionTextError:
         raise
     except ValueError as error:

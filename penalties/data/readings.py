@@ -22,10 +22,12 @@ from .store import cached
 
 REPO = "https://github.com/kazakhstan-law/codes/blob"
 #: the two path layouts of the corpus; readings name files relative to the language folder
-CODE_FOLDERS = {("cc", "new"): "02-codes/20140703-ugolovnyi-kodeks-respubliki-kazakhstan-81097",
-                ("cc", "old"): "02-codes/2014/0703-ugolovnyi-kodeks-respubliki-kazakhstan-81097",
-                ("ac", "new"): "02-codes/20140705-ob-administrativnykh-pravonarusheniiakh-81245",
-                ("ac", "old"): "02-codes/2014/0705-ob-administrativnykh-pravonarusheniiakh-81245"}
+CODE_FOLDERS = {
+    ("cc", "new"): "02-codes/20140703-ugolovnyi-kodeks-respubliki-kazakhstan-81097",
+    ("cc", "old"): "02-codes/2014/0703-ugolovnyi-kodeks-respubliki-kazakhstan-81097",
+    ("ac", "new"): "02-codes/20140705-ob-administrativnykh-pravonarusheniiakh-81245",
+    ("ac", "old"): "02-codes/2014/0705-ob-administrativnykh-pravonarusheniiakh-81245",
+}
 _LANG_FOLDERS = {"ru": "rus", "kk": "kaz"}
 
 
@@ -65,8 +67,12 @@ def load_reading_file(path: Path) -> list[ArticleReading]:
     """The articles of one reading file; `DataFileError` with file:line for any problem."""
     data, lines = read_toml(path)
     c = Checker(path, lines)
-    c.keys(data, (), {"redaction", "lang", "commit", "articles"},
-           {"articles_from", "articles_to", "look_ups", "unread", "source_line", "files", "notes", "layout"})
+    c.keys(
+        data,
+        (),
+        {"redaction", "lang", "commit", "articles"},
+        {"articles_from", "articles_to", "look_ups", "unread", "source_line", "files", "notes", "layout"},
+    )
     redaction = c.typed(data, "redaction", (), date)
     lang = c.typed(data, "lang", (), str)
     commit = c.typed(data, "commit", (), str)
@@ -111,16 +117,33 @@ def load_reading_file(path: Path) -> list[ArticleReading]:
             part_repealed = c.typed(part, "repealed", pwhere, str) or None
             if not sanction and not part_repealed:
                 c.problem(pwhere, "a part needs its 'sanction' (or 'repealed')")
-            parts.append(PartReading(c.typed(part, "part", pwhere, str) or None,
-                                     c.typed(part, "item", pwhere, str) or None, sanction, part_repealed))
+            parts.append(
+                PartReading(
+                    c.typed(part, "part", pwhere, str) or None,
+                    c.typed(part, "item", pwhere, str) or None,
+                    sanction,
+                    part_repealed,
+                )
+            )
         if None in (number, title, redaction, lang, commit):
             continue
         folder = _LANG_FOLDERS.get(lang, lang)
         relative = file if file is None or file.startswith(folder + "/") else f"{folder}/{file}"
         url = f"{REPO}/{commit}/{CODE_FOLDERS.get((code, layout), code)}/{relative}" if file else ""
-        articles.append(ArticleReading(number, title, repealed, tuple(f for f in footnotes if isinstance(f, str)),
-                                       tuple(parts), redaction, lang, url, f"{path}:{c.lines.line_of(where)}",
-                                       code=code))
+        articles.append(
+            ArticleReading(
+                number,
+                title,
+                repealed,
+                tuple(f for f in footnotes if isinstance(f, str)),
+                tuple(parts),
+                redaction,
+                lang,
+                url,
+                f"{path}:{c.lines.line_of(where)}",
+                code=code,
+            )
+        )
     if c.problems:
         raise DataFileError(c.problems)
     return articles
@@ -224,7 +247,7 @@ def load_reader_notes(path: Path) -> dict:
 
 def _number_key(article: str) -> tuple[int, int]:
     head, _, tail = article.partition("-")
-    return (int(head), int(tail or 0)) if head.isdigit() and (tail or "0").isdigit() else (10 ** 6, 0)
+    return (int(head), int(tail or 0)) if head.isdigit() and (tail or "0").isdigit() else (10**6, 0)
 
 
 @cached
@@ -249,7 +272,7 @@ def absences(code: str) -> dict[date, frozenset[str]]:
         first, last = str(data.get("articles_from", "")), str(data.get("articles_to", ""))
         if path.stem != "articles" and first[:1].isdigit():
             low = _number_key(first)
-            high = _number_key(last) if last[:1].isdigit() else (10 ** 6, 0)
+            high = _number_key(last) if last[:1].isdigit() else (10**6, 0)
             not_read = {u.split(":")[0].strip() for u in unread}
             absent |= {a for a in every if low <= _number_key(a) <= high and a not in held and a not in not_read}
     return {day: frozenset(a) for day, a in out.items()}
@@ -282,4 +305,3 @@ def left_out(code: str) -> dict[str, list[str]]:
         elif article and line.startswith("  - "):
             found[article].append(line[4:])
     return found
-

@@ -79,8 +79,10 @@ def load_sentencing(path: Path) -> SentencingRules:
             continue
         article = c.typed(row, "article", where, str, "")
         if not _ARTICLE.match(article):
-            c.problem(where + ("article",), f"article should be a number with its part, e.g. \"55\" or \"59(2)\", "
-                                            f"got {row.get('article')!r}")
+            c.problem(
+                where + ("article",),
+                f'article should be a number with its part, e.g. "55" or "59(2)", got {row.get("article")!r}',
+            )
         if row.get("gap") is not None:
             gap = _read_gap(c, row, where, rule_id, code, article)
             if gap is not None:
@@ -91,8 +93,10 @@ def load_sentencing(path: Path) -> SentencingRules:
         start, end = c.interval(row, where)
         provenance = c.provenance(row, where)
         if provenance is not None and provenance.verification == "primary" and provenance.verified_through is None:
-            c.problem(where + ("verification",), "a primary wording needs 'verified_through' (the newest redaction "
-                                                 "in which it was read unchanged)")
+            c.problem(
+                where + ("verification",),
+                "a primary wording needs 'verified_through' (the newest redaction in which it was read unchanged)",
+            )
         text_ru = c.typed(row, "text_ru", where, str, "")
         if "text_ru" in row and not text_ru.strip():
             c.problem(where + ("text_ru",), "text_ru should quote the wording the rule rests on")
@@ -107,15 +111,29 @@ def load_sentencing(path: Path) -> SentencingRules:
         if start is None or provenance is None:
             continue
         spans.setdefault((rule_id, article, row.get("topic")), []).append((start, end, where))
-        rules.append(SentencingRule(rule_id, code, article, start, end, provenance, text_ru,
-                                    MappingProxyType(params), c.typed(row, "text_kk", where, str),
-                                    c.typed(row, "notes", where, str)))
+        rules.append(
+            SentencingRule(
+                rule_id,
+                code,
+                article,
+                start,
+                end,
+                provenance,
+                text_ru,
+                MappingProxyType(params),
+                c.typed(row, "text_kk", where, str),
+                c.typed(row, "notes", where, str),
+            )
+        )
     for (rule_id, article, topic), known in spans.items():
         known.sort(key=lambda s: s[0])
         for (s1, e1, _), (s2, _, w2) in itertools.pairwise(known):
             if e1 is None or s2 <= e1:
-                c.problem(w2 + ("valid_from",), f"{rule_id} art. {article}{f' ({topic})' if topic else ''}: this wording from {s2} overlaps the "
-                                                f"previous one ({s1} to {e1 or 'open-ended'})")
+                c.problem(
+                    w2 + ("valid_from",),
+                    f"{rule_id} art. {article}{f' ({topic})' if topic else ''}: this wording from {s2} overlaps the "
+                    f"previous one ({s1} to {e1 or 'open-ended'})",
+                )
     if c.problems:
         raise DataFileError(c.problems)
     return SentencingRules(code, tuple(rules), tuple(gaps), str(path))
@@ -143,8 +161,9 @@ def _read_params(c: Checker, params: dict, where: tuple) -> dict:
 def _param(c: Checker, key: str, value, where: tuple, table: str | None):
     """A parameter's value as the engine uses it; a problem recorded where it does not fit its key."""
     if isinstance(value, dict):
-        if key in ("by_category", "evasion_long_stop_by_category", "by_category_legal_entity") \
-                or key.endswith("_by_category"):
+        if key in ("by_category", "evasion_long_stop_by_category", "by_category_legal_entity") or key.endswith(
+            "_by_category"
+        ):
             for category in value:
                 if category not in RULE_CATEGORIES:
                     c.problem(where, f"{key}: unknown category {category!r} (known: {', '.join(RULE_CATEGORIES)})")
@@ -157,13 +176,13 @@ def _param(c: Checker, key: str, value, where: tuple, table: str | None):
         return tuple(_param(c, key, v, where, table) for v in value)
     if isinstance(value, bool) or not isinstance(value, str):
         if key in _FRACTION_KEYS or table in _FRACTION_TABLES:
-            c.problem(where, f"{key}: a fraction is written as a string \"a/b\", got {value!r}")
+            c.problem(where, f'{key}: a fraction is written as a string "a/b", got {value!r}')
         return value
     wants_fraction = key in _FRACTION_KEYS or key.endswith("_fraction") or table in _FRACTION_TABLES
     match = _FRACTION.match(value)
     if match or wants_fraction:
         if not match:
-            c.problem(where, f"{key}: cannot read the fraction {value!r} (expected \"a/b\", e.g. \"2/3\")")
+            c.problem(where, f'{key}: cannot read the fraction {value!r} (expected "a/b", e.g. "2/3")')
             return value
         numerator, denominator = int(match.group(1)), int(match.group(2))
         if denominator == 0 or numerator == 0:
@@ -173,8 +192,12 @@ def _param(c: Checker, key: str, value, where: tuple, table: str | None):
         if fraction > 1 and (key in _FRACTION_KEYS or table in _FRACTION_TABLES):
             c.problem(where, f"{key}: the fraction {value!r} is above 1; a cap or floor is a share of the maximum")
         return fraction
-    wants_term = key in _TERM_KEYS or key.startswith(("max_", "min_")) or key.endswith("_term") \
+    wants_term = (
+        key in _TERM_KEYS
+        or key.startswith(("max_", "min_"))
+        or key.endswith("_term")
         or (table is not None and table.endswith("by_category") and not value.isdigit())
+    )
     if _TERM.match(value) or wants_term:
         try:
             return parse_measure(value, _unit_kind(value))

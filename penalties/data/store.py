@@ -31,10 +31,12 @@ def cached(function: F, /) -> F: ...
 def cached(*, maxsize: int | None = None) -> Callable[[F], F]: ...
 def cached(function=None, /, *, maxsize=None):
     """`functools.lru_cache` (unbounded by default) whose contents `clear()` forgets."""
+
     def decorate(f):
         wrapped = functools.lru_cache(maxsize=maxsize)(f)
         register(wrapped.cache_clear)
         return wrapped
+
     return decorate(function) if function is not None else decorate
 
 

@@ -65,8 +65,10 @@ class LineMap:
                 else:
                     start = tables[0][0]
                     i += 1
-                end = next((n for n, h, _ in self._headers if start < n < end
-                            and (h == name or not h.startswith(name + "."))), end)
+                end = next(
+                    (n for n, h, _ in self._headers if start < n < end and (h == name or not h.startswith(name + "."))),
+                    end,
+                )
                 best, prefix = start, name
                 continue
             # a key of the current table: between its header and the next header of any kind

@@ -32,8 +32,11 @@ def _block(lines: list[str], table: dict, skip: set[str]) -> None:
         if key in skip:
             continue
         # a list of several strings, or of inline tables, one element a line
-        if isinstance(value, list) and value and (all(isinstance(v, dict) for v in value)
-                                                  or (len(value) > 1 and all(isinstance(v, str) for v in value))):
+        if (
+            isinstance(value, list)
+            and value
+            and (all(isinstance(v, dict) for v in value) or (len(value) > 1 and all(isinstance(v, str) for v in value)))
+        ):
             lines.append(f"{key} = [")
             lines.extend(f"  {scalar(v)}," for v in value)
             lines.append("]")

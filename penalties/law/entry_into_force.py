@@ -61,32 +61,79 @@ class FirstDay:
 
 
 _UNITS = {
-    "одного": 1, "одной": 1, "двух": 2, "трех": 3, "трёх": 3, "четырех": 4, "четырёх": 4, "пяти": 5,
-    "шести": 6, "семи": 7, "восьми": 8, "девяти": 9,
+    "одного": 1,
+    "одной": 1,
+    "двух": 2,
+    "трех": 3,
+    "трёх": 3,
+    "четырех": 4,
+    "четырёх": 4,
+    "пяти": 5,
+    "шести": 6,
+    "семи": 7,
+    "восьми": 8,
+    "девяти": 9,
 }
 _TEENS_AND_TENS = {
-    "десяти": 10, "одиннадцати": 11, "двенадцати": 12, "тринадцати": 13, "четырнадцати": 14,
-    "пятнадцати": 15, "шестнадцати": 16, "семнадцати": 17, "восемнадцати": 18, "девятнадцати": 19,
-    "двадцати": 20, "тридцати": 30, "сорока": 40, "пятидесяти": 50, "шестидесяти": 60,
-    "семидесяти": 70, "восьмидесяти": 80, "девяноста": 90,
+    "десяти": 10,
+    "одиннадцати": 11,
+    "двенадцати": 12,
+    "тринадцати": 13,
+    "четырнадцати": 14,
+    "пятнадцати": 15,
+    "шестнадцати": 16,
+    "семнадцати": 17,
+    "восемнадцати": 18,
+    "девятнадцати": 19,
+    "двадцати": 20,
+    "тридцати": 30,
+    "сорока": 40,
+    "пятидесяти": 50,
+    "шестидесяти": 60,
+    "семидесяти": 70,
+    "восьмидесяти": 80,
+    "девяноста": 90,
 }
 _HUNDREDS = {
-    "ста": 100, "двухсот": 200, "трехсот": 300, "трёхсот": 300, "четырехсот": 400, "четырёхсот": 400,
-    "пятисот": 500, "шестисот": 600, "семисот": 700, "восьмисот": 800, "девятисот": 900,
+    "ста": 100,
+    "двухсот": 200,
+    "трехсот": 300,
+    "трёхсот": 300,
+    "четырехсот": 400,
+    "четырёхсот": 400,
+    "пятисот": 500,
+    "шестисот": 600,
+    "семисот": 700,
+    "восьмисот": 800,
+    "девятисот": 900,
 }
 _NUMBER_WORD = "|".join(sorted({**_UNITS, **_TEENS_AND_TENS, **_HUNDREDS}, key=len, reverse=True))
 _NUMBER = rf"(?P<n>\b(?:\d+|(?:(?:{_NUMBER_WORD})\s+)*(?:{_NUMBER_WORD}))\b)"
 _MONTH_NAMES = {
-    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
-    "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+    "января": 1,
+    "февраля": 2,
+    "марта": 3,
+    "апреля": 4,
+    "мая": 5,
+    "июня": 6,
+    "июля": 7,
+    "августа": 8,
+    "сентября": 9,
+    "октября": 10,
+    "ноября": 11,
+    "декабря": 12,
 }
 _PUBLICATION = r"(?:\s+после\s+дня\s+(?:его\s+|ее\s+|её\s+|их\s+)?первого\s+официального\s+опубликования)?"
-_DAYS = re.compile(rf"(?:по\s+истечении\s+{_NUMBER}\s+(?:календарн\w+\s+)?|(?<!\w){_NUMBER.replace('<n>', '<m_>')}\s+календарн\w+\s+)"
-                   rf"(?:дн\w+|сут\w+){_PUBLICATION}")
+_DAYS = re.compile(
+    rf"(?:по\s+истечении\s+{_NUMBER}\s+(?:календарн\w+\s+)?|(?<!\w){_NUMBER.replace('<n>', '<m_>')}\s+календарн\w+\s+)"
+    rf"(?:дн\w+|сут\w+){_PUBLICATION}"
+)
 _MONTHS = re.compile(rf"по\s+истечении\s+{_NUMBER}\s+месяц\w*{_PUBLICATION}")
 _FROM_PUBLICATION = re.compile(r"со\s+дня\s+(?:его\s+|ее\s+|её\s+|их\s+)?первого\s+официального\s+опубликования")
 _FIXED_NUMERIC = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{2})\.(?P<y>\d{4})(?![\d.])")
-_FIXED_WORDS = re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s+(?P<month>{'|'.join(_MONTH_NAMES)})\s+(?P<y>\d{{4}})(?:\s*года|\s*г\.)?")
+_FIXED_WORDS = re.compile(
+    rf"(?<!\d)(?P<d>\d{{1,2}})\s+(?P<month>{'|'.join(_MONTH_NAMES)})\s+(?P<y>\d{{4}})(?:\s*года|\s*г\.)?"
+)
 _REFERENCE = re.compile(r"^порядок\s+введения\s+в\s+действие\s+см\.?\s*(?:ст\.|статью)\s*(?P<article>\d+)\.?$")
 _EXCEPTION = re.compile(r"за\s+исключением\s+[^;)]*")
 
@@ -124,13 +171,21 @@ def first_day(act, phrase: str) -> FirstDay:
     signed, published = act.date, getattr(act, "published", None)
     if reference := _REFERENCE.match(text):
         floor, what = (published, "the first official publication") if published else (signed, "the signing date")
-        return FirstDay(floor, None,
-                        f"the footnote refers to art. {reference['article']} of the amending act, which was not read: "
-                        f"the rule for this provision is not known; earliest possible day = {what} "
-                        f"{floor.isoformat()} (no rule applies an act before its publication), no latest day")
+        return FirstDay(
+            floor,
+            None,
+            f"the footnote refers to art. {reference['article']} of the amending act, which was not read: "
+            f"the rule for this provision is not known; earliest possible day = {what} "
+            f"{floor.isoformat()} (no rule applies an act before its publication), no latest day",
+        )
     candidates = []
-    for pattern, kind in ((_DAYS, "days"), (_MONTHS, "months"), (_FROM_PUBLICATION, "publication"),
-                          (_FIXED_NUMERIC, "fixed"), (_FIXED_WORDS, "fixed")):
+    for pattern, kind in (
+        (_DAYS, "days"),
+        (_MONTHS, "months"),
+        (_FROM_PUBLICATION, "publication"),
+        (_FIXED_NUMERIC, "fixed"),
+        (_FIXED_WORDS, "fixed"),
+    ):
         match = pattern.search(text)
         if match:
             candidates.append((match.start(), kind, match))
@@ -158,6 +213,9 @@ def first_day(act, phrase: str) -> FirstDay:
     if published is not None:
         day = offset(published)
         return FirstDay(day, day, f"{what}, P = {published.isoformat()} (first official publication){tail}")
-    return FirstDay(offset(signed), None,
-                    f"{what}; the publication date P is not known: earliest possible with P = the signing date "
-                    f"{signed.isoformat()}, no latest day{tail}")
+    return FirstDay(
+        offset(signed),
+        None,
+        f"{what}; the publication date P is not known: earliest possible with P = the signing date "
+        f"{signed.isoformat()}, no latest day{tail}",
+    )

@@ -52,8 +52,12 @@ _CHANGE_PHRASES = (
 _CHANGE = re.compile("|".join(f"(?P<c{i}>(?<!\\w){p}\\b)" for i, (p, _) in enumerate(_CHANGE_PHRASES)), re.IGNORECASE)
 # "№ 95-VIII ЗРК (вводится …)": a few footnotes add the act's form, "ЗРК" (закон Республики Казахстан),
 # after its number; the rule's parenthesis follows it
-_ACT = re.compile(r"от\s+(?P<d>\d{2})\.(?P<m>\d{2})\.(?P<y>\d{4})\s*(?:года\s*)?№\s*(?P<number>[0-9]+(?:\s*-\s*[A-Za-zА-Яа-яІі]+)?)(?:\s+ЗРК\b)?")
-_RULE_AHEAD = re.compile(r"^(?P<rule>вводится\s+в\s+действие\s+с\s+\d{2}\.\d{2}\.\d{4})\s+в\s+соответствии\s+с\s+закон", re.I)
+_ACT = re.compile(
+    r"от\s+(?P<d>\d{2})\.(?P<m>\d{2})\.(?P<y>\d{4})\s*(?:года\s*)?№\s*(?P<number>[0-9]+(?:\s*-\s*[A-Za-zА-Яа-яІі]+)?)(?:\s+ЗРК\b)?"
+)
+_RULE_AHEAD = re.compile(
+    r"^(?P<rule>вводится\s+в\s+действие\s+с\s+\d{2}\.\d{2}\.\d{4})\s+в\s+соответствии\s+с\s+закон", re.I
+)
 _PREFIX = re.compile(r"^\s*Сноска\.\s*", re.IGNORECASE)
 _ELIDED = re.compile(r"^\s*(?:\.\.\.|…)\s*$")
 
@@ -89,8 +93,10 @@ def read_footnote(text: str) -> Footnote:
     if not isinstance(text, str):
         raise FootnoteError(repr(text), "amendment footnote (a Russian text)")
     body = _PREFIX.sub("", " ".join(text.split()))
-    changes = [(m.start(), next(kind for i, (_, kind) in enumerate(_CHANGE_PHRASES) if m.group(f"c{i}")))
-               for m in _CHANGE.finditer(body)]
+    changes = [
+        (m.start(), next(kind for i, (_, kind) in enumerate(_CHANGE_PHRASES) if m.group(f"c{i}")))
+        for m in _CHANGE.finditer(body)
+    ]
     entries: list[Entry] = []
     # "Вводится в действие с 01.01.2027 в соответствии с Законом РК от 30.12.2025 № 247-VIII." (AC 411-1 of
     # 12.07.2026): the rule stands before the act it follows from, not in a parenthesis after it
@@ -100,11 +106,14 @@ def read_footnote(text: str) -> Footnote:
         rule = _parenthesis(body, match.end())
         if rule is None and ahead is not None and not entries:
             rule = ahead["rule"]
-        entries.append(Entry(
-            number=re.sub(r"\s+", "", match["number"]),
-            signed=_date(match, text),
-            rule=None if rule is None or _ELIDED.match(rule) else rule,
-            change=before[-1] if before else None))
+        entries.append(
+            Entry(
+                number=re.sub(r"\s+", "", match["number"]),
+                signed=_date(match, text),
+                rule=None if rule is None or _ELIDED.match(rule) else rule,
+                change=before[-1] if before else None,
+            )
+        )
     if not entries:
         raise FootnoteError(text, "amendment footnote (no act 'от DD.MM.YYYY № N' in it)")
     first_change = changes[0][0] if changes else _ACT.search(body).start()  # type: ignore[union-attr]  # entries came from _ACT matches in body
@@ -130,7 +139,7 @@ def _parenthesis(body: str, end: int) -> str | None:
     while i < len(body) and body[i] == " ":
         i += 1
     # "от 29.12.2014№ 272-V. (вводится в действие 01.01.2015)" (AC 618 of 11.07.2017): a stray period before it
-    if body[i:i + 3] == ". (":
+    if body[i : i + 3] == ". (":
         i += 2
     if i >= len(body) or body[i] != "(":
         return None

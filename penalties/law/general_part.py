@@ -166,8 +166,9 @@ class GeneralPart:
         """An index that is the same for two dates exactly when the same rules are in force."""
         return bisect_right(self._edges, on)
 
-    def limit(self, kind: str, category: str | None, on: date, offender: str = "individual",
-              article: str | None = None) -> Limit | None:
+    def limit(
+        self, kind: str, category: str | None, on: date, offender: str = "individual", article: str | None = None
+    ) -> Limit | None:
         """The limit on `kind` in force on `on` for a provision of `category` (CC) or for
         `offender` (AC), if encoded. The most specific wins: a limit naming the provision's
         `article`; then the category itself (CC art. 46: "особо тяжкие … до двадцати лет"), then
@@ -184,15 +185,22 @@ class GeneralPart:
             if self.code == "ac":
                 r = 0 if offender in limit.applies_to else 2 if "any" in limit.applies_to else 9
             else:
-                r = (0 if category is not None and category in limit.applies_to
-                     else 1 if group is not None and group in limit.applies_to
-                     else 2 if "any" in limit.applies_to else 9)
+                r = (
+                    0
+                    if category is not None and category in limit.applies_to
+                    else 1
+                    if group is not None and group in limit.applies_to
+                    else 2
+                    if "any" in limit.applies_to
+                    else 9
+                )
             if r < rank:
                 best, rank = limit, r
         return best
 
-    def reduced_payment_rule(self, on: date, offender: str, main: tuple = ("fine",),
-                             additional: tuple = ()) -> ReducedPaymentRule | None:
+    def reduced_payment_rule(
+        self, on: date, offender: str, main: tuple = ("fine",), additional: tuple = ()
+    ) -> ReducedPaymentRule | None:
         """The rule letting `offender` pay part of the fine, for a sanction whose main alternatives
         and additional punishments are of the kinds given; None where it is not offered (art.
         810(2)(1): not where the sanction provides any other kind of penalty, confiscation included)."""
@@ -222,5 +230,4 @@ class GeneralPart:
         return None
 
 
-__getattr__ = _moved.names(__name__, dict.fromkeys(
-    ("load_general_part", "general_part"), "data.general_part"))
+__getattr__ = _moved.names(__name__, dict.fromkeys(("load_general_part", "general_part"), "data.general_part"))

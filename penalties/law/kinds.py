@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import attrs
 
-MONEY = "money"      # MCI, KZT, or a multiple / percentage of a base amount
+MONEY = "money"  # MCI, KZT, or a multiple / percentage of a base amount
 DAY = "day"
 MONTH = "month"
 HOUR = "hour"
-NONE = "none"        # a warning, confiscation: no measure
+NONE = "none"  # a warning, confiscation: no measure
 
 
 @attrs.frozen
@@ -61,8 +61,9 @@ _ALTERNATIVES = {
     "suspension_or_deprivation_of_licence": ("suspension_of_activity", "deprivation_of_licence"),
 }
 
-KINDS: dict[str, Kind] = {name: Kind(name, measure, frozenset(codes.split()), _ALTERNATIVES.get(name, ()))
-                         for name, measure, codes in _KINDS}
+KINDS: dict[str, Kind] = {
+    name: Kind(name, measure, frozenset(codes.split()), _ALTERNATIVES.get(name, ())) for name, measure, codes in _KINDS
+}
 
 
 def imposable_as(kind: str) -> tuple[str, ...]:

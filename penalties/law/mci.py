@@ -68,13 +68,17 @@ class MCIIndex:
         i = bisect_right(starts, on) - 1
         if i < 0 or on > values[i].valid_to:
             first, last = self.coverage(purpose)
-            raise MissingIndexError(f"MCI ({purpose})", on, first, last,
-                                    "no MCI value is encoded for that date (statutes/kz/indices/mci.toml)")
+            raise MissingIndexError(
+                f"MCI ({purpose})",
+                on,
+                first,
+                last,
+                "no MCI value is encoded for that date (statutes/kz/indices/mci.toml)",
+            )
         return values[i]
 
     def __call__(self, on: date, purpose: str = "fine") -> Decimal:
         return self.record(on, purpose).kzt
 
 
-__getattr__ = _moved.names(__name__, dict.fromkeys(
-    ("PLAUSIBLE_KZT", "load_mci", "default_index", "mci"), "data.mci"))
+__getattr__ = _moved.names(__name__, dict.fromkeys(("PLAUSIBLE_KZT", "load_mci", "default_index", "mci"), "data.mci"))

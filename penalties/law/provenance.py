@@ -56,8 +56,11 @@ class Act:
         return f"{text} «{self.title}»" if self.title else text
 
     def to_dict(self) -> dict:
-        return {k: (v.isoformat() if isinstance(v, date) else v)
-                for k in _JSON_FIELDS if (v := getattr(self, k)) is not None}
+        return {
+            k: (v.isoformat() if isinstance(v, date) else v)
+            for k in _JSON_FIELDS
+            if (v := getattr(self, k)) is not None
+        }
 
 
 @attrs.frozen

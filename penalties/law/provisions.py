@@ -56,18 +56,56 @@ CATEGORIES = ("criminal_misdemeanour", "minor", "medium", "grave", "especially_g
 #: and local self-government bodies its disposition names), "на аттестованных лиц" (attested_person).
 #: "на лиц, виновных в …" names whoever committed the offence: such a sanction is `unnamed`.
 #: None is folded into a general category (a driver is not assumed to be fined as any individual is)
-Offender = Literal["individual", "official", "individual_entrepreneur", "small_business", "medium_business",
-                   "large_business", "legal_entity", "notary", "bailiff", "lawyer", "mediator", "legal_consultant",
-                   "non_commercial_organisation", "nonresident_bank_branch", "nonresident_insurer_branch",
-                   "nonresident_broker_branch", "parent_or_guardian", "legal_representative", "driver",
-                   "aircraft_commander", "first_head", "auditor", "audit_organisation", "expert_organisation",
-                   "local_executive_body", "candidate", "elected_person", "negotiation_representative",
-                   "agreement_representative", "borrower_head", "nonresident_branch_or_office", "monitored_taxpayer",
-                   "fiscal_data_operator", "energy_organisation_official", "energy_transmission_official",
-                   "local_executive_official", "epr_operator_head", "origin_expert_auditor",
-                   "origin_certificate_organisation", "internal_origin_certificate_body", "kazakh_citizen",
-                   "foreigner_or_stateless_person", "housing_operator_official", "homeowner", "reservist", "conscript",
-                   "head_of_these_organisations", "attested_person"]
+Offender = Literal[
+    "individual",
+    "official",
+    "individual_entrepreneur",
+    "small_business",
+    "medium_business",
+    "large_business",
+    "legal_entity",
+    "notary",
+    "bailiff",
+    "lawyer",
+    "mediator",
+    "legal_consultant",
+    "non_commercial_organisation",
+    "nonresident_bank_branch",
+    "nonresident_insurer_branch",
+    "nonresident_broker_branch",
+    "parent_or_guardian",
+    "legal_representative",
+    "driver",
+    "aircraft_commander",
+    "first_head",
+    "auditor",
+    "audit_organisation",
+    "expert_organisation",
+    "local_executive_body",
+    "candidate",
+    "elected_person",
+    "negotiation_representative",
+    "agreement_representative",
+    "borrower_head",
+    "nonresident_branch_or_office",
+    "monitored_taxpayer",
+    "fiscal_data_operator",
+    "energy_organisation_official",
+    "energy_transmission_official",
+    "local_executive_official",
+    "epr_operator_head",
+    "origin_expert_auditor",
+    "origin_certificate_organisation",
+    "internal_origin_certificate_body",
+    "kazakh_citizen",
+    "foreigner_or_stateless_person",
+    "housing_operator_official",
+    "homeowner",
+    "reservist",
+    "conscript",
+    "head_of_these_organisations",
+    "attested_person",
+]
 OFFENDERS: tuple[Offender, ...] = get_args(Offender)
 #: the offender of an AC sanction that names none ("влечет штраф в размере …"): it applies to whoever
 #: the article's disposition names, which the data does not encode; any offender category is accepted
@@ -244,8 +282,10 @@ class Provision:
         if on < CODES_IN_FORCE:
             hint = "both Codes are in force from 2015-01-01"
         elif on < first and not self.gaps:
-            hint = (f"the earliest wording encoded starts on {first} ({self.versions[0].act.number}); before it the "
-                    f"provision was not in the Code, or its wording was not read (the data file's notes say which)")
+            hint = (
+                f"the earliest wording encoded starts on {first} ({self.versions[0].act.number}); before it the "
+                f"provision was not in the Code, or its wording was not read (the data file's notes say which)"
+            )
         else:
             hint = "no version of this provision is encoded for that date"
         raise OutOfCoverageError(self.label, on, first, last, hint)
@@ -259,7 +299,7 @@ class Provision:
         for gap in self.gaps:
             if gap.valid_from <= end and gap.valid_to >= start:
                 first, last = self.coverage
-                raise UnreadWordingError(self.label, max(start, gap.valid_from), first, last,
-                                         gap.valid_from, gap.valid_to, gap.reason)
-        return tuple(v for v in self.versions
-                     if v.valid_from <= end and (v.valid_to is None or v.valid_to >= start))
+                raise UnreadWordingError(
+                    self.label, max(start, gap.valid_from), first, last, gap.valid_from, gap.valid_to, gap.reason
+                )
+        return tuple(v for v in self.versions if v.valid_from <= end and (v.valid_to is None or v.valid_to >= start))

@@ -16,14 +16,25 @@ from ..law.kinds import DAY, HOUR, MONEY, MONTH, NONE
 
 MONEY_UNITS = frozenset({"MCI", "KZT", "base", "percent"})
 _UNIT_ALIASES = {
-    "mci": "MCI", "мрп": "MCI", "аек": "MCI",
-    "kzt": "KZT", "tenge": "KZT", "₸": "KZT",
-    "base": "base", "x": "base", "times": "base",
-    "percent": "percent", "%": "percent",
-    "day": "day", "days": "day",
-    "month": "month", "months": "month",
-    "year": "year", "years": "year",
-    "hour": "hour", "hours": "hour",
+    "mci": "MCI",
+    "мрп": "MCI",
+    "аек": "MCI",
+    "kzt": "KZT",
+    "tenge": "KZT",
+    "₸": "KZT",
+    "base": "base",
+    "x": "base",
+    "times": "base",
+    "percent": "percent",
+    "%": "percent",
+    "day": "day",
+    "days": "day",
+    "month": "month",
+    "months": "month",
+    "year": "year",
+    "years": "year",
+    "hour": "hour",
+    "hours": "hour",
 }
 _MEASURE_UNITS = {MONEY: MONEY_UNITS, DAY: {"day"}, MONTH: {"month", "year"}, HOUR: {"hour"}}
 _PATTERN = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*([^\s0-9]+)\s*$")
@@ -55,9 +66,13 @@ def parse_measure(text: str, measure: str) -> Measure:
     number, unit_text = match.groups()
     unit = _UNIT_ALIASES.get(unit_text.lower(), _UNIT_ALIASES.get(unit_text))
     if unit is None:
-        raise ValueError(f"unknown unit {unit_text!r} in {text!r}; known: MCI, KZT, base, percent, day, month, year, hour")
+        raise ValueError(
+            f"unknown unit {unit_text!r} in {text!r}; known: MCI, KZT, base, percent, day, month, year, hour"
+        )
     if unit not in _MEASURE_UNITS[measure]:
-        raise ValueError(f"{text!r}: unit {unit!r} does not fit this kind (expected one of {sorted(_MEASURE_UNITS[measure])})")
+        raise ValueError(
+            f"{text!r}: unit {unit!r} does not fit this kind (expected one of {sorted(_MEASURE_UNITS[measure])})"
+        )
     try:
         value = Decimal(number)
     except InvalidOperation:  # pragma: no cover - the pattern admits only digits
@@ -72,8 +87,15 @@ def parse_measure(text: str, measure: str) -> Measure:
 #: of arrest, 1,200 hours of community service; percentages up to "двадцати тысяч процентов" of a fee rate,
 #: AC 328), so that a slip of the keyboard (10^32 MCI, a
 #: 500-year ban, 10^9 days of arrest) is refused by `penalties check` instead of computed
-PLAUSIBLE_MAXIMUM = {"MCI": Decimal(100_000), "KZT": Decimal(10) ** 12, "base": Decimal(1000),
-                     "percent": Decimal(20_000), "day": Decimal(366), "month": Decimal(360), "hour": Decimal(5000)}
+PLAUSIBLE_MAXIMUM = {
+    "MCI": Decimal(100_000),
+    "KZT": Decimal(10) ** 12,
+    "base": Decimal(1000),
+    "percent": Decimal(20_000),
+    "day": Decimal(366),
+    "month": Decimal(360),
+    "hour": Decimal(5000),
+}
 
 
 def implausible(m: Measure) -> str | None:

@@ -45,9 +45,11 @@ class UsdRate:
 
     def to_dict(self) -> dict:
         return {
-            "usd_kzt": str(self.kzt_per_usd), "basis": self.basis,
+            "usd_kzt": str(self.kzt_per_usd),
+            "basis": self.basis,
             "period": [self.period[0].isoformat(), self.period[1].isoformat()],
-            "sources": list(self.sources), "verification": self.verification,
+            "sources": list(self.sources),
+            "verification": self.verification,
         }
 
 
@@ -68,8 +70,9 @@ class Span:
     usd_rate: UsdRate = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self):
-        object.__setattr__(self, "usd_rate", UsdRate(self.rate, self.basis, (self.start, self.end), self.sources,
-                                                     self.verification))
+        object.__setattr__(
+            self, "usd_rate", UsdRate(self.rate, self.basis, (self.start, self.end), self.sources, self.verification)
+        )
 
 
 class RateTable:
@@ -111,8 +114,9 @@ class RateTable:
             if on <= span.end:
                 return span.usd_rate
             if basis == "user_table" and on <= span.end + timedelta(days=self.carry_days):
-                return attrs.evolve(span.usd_rate, note=f"carried over from {span.start.isoformat()} to {on}",
-                                    carried_from=span.start)
+                return attrs.evolve(
+                    span.usd_rate, note=f"carried over from {span.start.isoformat()} to {on}", carried_from=span.start
+                )
         return None
 
     def __call__(self, on: date) -> UsdRate:
@@ -159,5 +163,9 @@ def implausible_rate(rate: Decimal) -> str | None:
 Rates = RateSource | Iterable[RateSource] | None
 
 
-__getattr__ = _moved.names(__name__, dict.fromkeys(
-    ("MAX_RATE_FILE_BYTES", "load_shipped_rates", "shipped_rates", "find_rate", "usd_rate"), "data.rates"))
+__getattr__ = _moved.names(
+    __name__,
+    dict.fromkeys(
+        ("MAX_RATE_FILE_BYTES", "load_shipped_rates", "shipped_rates", "find_rate", "usd_rate"), "data.rates"
+    ),
+)

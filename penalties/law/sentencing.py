@@ -25,9 +25,20 @@ from ..law.quantities import Measure
 
 #: the rule ids of the data format; what each means is in docs/data-format.md
 RULE_IDS = (
-    "mitigating_cap", "plea_agreement_cap", "jury_leniency", "exceptional_mitigation", "preparation_cap",
-    "attempt_cap", "recidivism_floor", "aggregate_offences", "aggregate_sentences", "probation",
-    "compulsory_payment", "lifelong_ban", "ban_beyond_sanction", "limitation",
+    "mitigating_cap",
+    "plea_agreement_cap",
+    "jury_leniency",
+    "exceptional_mitigation",
+    "preparation_cap",
+    "attempt_cap",
+    "recidivism_floor",
+    "aggregate_offences",
+    "aggregate_sentences",
+    "probation",
+    "compulsory_payment",
+    "lifelong_ban",
+    "ban_beyond_sanction",
+    "limitation",
     "order_proceedings_fine",  # CC art. 55(3): the fine in order (summary) proceedings, from 180-VI
 )
 #: the categories of CC art. 11 a rule's table may name (penalties.law.provisions.CATEGORIES
@@ -116,8 +127,15 @@ class SentencingRules:
         for gap in self.gaps:
             if gap.rule == rule and gap.covers(on):
                 first, last = self.coverage(rule)
-                raise UnreadWordingError(f"{self.code.upper()} art. {gap.article} ({rule})", on, first, last,
-                                         gap.valid_from, gap.valid_to, gap.reason)
+                raise UnreadWordingError(
+                    f"{self.code.upper()} art. {gap.article} ({rule})",
+                    on,
+                    first,
+                    last,
+                    gap.valid_from,
+                    gap.valid_to,
+                    gap.reason,
+                )
         return tuple(r for r in self.rules if r.rule == rule and r.covers(on))
 
     def require(self, rule: str, on: date) -> SentencingRule:
@@ -128,8 +146,11 @@ class SentencingRules:
         found = self.in_force(rule, on)
         if not found:
             first, last = self.coverage(rule)
-            known = (f"the data has it for {first.isoformat()} to {last.isoformat() if last else 'today'}"
-                     if first else f"the data ({self.path}) has no wording of it")
+            known = (
+                f"the data has it for {first.isoformat()} to {last.isoformat() if last else 'today'}"
+                if first
+                else f"the data ({self.path}) has no wording of it"
+            )
             raise MissingRuleError(f"{self.code.upper()} {rule}", on, known)
         return found[0]
 

@@ -30,6 +30,7 @@ CENT = Decimal("0.01")
 def check_lang(lang: str) -> str:
     if lang not in LANGS:
         from ..errors import UserInputError
+
         raise UserInputError(f"unknown language {lang!r}; use one of {', '.join(LANGS)}")
     return lang
 
@@ -90,8 +91,10 @@ def _term_words(value, unit: str, lang: str, context: str = "term unit") -> str:
     else:
         pieces.append((int(value) if value == int(value) else value, unit))
     # only the last word takes the range's form (Kazakh "2 жыл 6 айға дейін")
-    return " ".join(f"{number(n, lang)} {_word(n, u, lang, context if i == len(pieces) - 1 else 'term unit')}"
-                    for i, (n, u) in enumerate(pieces))
+    return " ".join(
+        f"{number(n, lang)} {_word(n, u, lang, context if i == len(pieces) - 1 else 'term unit')}"
+        for i, (n, u) in enumerate(pieces)
+    )
 
 
 def term_range(low, high, unit: str, lang: str = "en") -> str:
@@ -129,8 +132,20 @@ def amount_range(low, high, unit: str, lang: str = "en") -> str:
 #: the months, as the keys of their Kazakh locative-attributive forms in the catalog (context
 #: "month, of the day"): babel's Kazakh data has only the nominative ("2018 ж. 12 шілде"), and an
 #: act is cited "2018 жылғы 12 шілдедегі" (the month in the locative with -ғы/-гі)
-MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-              "october", "november", "december")
+MONTH_KEYS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 
 
 def act_date(d: date, lang: str = "en") -> str:

@@ -61,6 +61,7 @@ def message(lang: str, context: str, key: str) -> str:
     text = catalog(lang)._catalog.get(f"{context}\x04{key}")
     if text is None:
         from ..errors import MissingMessageError
+
         raise MissingMessageError(lang, context, key)
     return text
 
@@ -78,6 +79,7 @@ def plural_message(lang: str, context: str, key: str, n) -> str:
     text = catalog(lang)._catalog.get((f"{context}\x04{key}", _plural_index(lang, n)))
     if text is None:
         from ..errors import MissingMessageError
+
         raise MissingMessageError(lang, context, key)
     return text
 

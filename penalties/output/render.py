@@ -44,8 +44,7 @@ def _term_range(item, lang: str, w) -> str:
         return w("lifelong")
     if item.unit is None:
         return ""
-    return fmt.term_range(item.min.value if item.min else None, item.max.value if item.max else None,
-                          item.unit, lang)
+    return fmt.term_range(item.min.value if item.min else None, item.max.value if item.max else None, item.unit, lang)
 
 
 def item_parts(item, lang: str) -> tuple[str, str, tuple[str, ...]]:
@@ -99,21 +98,27 @@ def render_assessment(a, lang: str = "en", explain: bool = False) -> str:
     title = p.title.get(lang) or p.title.get("en") or p.title.get("ru", "")
     label = {"en": p.label, "ru": p.label_ru, "kk": p.label_kk}[lang]
     d = lambda x: fmt.long_date(x, lang)  # noqa: E731
-    lines = [f"{label} — {title}",
-             f"{w('version')}: {d(v.valid_from)} – {d(v.valid_to) if v.valid_to else w('in_force')}, "
-             f"{fmt.citation(v.act, lang)} [{w(v.verification)}]",
-             f"{w('dates')}: {w('committed')} {d(a.dates.committed)}, {w('initiated')} {d(a.dates.initiated)}, "
-             f"{w('decided')} {d(a.dates.decided)}"]
+    lines = [
+        f"{label} — {title}",
+        f"{w('version')}: {d(v.valid_from)} – {d(v.valid_to) if v.valid_to else w('in_force')}, "
+        f"{fmt.citation(v.act, lang)} [{w(v.verification)}]",
+        f"{w('dates')}: {w('committed')} {d(a.dates.committed)}, {w('initiated')} {d(a.dates.initiated)}, "
+        f"{w('decided')} {d(a.dates.decided)}",
+    ]
     if p.code == "ac":  # the Criminal Code punishes individuals only
         lines.append(f"{w('offender')}: {messages.message(lang, 'offender', a.offender)}")
     if a.abolished:
-        lines.append(f"{w('abolished')}: {w('none')}" + (f"; {w('moved')} {id_label(v.moved_to, lang)}" if v.moved_to else ""))
+        lines.append(
+            f"{w('abolished')}: {w('none')}" + (f"; {w('moved')} {id_label(v.moved_to, lang)}" if v.moved_to else "")
+        )
     else:
         has_money = any(i.unit == "money" for i in a.main + a.additional)
         if a.mci and has_money:
             mci_unit = messages.message(lang, "amount", "mci")
-            lines.append(f"1 {mci_unit} = {fmt.money(a.mci.kzt, 'KZT', lang)} ({w('valued')} "
-                         f"{d(a.dates.mci_valued_on)}; {fmt.citation(a.mci.act, lang)})")
+            lines.append(
+                f"1 {mci_unit} = {fmt.money(a.mci.kzt, 'KZT', lang)} ({w('valued')} "
+                f"{d(a.dates.mci_valued_on)}; {fmt.citation(a.mci.act, lang)})"
+            )
         if a.rate:
             lines.append(f"{w('usd')}: {fmt.money(a.rate.kzt_per_usd, 'KZT', lang)} ({w(a.rate.basis)})")
         lines.append(f"{w('main')}:")
@@ -160,8 +165,13 @@ def step_text(step, lang: str) -> str:
     key, p = step.key, step.params
     if key in ("version_in_force", "version_milder"):
         start, end, act, level, committed, earlier = p
-        values = {"span": f"{d(start)} – {d(end) if end else w('in_force')}", "act": fmt.citation(act, lang),
-                  "verification": w(level), "committed": d(committed), "earlier": d(earlier)}
+        values = {
+            "span": f"{d(start)} – {d(end) if end else w('in_force')}",
+            "act": fmt.citation(act, lang),
+            "verification": w(level),
+            "committed": d(committed),
+            "earlier": d(earlier),
+        }
         if key == "version_in_force":
             return messages.message(lang, "explanation", "version_in_force").format(**values)
         return messages.message(lang, "explanation", "version_milder").format(**values)
@@ -175,25 +185,35 @@ def step_text(step, lang: str) -> str:
         return messages.message(lang, "explanation", "abolished_moved").format(**values)
     if key in ("mci", "mci_fallback"):
         kzt, day, act, article, which = p
-        values = {"kzt": fmt.money(kzt, "KZT", lang), "date": d(day), "act": fmt.citation(act, lang),
-                  "article": article or "", "which": messages.message(lang, "notice parameter", which) if which else ""}
+        values = {
+            "kzt": fmt.money(kzt, "KZT", lang),
+            "date": d(day),
+            "act": fmt.citation(act, lang),
+            "article": article or "",
+            "which": messages.message(lang, "notice parameter", which) if which else "",
+        }
         if key == "mci":
             return messages.message(lang, "explanation", "mci").format(**values)
         return messages.message(lang, "explanation", "mci_fallback").format(**values)
     if key == "usd":
         rate, basis, start, end = p
         return messages.message(lang, "explanation", "usd").format(
-            rate=fmt.money(rate, "KZT", lang), basis=w(basis), start=d(start), end=d(end))
+            rate=fmt.money(rate, "KZT", lang), basis=w(basis), start=d(start), end=d(end)
+        )
     if key in ("limit", "limit_unavailable"):
         kind = messages.message(lang, "kind", p[0])
         if key == "limit":
             _, article, low, high, level = p
             return messages.message(lang, "explanation", "limit").format(
-                kind=kind, article=article, range=fmt.bounds(low, high, lang) or "—", verification=w(level))
+                kind=kind, article=article, range=fmt.bounds(low, high, lang) or "—", verification=w(level)
+            )
         _, start, end, level = p
         return messages.message(lang, "explanation", "limit_unavailable").format(
-            kind=kind, start=d(start), end=d(end) if end else w("in_force"), verification=w(level))
+            kind=kind, start=d(start), end=d(end) if end else w("in_force"), verification=w(level)
+        )
     return step.text
+
+
 def limitation_line(a, lang: str) -> str:
     """The limitation period of an assessment (`Assessment.limitation`) in one line, or why it is not given."""
     found = a.limitation
@@ -203,8 +223,9 @@ def limitation_line(a, lang: str) -> str:
     # "article_cc" / "article_ac"
     article = messages.message(lang, "limitation", f"article_{found.rule.code}").format(found.article)
     term = fmt.term_range(found.term.value, found.term.value, found.term.unit, lang)
-    text = messages.message(lang, "limitation", "line").format(article=article, term=term,
-                                                                date=fmt.long_date(found.last_day, lang))
+    text = messages.message(lang, "limitation", "line").format(
+        article=article, term=term, date=fmt.long_date(found.last_day, lang)
+    )
     if found.lex_mitior:
         text += "; " + messages.message(lang, "limitation", "lex_mitior")
     if found.alternatives:
@@ -221,7 +242,9 @@ def _reduced_payment_line(r, lang: str) -> str:
         amount = kzt(high or low)
     else:
         amount = f"{kzt(low)} – {kzt(high)}"
-    return messages.message(lang, "reduced payment", "summary_procedure").format(article=r.article, percent=int(r.percent), days=r.within_days, amount=amount)
+    return messages.message(lang, "reduced payment", "summary_procedure").format(
+        article=r.article, percent=int(r.percent), days=r.within_days, amount=amount
+    )
 
 
 _MONEY_KEYS = {"MCI": "mci", "KZT": "kzt", "base": "base_multiple", "percent": "base_percent"}
@@ -267,9 +290,12 @@ def item_flags(item, out: dict) -> dict:
 def version_dict(v: Version, sanctions: bool = True) -> dict:
     """A version as JSON: interval, act, sources, verification (and its sanctions, for `history`)."""
     out = {
-        "valid_from": v.valid_from.isoformat(), "valid_to": v.valid_to.isoformat() if v.valid_to else None,
+        "valid_from": v.valid_from.isoformat(),
+        "valid_to": v.valid_to.isoformat() if v.valid_to else None,
         "valid_from_latest": v.valid_from_latest.isoformat() if v.valid_from_latest else None,
-        "amended_by": str(v.act), "act": v.act.to_dict(), "sources": list(v.sources),
+        "amended_by": str(v.act),
+        "act": v.act.to_dict(),
+        "sources": list(v.sources),
         "verification": v.verification,
         "verified_through": v.provenance.verified_through.isoformat() if v.provenance.verified_through else None,
     }
@@ -277,14 +303,24 @@ def version_dict(v: Version, sanctions: bool = True) -> dict:
         # `main`/`additional` at the top are the individual's (or the only) sanction, as DESIGN.md
         # has them; `sanctions` lists every offender category
         first = next((s for s in v.sanctions if "individual" in s.offenders), v.sanctions[0] if v.sanctions else None)
-        out.update({
-            "category": v.category, "abolished": v.abolished, "moved_to": v.moved_to,
-            "main": [item_dict(i) for i in first.main] if first else [],
-            "additional": [item_dict(i) for i in first.additional] if first else [],
-            "sanctions": [{"offenders": list(s.offenders), "main": [item_dict(i) for i in s.main],
-                           "additional": [item_dict(i) for i in s.additional]} for s in v.sanctions],
-            "notes": v.provenance.notes,
-        })
+        out.update(
+            {
+                "category": v.category,
+                "abolished": v.abolished,
+                "moved_to": v.moved_to,
+                "main": [item_dict(i) for i in first.main] if first else [],
+                "additional": [item_dict(i) for i in first.additional] if first else [],
+                "sanctions": [
+                    {
+                        "offenders": list(s.offenders),
+                        "main": [item_dict(i) for i in s.main],
+                        "additional": [item_dict(i) for i in s.additional],
+                    }
+                    for s in v.sanctions
+                ],
+                "notes": v.provenance.notes,
+            }
+        )
     return out
 
 
@@ -300,8 +336,9 @@ def label_in(p, lang: str) -> str:
 def id_label(pid: str, lang: str) -> str:
     """The label of a provision id in `lang`: kz.ac.73-3.1 -> AC 73-3(1), ч.1 ст.73-3 КоАП РК, ҚР ӘҚБтК 73-3-бап 1-бөлік."""
     _, code, article, *rest = pid.split(".")
-    bare = Provision(pid, code, article, rest[0] if rest else None, {}, item=rest[1] if len(rest) > 1 else None,
-                     versions=())
+    bare = Provision(
+        pid, code, article, rest[0] if rest else None, {}, item=rest[1] if len(rest) > 1 else None, versions=()
+    )
     return label_in(bare, lang)
 
 
@@ -324,7 +361,9 @@ def items_text(items, lang: str) -> str:
     out = []
     for item in items:
         name = messages.message(lang, "kind", item.kind)
-        bound = messages.message(lang, "assessment", "lifelong") if item.lifelong else fmt.bounds(item.min, item.max, lang)
+        bound = (
+            messages.message(lang, "assessment", "lifelong") if item.lifelong else fmt.bounds(item.min, item.max, lang)
+        )
         if item.lifelong and item.min is not None:  # "from N years … or for life"
             bound = f"{fmt.measure(item.min, lang)} … {bound}"
         if item.base and bound:
@@ -363,8 +402,7 @@ def render_history(p: Provision, lang: str = "en") -> str:
         for s in v.sanctions:
             extra = items_text(s.additional, lang)
             who = ", ".join(offender_name(o, lang) for o in s.offenders)
-            lines.append(f"    {who}: {items_text(s.main, lang)}"
-                         + (f" | {w('additional')}: {extra}" if extra else ""))
+            lines.append(f"    {who}: {items_text(s.main, lang)}" + (f" | {w('additional')}: {extra}" if extra else ""))
     return "\n".join(lines)
 
 
@@ -393,10 +431,12 @@ def render_change(c, lang: str = "en") -> str:
         else:
             text = _say(lang, "change_max", kind=kind, before=shown_before, after=shown_after)
     elif c.what == "amount":
+
         def shown(i):
             if i is None or (i.min is None and i.max is None):
                 return none
             return fmt.measure(i.max, lang) if i.min == i.max else fmt.bounds(i.min, i.max, lang)
+
         text = _say(lang, "change_amount", kind=kind, before=shown(a), after=shown(b))
     else:  # lifelong, mandatory: a yes/no flag
         yes, no = _say(lang, "yes"), _say(lang, "no")
@@ -454,9 +494,12 @@ def render_article_diff(result, lang: str = "en") -> str:
         label = label_of(part.provision) if lang == "en" else label_in(_provision_of(whole, part.provision), lang)
         acts = "; ".join(_say(lang, "act_from", act=fmt.citation(act, lang), date=d(since)) for act, since in part.acts)
         status = {
-            "changed": _say(lang, "status_changed"), "unchanged": _say(lang, "status_unchanged"),
-            "added": _say(lang, "status_added"), "repealed": _say(lang, "status_repealed"),
-            "restored": _say(lang, "status_restored"), "absent": _say(lang, "status_absent"),
+            "changed": _say(lang, "status_changed"),
+            "unchanged": _say(lang, "status_unchanged"),
+            "added": _say(lang, "status_added"),
+            "repealed": _say(lang, "status_repealed"),
+            "restored": _say(lang, "status_restored"),
+            "absent": _say(lang, "status_absent"),
             "unread": _say(lang, "status_unread"),
         }[part.status]
         lines.append(f"  {label}: {status}" + (f" ({acts})" if acts else ""))
@@ -474,10 +517,16 @@ def render_amount_explanation(e, lang: str = "en") -> str:
     d = lambda x: fmt.long_date(x, lang)  # noqa: E731
     # a Kazakh date before a noun takes the locative-attributive form ("2020 жылғы 30 сәуірдегі")
     day = fmt.act_date(e.on, lang) if lang == "kk" else d(e.on)
-    params = {"amount": fmt.money(e.amount_kzt, "KZT", lang), "date": day, "mci": fmt.money(e.mci.kzt, "KZT", lang),
-              "period": f"{d(e.mci.valid_from)} – {d(e.mci.valid_to)}", "act": fmt.citation(e.mci.act, lang),
-              "count": fmt.mci(e.mci_count, lang), "tolerance": fmt.money(e.tolerance_kzt, "KZT", lang),
-              "counts": ", ".join(fmt.mci(c, lang) for c in e.candidates)}
+    params = {
+        "amount": fmt.money(e.amount_kzt, "KZT", lang),
+        "date": day,
+        "mci": fmt.money(e.mci.kzt, "KZT", lang),
+        "period": f"{d(e.mci.valid_from)} – {d(e.mci.valid_to)}",
+        "act": fmt.citation(e.mci.act, lang),
+        "count": fmt.mci(e.mci_count, lang),
+        "tolerance": fmt.money(e.tolerance_kzt, "KZT", lang),
+        "counts": ", ".join(fmt.mci(c, lang) for c in e.candidates),
+    }
     rounded = e.tolerance_kzt > 0
     if rounded:
         lines = [messages.message(lang, "amount explanation", "head_rounded").format(**params)]
@@ -496,10 +545,12 @@ def render_amount_explanation(e, lang: str = "en") -> str:
         line = f"  {label} ({offender_name(m.offender, lang)}): {fine} {bound}"
         if m.reduced_percent is not None:
             line += ", " + messages.message(lang, "amount explanation", "via_reduced").format(
-                percent=fmt.number(m.reduced_percent, lang))
+                percent=fmt.number(m.reduced_percent, lang)
+            )
         if rounded and m.mci_count is not None:
             line += " — " + messages.message(lang, "amount explanation", "for_count").format(
-                count=fmt.mci(m.mci_count, lang))
+                count=fmt.mci(m.mci_count, lang)
+            )
         lines.append(line)
     if not e.matches:
         lines.append("  " + messages.message(lang, "amount explanation", "no_match"))
@@ -513,8 +564,11 @@ def render_search(hits, lang: str = "en") -> str:
         return _say(lang, "no_result")
     lines = []
     for h in hits:
-        head = {"en": h.label, "ru": f"ст.{h.number} {'УК РК' if h.code == 'cc' else 'КоАП РК'}",
-                "kk": f"{'ҚР ҚК' if h.code == 'cc' else 'ҚР ӘҚБтК'} {h.number}-бап"}[lang]
+        head = {
+            "en": h.label,
+            "ru": f"ст.{h.number} {'УК РК' if h.code == 'cc' else 'КоАП РК'}",
+            "kk": f"{'ҚР ҚК' if h.code == 'cc' else 'ҚР ӘҚБтК'} {h.number}-бап",
+        }[lang]
         title = h.title.get(lang) or h.title.get("en") or h.title.get("ru", "")
         lines.append(f"{head} — {title}: " + ", ".join(id_label(pid, lang) for pid in h.parts))
     return "\n".join(lines)
@@ -533,10 +587,23 @@ def list_line(p: Provision, lang: str = "en") -> str:
 def coverage_dict(p: Provision) -> dict:
     first, last = p.coverage
     return {
-        "provision": p.id, "label": p.label, "code": p.code, "article": p.article, "part": p.part,
-        "title": dict(p.title), "first": first.isoformat(), "last": last.isoformat() if last else None,
-        "versions": [{"valid_from": v.valid_from.isoformat(), "valid_to": v.valid_to.isoformat() if v.valid_to else None,
-                      "verification": v.verification, "abolished": v.abolished} for v in p.versions],
+        "provision": p.id,
+        "label": p.label,
+        "code": p.code,
+        "article": p.article,
+        "part": p.part,
+        "title": dict(p.title),
+        "first": first.isoformat(),
+        "last": last.isoformat() if last else None,
+        "versions": [
+            {
+                "valid_from": v.valid_from.isoformat(),
+                "valid_to": v.valid_to.isoformat() if v.valid_to else None,
+                "verification": v.verification,
+                "abolished": v.abolished,
+            }
+            for v in p.versions
+        ],
     }
 
 
@@ -558,7 +625,10 @@ def coverage_markdown(provisions, texts: dict | None = None) -> str:
         "| Code | articles in the newest redaction read | encoded articles | provisions | versions | of them `primary` | gaps (wordings not read) |",
         "|---|---|---|---|---|---|---|",
     ]
-    for code, name in (("cc", "Criminal Code (Special Part)"), ("ac", "Code on Administrative Offenses (Special Part)")):
+    for code, name in (
+        ("cc", "Criminal Code (Special Part)"),
+        ("ac", "Code on Administrative Offenses (Special Part)"),
+    ):
         mine = [p for p in rows if p.code == code]
         if not mine:
             continue
@@ -567,9 +637,11 @@ def coverage_markdown(provisions, texts: dict | None = None) -> str:
         if texts and code in texts:
             day, in_force, repealed, _, _ = texts[code]
             text = f"{in_force} in force, {repealed} repealed ({day:%d.%m.%Y})"
-        lines.append(f"| {name} | {text} | {len({p.article for p in mine})} | {len(mine)} | {len(own)} | "
-                     f"{sum(v.verification == 'primary' for v in own)} ({sum(v.verification == 'primary' for v in own) / len(own):.0%}) | "
-                     f"{sum(len(p.gaps) for p in mine)} in {sum(1 for p in mine if p.gaps)} provisions |")
+        lines.append(
+            f"| {name} | {text} | {len({p.article for p in mine})} | {len(mine)} | {len(own)} | "
+            f"{sum(v.verification == 'primary' for v in own)} ({sum(v.verification == 'primary' for v in own) / len(own):.0%}) | "
+            f"{sum(len(p.gaps) for p in mine)} in {sum(1 for p in mine if p.gaps)} provisions |"
+        )
     lines += [
         "",
         "Parts of the newest texts that are not encoded, with the reason for each: "
@@ -592,9 +664,17 @@ def coverage_markdown(provisions, texts: dict | None = None) -> str:
         "|---|---|---|",
     ]
     for p in rows:
-        entries = [(v.valid_from, f"{v.valid_from} .. {v.valid_to or 'in force'}: {v.act.number}, {v.verification}"
-                    + (" (abolished)" if v.abolished else "")) for v in p.versions]
-        entries += [(g.valid_from, f"{g.valid_from} .. {g.valid_to}: **gap**: {g.reason.replace('|', '/')}") for g in p.gaps]
+        entries = [
+            (
+                v.valid_from,
+                f"{v.valid_from} .. {v.valid_to or 'in force'}: {v.act.number}, {v.verification}"
+                + (" (abolished)" if v.abolished else ""),
+            )
+            for v in p.versions
+        ]
+        entries += [
+            (g.valid_from, f"{g.valid_from} .. {g.valid_to}: **gap**: {g.reason.replace('|', '/')}") for g in p.gaps
+        ]
         spans = "<br>".join(text for _, text in sorted(entries))
         title = (p.title.get("en") or p.title.get("ru", "")).replace("|", "/")
         lines.append(f"| {p.label} | {title} | {spans} |")
@@ -608,9 +688,10 @@ def _not_encoded(texts: dict) -> list[str]:
     lines: list[str] = []
     for code, (day, _, _, missing, partly) in sorted(texts.items(), key=lambda item: item[0] != "cc"):
         name = CODES[code]
-        lines.append(f"{name}: {partly} articles of the {day:%d.%m.%Y} text have a part or more left out "
-                     f"(left-out.md); {len(missing)} have nothing encoded"
-                     + (":" if missing else "."))
+        lines.append(
+            f"{name}: {partly} articles of the {day:%d.%m.%Y} text have a part or more left out "
+            f"(left-out.md); {len(missing)} have nothing encoded" + (":" if missing else ".")
+        )
         if missing:
             lines += ["", "| article | title | why nothing is encoded |", "|---|---|---|"]
             for number, title, reasons in sorted(missing, key=lambda m: _article_key(m[0])):
@@ -628,18 +709,34 @@ def _general_part_coverage() -> list[str]:
     """The General Parts' rules, one row each, for docs/coverage.md."""
     from ..data.general_part import general_part
 
-    lines = ["", "## General Parts", "",
-             "Rules a special-part sanction does not repeat (`statutes/kz/<code>/general.toml`). Between two "
-             "rows of one kind nothing is encoded where the wording was not read.", "",
-             "| code | rule | article | applies to | from .. to | verification |", "|---|---|---|---|---|---|"]
+    lines = [
+        "",
+        "## General Parts",
+        "",
+        "Rules a special-part sanction does not repeat (`statutes/kz/<code>/general.toml`). Between two "
+        "rows of one kind nothing is encoded where the wording was not read.",
+        "",
+        "| code | rule | article | applies to | from .. to | verification |",
+        "|---|---|---|---|---|---|",
+    ]
     for code in ("cc", "ac"):
         gp = general_part(code)
-        rows: list[tuple[str, str, str, Any]] = [(f"limit: {r.kind}" + (f" (arts {', '.join(r.articles)})" if r.articles else "")
-                 + ("" if r.available else " (not yet in effect)"), r.article,
-                 ", ".join(r.applies_to), r) for r in gp.limits]
+        rows: list[tuple[str, str, str, Any]] = [
+            (
+                f"limit: {r.kind}"
+                + (f" (arts {', '.join(r.articles)})" if r.articles else "")
+                + ("" if r.available else " (not yet in effect)"),
+                r.article,
+                ", ".join(r.applies_to),
+                r,
+            )
+            for r in gp.limits
+        ]
         rows += [(f"MCI valued on the day {r.date}", r.article, "any", r) for r in gp.valuation]
-        rows += [(f"reduced payment: {r.percent} % within {r.within_days} days", r.article, ", ".join(r.applies_to), r)
-                 for r in gp.reduced_payment]
+        rows += [
+            (f"reduced payment: {r.percent} % within {r.within_days} days", r.article, ", ".join(r.applies_to), r)
+            for r in gp.reduced_payment
+        ]
         rows += [(f"custody credit: {r.custody}", r.article, "any", r) for r in gp.custody_credit]
         rows += [("law in time, lex mitior", r.article, "any", r) for r in gp.time_rules]
         rows += [(f"equivalents of {r.of} (1 {r.per.unit})", r.article, "any", r) for r in gp.equivalents]
@@ -655,8 +752,10 @@ def render_review(r, lang: str = "en") -> str:
     """A review (`penalties.review`) for people: the verdict, then each item imposed with its
     verdict, its reason and the rules it would need; the assessment it was checked against last."""
     fmt.check_lang(lang)
-    lines = [messages.message(lang, "review", "heading").format(r.imposed_text),
-             f"{messages.message(lang, 'review', 'verdict')}: {messages.message(lang, 'review', r.verdict)}"]
+    lines = [
+        messages.message(lang, "review", "heading").format(r.imposed_text),
+        f"{messages.message(lang, 'review', 'verdict')}: {messages.message(lang, 'review', r.verdict)}",
+    ]
     for item in r.items:
         reason = messages.message(lang, "review", item.reason)
         lines.append(f"  - {item.imposed.text}: {messages.message(lang, 'review', item.verdict)} ({reason})")
@@ -664,8 +763,12 @@ def render_review(r, lang: str = "en") -> str:
             rule = condition.rule
             article = messages.message(lang, "limitation", f"article_{rule.code}").format(rule.article)
             words = ", ".join(_condition_words(c, lang) for c in condition.conditions)
-            lines.append("      " + messages.message(lang, "review", "if_rule").format(
-                rule=messages.message(lang, "sentencing rule", rule.rule), article=article, conditions=words))
+            lines.append(
+                "      "
+                + messages.message(lang, "review", "if_rule").format(
+                    rule=messages.message(lang, "sentencing rule", rule.rule), article=article, conditions=words
+                )
+            )
         if item.unencoded:
             names = ", ".join(messages.message(lang, "sentencing rule", u) for u in item.unencoded)
             lines.append("      " + messages.message(lang, "review", "unencoded").format(names))
@@ -692,11 +795,17 @@ def render_aggregate(g, lang: str = "en") -> str:
     r = g.rule
     article = messages.message(lang, "limitation", f"article_{r.code}").format(r.article)
     labels = ", ".join(label_in(a.provision, lang) for a in g.parts)
-    lines = [messages.message(lang, "aggregate", f"heading_{g.aggregate}").format(article=article, labels=labels),
-             messages.message(lang, "aggregate", "rule").format(article=article, act=fmt.citation(r.provenance.act, lang),
-                                start=fmt.long_date(r.valid_from, lang),
-                                end=fmt.long_date(r.valid_to, lang) if r.valid_to else w("in_force"),
-                                verification=w(r.verification), day=fmt.long_date(g.day, lang))]
+    lines = [
+        messages.message(lang, "aggregate", f"heading_{g.aggregate}").format(article=article, labels=labels),
+        messages.message(lang, "aggregate", "rule").format(
+            article=article,
+            act=fmt.citation(r.provenance.act, lang),
+            start=fmt.long_date(r.valid_from, lang),
+            end=fmt.long_date(r.valid_to, lang) if r.valid_to else w("in_force"),
+            verification=w(r.verification),
+            day=fmt.long_date(g.day, lang),
+        ),
+    ]
     methods = ", ".join(messages.message(lang, "aggregate method", m) for m in g.methods)
     if g.mix is not None:
         lines.append(messages.message(lang, "aggregate", "part").format(text=g.mix.text, methods=methods))
@@ -704,11 +813,14 @@ def render_aggregate(g, lang: str = "en") -> str:
         lines.append(messages.message(lang, "aggregate", "methods").format(methods=methods))
     for alt in g.combined.also_if:
         alt_methods = ", ".join(messages.message(lang, "aggregate method", m) for m in alt.methods)
-        lines.append(messages.message(lang, "aggregate", "also_if").format(condition=messages.message(lang, "condition", alt.condition),
-                                           text=alt.text, methods=alt_methods))
+        lines.append(
+            messages.message(lang, "aggregate", "also_if").format(
+                condition=messages.message(lang, "condition", alt.condition), text=alt.text, methods=alt_methods
+            )
+        )
     lines.append(f"{messages.message(lang, 'aggregate', 'offences')}:")
     for a, category in zip(g.parts, g.categories + (None,) * (len(g.parts) - len(g.categories)), strict=True):
-        if r.code != "cc":   # the AC's rule does not depend on categories
+        if r.code != "cc":  # the AC's rule does not depend on categories
             lines.append(f"  - {label_in(a.provision, lang)}")
             continue
         words = messages.message(lang, "category", category if category in RULE_CATEGORIES else "unknown")

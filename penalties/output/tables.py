@@ -21,8 +21,21 @@ def _table(header: list[str], rows) -> str:
     return out.getvalue()
 
 
-LIST_COLUMNS = ["provision", "label", "code", "article", "part", "item", "title_ru", "title_kk", "title_en",
-                "first", "last", "versions", "verification"]
+LIST_COLUMNS = [
+    "provision",
+    "label",
+    "code",
+    "article",
+    "part",
+    "item",
+    "title_ru",
+    "title_kk",
+    "title_en",
+    "first",
+    "last",
+    "versions",
+    "verification",
+]
 
 
 def list_csv(provisions) -> str:
@@ -30,14 +43,42 @@ def list_csv(provisions) -> str:
     rows = []
     for p in provisions:
         first, last = p.coverage
-        rows.append([p.id, p.label, p.code, p.article, p.part or "", p.item or "", p.title.get("ru", ""),
-                     p.title.get("kk", ""), p.title.get("en", ""), first.isoformat(), last.isoformat() if last else "",
-                     len(p.versions), "/".join(sorted({v.verification for v in p.versions}))])
+        rows.append(
+            [
+                p.id,
+                p.label,
+                p.code,
+                p.article,
+                p.part or "",
+                p.item or "",
+                p.title.get("ru", ""),
+                p.title.get("kk", ""),
+                p.title.get("en", ""),
+                first.isoformat(),
+                last.isoformat() if last else "",
+                len(p.versions),
+                "/".join(sorted({v.verification for v in p.versions})),
+            ]
+        )
     return _table(LIST_COLUMNS, rows)
 
 
-HISTORY_COLUMNS = ["provision", "label", "valid_from", "valid_to", "valid_from_latest", "act", "act_date",
-                   "verification", "abolished", "moved_to", "offenders", "main", "additional", "sources"]
+HISTORY_COLUMNS = [
+    "provision",
+    "label",
+    "valid_from",
+    "valid_to",
+    "valid_from_latest",
+    "act",
+    "act_date",
+    "verification",
+    "abolished",
+    "moved_to",
+    "offenders",
+    "main",
+    "additional",
+    "sources",
+]
 
 
 def _items(items) -> str:
@@ -55,9 +96,18 @@ def history_csv(provisions) -> str:
     rows = []
     for p in provisions:
         for v in p.versions:
-            common = [p.id, p.label, v.valid_from.isoformat(), v.valid_to.isoformat() if v.valid_to else "",
-                      v.valid_from_latest.isoformat() if v.valid_from_latest else "", v.act.number,
-                      v.act.date.isoformat(), v.verification, "true" if v.abolished else "false", v.moved_to or ""]
+            common = [
+                p.id,
+                p.label,
+                v.valid_from.isoformat(),
+                v.valid_to.isoformat() if v.valid_to else "",
+                v.valid_from_latest.isoformat() if v.valid_from_latest else "",
+                v.act.number,
+                v.act.date.isoformat(),
+                v.verification,
+                "true" if v.abolished else "false",
+                v.moved_to or "",
+            ]
             sources = " ".join(v.sources)
             if not v.sanctions:
                 rows.append(common + ["", "", "", sources])
@@ -71,6 +121,21 @@ SEARCH_COLUMNS = ["article", "label", "code", "number", "score", "title_ru", "ti
 
 def search_csv(hits) -> str:
     """`penalties search --csv`: an article a row, best first; `parts` are the ids that pass the filters."""
-    return _table(SEARCH_COLUMNS, [[h.article, h.label, h.code, h.number, h.score, h.title.get("ru", ""),
-                                    h.title.get("kk", ""), h.title.get("en", ""), " ".join(h.words), " ".join(h.parts)]
-                                   for h in hits])
+    return _table(
+        SEARCH_COLUMNS,
+        [
+            [
+                h.article,
+                h.label,
+                h.code,
+                h.number,
+                h.score,
+                h.title.get("ru", ""),
+                h.title.get("kk", ""),
+                h.title.get("en", ""),
+                " ".join(h.words),
+                " ".join(h.parts),
+            ]
+            for h in hits
+        ],
+    )

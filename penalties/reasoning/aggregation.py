@@ -55,9 +55,13 @@ from .sanction import ResolvedItem
 #: what is aggregated: several offences in one judgment (art. 58), several sentences (art. 60)
 AGGREGATES = {"offences": "aggregate_offences", "sentences": "aggregate_sentences"}
 #: the mixes of categories art. 58 distinguishes (the data's `by_mix[].mix`)
-MIXES = ("misdemeanours_only", "misdemeanours_minor_medium_only", "with_grave_or_especially_grave",
-         "with_especially_grave_punishable_up_to_20_years",
-         "especially_grave_punishable_up_to_20_years_and_fined_misdemeanour")
+MIXES = (
+    "misdemeanours_only",
+    "misdemeanours_minor_medium_only",
+    "with_grave_or_especially_grave",
+    "with_especially_grave_punishable_up_to_20_years",
+    "especially_grave_punishable_up_to_20_years_and_fined_misdemeanour",
+)
 #: the ways of combining punishments the articles name (CC arts 58, 60; AC art. 58)
 METHODS = ("absorption", "partial_addition", "full_addition", "separate_for_each", "cumulative_cap")
 #: the conditions on the sentences imposed under which another part of art. 58 applies (`also_if`)
@@ -68,8 +72,12 @@ CONDITIONS = ("fine_imposed_for_the_misdemeanour",)
 #: ("general_part_limit")
 BASES = ("addition", "aggregate_cap", "general_part_limit")
 #: the caps art. 58's mixes set, by kind (the data's keys)
-_CAP_KEYS = {"fine": "max_fine", "community_service": "max_community_service", "arrest": "max_arrest",
-             "imprisonment": "max_imprisonment"}
+_CAP_KEYS = {
+    "fine": "max_fine",
+    "community_service": "max_community_service",
+    "arrest": "max_arrest",
+    "imprisonment": "max_imprisonment",
+}
 _GRAVITY = {c: n for n, c in enumerate(RULE_CATEGORIES)}
 _CRIMES = RULE_CATEGORIES[1:]
 #: the punishments that, imposed for one offence, make the final one (`life_absorbs`: the last
@@ -87,7 +95,7 @@ class Offence:
     category: str | None
     main: tuple[ResolvedItem, ...]
     additional: tuple[ResolvedItem, ...]
-    article: str | None = None   # the article's number ("476"), for limits set for some articles only
+    article: str | None = None  # the article's number ("476"), for limits set for some articles only
 
     @property
     def up_to_twenty_years(self) -> bool:
@@ -95,7 +103,8 @@ class Offence:
         наказание в виде лишения свободы на срок до двадцати лет": its imprisonment's maximum is 20 years."""
         return self.category == "especially_grave" and any(
             i.kind == "imprisonment" and i.max is not None and i.max.unit == "month" and i.max.value == _TWENTY_YEARS
-            for i in self.main)
+            for i in self.main
+        )
 
 
 @attrs.frozen
@@ -106,11 +115,15 @@ class Mix:
     text: str
     methods: tuple[str, ...]
     caps: dict
-    condition: str | None = None   # for `also_if`: what must hold for this part to apply instead
+    condition: str | None = None  # for `also_if`: what must hold for this part to apply instead
 
     def to_dict(self) -> dict:
-        out = {"mix": self.mix, "text": self.text, "methods": list(self.methods),
-               "caps": {kind: _measure_dict(m) for kind, m in self.caps.items()}}
+        out = {
+            "mix": self.mix,
+            "text": self.text,
+            "methods": list(self.methods),
+            "caps": {kind: _measure_dict(m) for kind, m in self.caps.items()},
+        }
         if self.condition is not None:
             out["condition"] = self.condition
         return out
@@ -127,7 +140,7 @@ class Combined:
     methods: tuple[str, ...]
     main: tuple[ResolvedItem, ...]
     additional: tuple[ResolvedItem, ...]
-    contributors: dict      # kind -> the labels of the offences that provide it
+    contributors: dict  # kind -> the labels of the offences that provide it
     notices: tuple[Notice, ...]
 
 
@@ -140,8 +153,11 @@ def mix_of(offences: Sequence[Offence]) -> tuple[str, str | None]:
     if categories <= {"criminal_misdemeanour", "minor", "medium"}:
         return "misdemeanours_minor_medium_only", None
     if any(o.up_to_twenty_years for o in offences):
-        alternative = ("especially_grave_punishable_up_to_20_years_and_fined_misdemeanour"
-                       if "criminal_misdemeanour" in categories else None)
+        alternative = (
+            "especially_grave_punishable_up_to_20_years_and_fined_misdemeanour"
+            if "criminal_misdemeanour" in categories
+            else None
+        )
         return "with_especially_grave_punishable_up_to_20_years", alternative
     return "with_grave_or_especially_grave", None
 
@@ -179,10 +195,13 @@ def combine(what: str, code: str, offences: Sequence[Offence], on: date, offende
     if what == "offences":
         found = {mix_of(trial) for trial in _trials(offences)}
         if len(found) != 1:
-            raise MissingRuleError(f"{code.upper()} {rule.rule}", on,
-                                   f"{rule.citation} depends on the categories of the offences (CC art. 11), and the "
-                                   f"category of {', '.join(unknown)} is not encoded (it depends on the form of "
-                                   "guilt): give it, categories=[...] / --category")
+            raise MissingRuleError(
+                f"{code.upper()} {rule.rule}",
+                on,
+                f"{rule.citation} depends on the categories of the offences (CC art. 11), and the "
+                f"category of {', '.join(unknown)} is not encoded (it depends on the form of "
+                "guilt): give it, categories=[...] / --category",
+            )
         name, alternative = found.pop()
         mix = _mix(rule, name, on)
         if alternative is not None:
@@ -191,32 +210,68 @@ def combine(what: str, code: str, offences: Sequence[Offence], on: date, offende
     else:
         twenty = {any(o.up_to_twenty_years for o in trial) for trial in _trials(offences)}
         if len(twenty) != 1:
-            raise MissingRuleError(f"{code.upper()} {rule.rule}", on,
-                                   f"the cap of {rule.citation} depends on whether {', '.join(unknown)} is an "
-                                   "especially grave crime (CC art. 11), which is not encoded: give its category, "
-                                   "categories=[...] / --category")
+            raise MissingRuleError(
+                f"{code.upper()} {rule.rule}",
+                on,
+                f"the cap of {rule.citation} depends on whether {', '.join(unknown)} is an "
+                "especially grave crime (CC art. 11), which is not encoded: give its category, "
+                "categories=[...] / --category",
+            )
         methods = tuple(rule.params["methods"])
-        high = rule.term("max_imprisonment_with_especially_grave_punishable_up_to_20_years") \
-            if twenty.pop() else rule.term("max_imprisonment")
+        high = (
+            rule.term("max_imprisonment_with_especially_grave_punishable_up_to_20_years")
+            if twenty.pop()
+            else rule.term("max_imprisonment")
+        )
         caps = {"imprisonment": high} if high is not None else {}
         if rule.params.get("must_exceed_each"):
             notices.append(Notice("aggregate_must_exceed", (rule.article,)))
     if unknown:
         notices.append(Notice("aggregate_category_unknown", (tuple(unknown), rule.article)))
     known = [o.category for o in offences if o.category in RULE_CATEGORIES]
-    gravest = "crime" if unknown and not any(c != "criminal_misdemeanour" for c in known) \
+    gravest = (
+        "crime"
+        if unknown and not any(c != "criminal_misdemeanour" for c in known)
         else max(known, key=lambda c: _GRAVITY[c])
+    )
     adding = any(m != "absorption" for m in methods)
     gp = general_part(code)
-    main = _kinds(offences, "main", adding, caps, gp, gravest, on, offender, rule, notices,
-                  general_limit=what == "sentences")
+    main = _kinds(
+        offences, "main", adding, caps, gp, gravest, on, offender, rule, notices, general_limit=what == "sentences"
+    )
     return _combined(rule, mix, tuple(also), tuple(methods), offences, main, gp, gravest, on, offender, notices, adding)
 
 
-def _combined(rule, mix, also, methods, offences, main, gp, gravest, on, offender, notices, adding,
-              caps=None, capped_only: bool = False) -> Combined:
-    additional = _kinds(offences, "additional", adding or bool(rule.params.get("additional_max")), caps or {}, gp,
-                        gravest, on, offender, rule, notices, general_limit=True, capped_only=capped_only)
+def _combined(
+    rule,
+    mix,
+    also,
+    methods,
+    offences,
+    main,
+    gp,
+    gravest,
+    on,
+    offender,
+    notices,
+    adding,
+    caps=None,
+    capped_only: bool = False,
+) -> Combined:
+    additional = _kinds(
+        offences,
+        "additional",
+        adding or bool(rule.params.get("additional_max")),
+        caps or {},
+        gp,
+        gravest,
+        on,
+        offender,
+        rule,
+        notices,
+        general_limit=True,
+        capped_only=capped_only,
+    )
     kinds_in = [tuple(i.kind for i in o.main) for o in offences]
     if rule.code == "cc" and len({k for ks in kinds_in for k in ks}) > 1:
         notices.append(Notice("aggregate_different_kinds", ()))
@@ -227,8 +282,9 @@ def _combined(rule, mix, also, methods, offences, main, gp, gravest, on, offende
                 contributors.setdefault(i.kind, [])
                 if o.label not in contributors[i.kind]:
                     contributors[i.kind].append(o.label)
-    return Combined(rule, mix, also, methods, main, additional,
-                    {k: tuple(v) for k, v in contributors.items()}, tuple(notices))
+    return Combined(
+        rule, mix, also, methods, main, additional, {k: tuple(v) for k, v in contributors.items()}, tuple(notices)
+    )
 
 
 def _administrative(rule: SentencingRule, offences: Sequence[Offence], on: date, offender: str) -> Combined:
@@ -258,13 +314,33 @@ def _administrative(rule: SentencingRule, offences: Sequence[Offence], on: date,
                 caps[kind] = max(terms, key=lambda m: m.value)
             continue
         limit = gp.limit(kind, None, on, offender)
-        if kind != "deprivation_of_special_right" and isinstance(multiple, int) and limit is not None \
-                and limit.available and limit.max is not None:
+        if (
+            kind != "deprivation_of_special_right"
+            and isinstance(multiple, int)
+            and limit is not None
+            and limit.available
+            and limit.max is not None
+        ):
             caps[kind] = Measure(limit.max.value * multiple, limit.max.unit)
-    main = _kinds(kept, "main", True, caps, gp, "any", on, offender, rule, notices, general_limit=False,
-                  capped_only=True)
-    return _combined(rule, None, (), tuple(rule.params.get("methods", ())), kept, main, gp, "any", on, offender,
-                     notices, True, caps, capped_only=True)
+    main = _kinds(
+        kept, "main", True, caps, gp, "any", on, offender, rule, notices, general_limit=False, capped_only=True
+    )
+    return _combined(
+        rule,
+        None,
+        (),
+        tuple(rule.params.get("methods", ())),
+        kept,
+        main,
+        gp,
+        "any",
+        on,
+        offender,
+        notices,
+        True,
+        caps,
+        capped_only=True,
+    )
 
 
 def _mix(rule: SentencingRule, name: str, on: date) -> Mix:
@@ -272,12 +348,27 @@ def _mix(rule: SentencingRule, name: str, on: date) -> Mix:
         if entry["mix"] == name:
             caps = {kind: entry[key] for kind, key in _CAP_KEYS.items() if isinstance(entry.get(key), Measure)}
             return Mix(name, str(entry["text"]), tuple(entry["methods"]), caps)
-    raise MissingRuleError(f"{rule.code.upper()} {rule.rule}", on,
-                           f"{rule.citation} in the wording encoded has no part for {name.replace('_', ' ')}")
+    raise MissingRuleError(
+        f"{rule.code.upper()} {rule.rule}",
+        on,
+        f"{rule.citation} in the wording encoded has no part for {name.replace('_', ' ')}",
+    )
 
 
-def _kinds(offences, group: str, adding: bool, caps: dict, gp, gravest: str, on: date, offender: str,
-           rule: SentencingRule, notices: list, general_limit: bool, capped_only: bool = False) -> tuple[ResolvedItem, ...]:
+def _kinds(
+    offences,
+    group: str,
+    adding: bool,
+    caps: dict,
+    gp,
+    gravest: str,
+    on: date,
+    offender: str,
+    rule: SentencingRule,
+    notices: list,
+    general_limit: bool,
+    capped_only: bool = False,
+) -> tuple[ResolvedItem, ...]:
     order: list[str] = []
     for o in offences:
         for i in getattr(o, group):
@@ -292,12 +383,16 @@ def _kinds(offences, group: str, adding: bool, caps: dict, gp, gravest: str, on:
             out.append(_carried(items))
             continue
         if any(i.bounded or i.per for i in items):
-            raise UserInputError(f"cannot combine a {kind} in percent of a base bounded in MCI, or for each unit of "
-                                 "a count: the sum of such ranges is not encoded; assess each offence")
+            raise UserInputError(
+                f"cannot combine a {kind} in percent of a base bounded in MCI, or for each unit of "
+                "a count: the sum of such ranges is not encoded; assess each offence"
+            )
         units = {i.max.unit for i in items} | {i.min.unit for i in items if i.min is not None}
         if len(units) != 1:
-            raise UserInputError(f"cannot combine {kind} measured in {', '.join(sorted(units))}: "
-                                 "give the base amount of each offence's fine in tenge")
+            raise UserInputError(
+                f"cannot combine {kind} measured in {', '.join(sorted(units))}: "
+                "give the base amount of each offence's fine in tenge"
+            )
         unit = units.pop()
         largest = max(items, key=lambda i: i.max.value)
         if adding:
@@ -324,18 +419,24 @@ def _kinds(offences, group: str, adding: bool, caps: dict, gp, gravest: str, on:
         if lows:
             lowest = min(lows, key=lambda i: i.min.value)
             low, low_basis = lowest.min, lowest.min_basis
-            only = [i for o, i in providers if i.min is not None and group == "main"
-                    and {j.kind for j in o.main} - (_LIFE if rule.params.get("life_absorbs") else set()) == {kind}]
+            only = [
+                i
+                for o, i in providers
+                if i.min is not None
+                and group == "main"
+                and {j.kind for j in o.main} - (_LIFE if rule.params.get("life_absorbs") else set()) == {kind}
+            ]
             if only:
                 floor = max(only, key=lambda i: i.min.value)
                 if floor.min.value > low.value:
                     low, low_basis = floor.min, floor.min_basis
-            if low.value > high.value:   # a cap below an offence's own minimum: the cap wins
+            if low.value > high.value:  # a cap below an offence's own minimum: the cap wins
                 notices.append(Notice("cap_below_minimum", (kind, str(low), str(high), rule.article)))
                 low = low_basis = None
         mandatory = True if any(i.mandatory for i in items) else items[0].mandatory
-        out.append(ResolvedItem(kind, items[0].unit, low, high, low_basis, high_basis, mandatory, False,
-                                items[0].base, False))
+        out.append(
+            ResolvedItem(kind, items[0].unit, low, high, low_basis, high_basis, mandatory, False, items[0].base, False)
+        )
     return tuple(out)
 
 
@@ -346,8 +447,18 @@ def _carried(items: list[ResolvedItem]) -> ResolvedItem:
     lows = [i.min for i in items if i.min is not None]
     low = max(lows, key=lambda m: m.value) if lows and len({m.unit for m in lows}) == 1 else None
     basis = next((i.min_basis for i in items if i.min is low), None) if low is not None else None
-    return ResolvedItem(first.kind, first.unit, low if first.unit is not None else None, None,
-                        basis if first.unit is not None else None, None, mandatory, lifelong, first.base, False)
+    return ResolvedItem(
+        first.kind,
+        first.unit,
+        low if first.unit is not None else None,
+        None,
+        basis if first.unit is not None else None,
+        None,
+        mandatory,
+        lifelong,
+        first.base,
+        False,
+    )
 
 
 def _measure_dict(m: Measure) -> dict:

@@ -76,8 +76,11 @@ def case_dates(prov: Provision, on, committed, initiated, decided, warnings: lis
         rule = general_part(prov.code).valuation_rule(on)  # the common case: one date for everything
         if rule is not None:
             return CaseDates(on, on, on, on), rule.description
-    on, initiated, decided = (inputs.optional_date(on, "on"), inputs.optional_date(initiated, "initiated"),
-                              inputs.optional_date(decided, "decided"))
+    on, initiated, decided = (
+        inputs.optional_date(on, "on"),
+        inputs.optional_date(initiated, "initiated"),
+        inputs.optional_date(decided, "decided"),
+    )
     committed = inputs.optional_date(committed, "committed") or on
     if committed is None:
         raise UserInputError("give the date: on=DATE, or committed=DATE")
@@ -96,5 +99,6 @@ def case_dates(prov: Provision, on, committed, initiated, decided, warnings: lis
     chosen = valuation(prov.code, committed)
     if not chosen.ruled:
         warnings.append(Notice("no_valuation_rule", (prov.code.upper(), committed, chosen.date)))
-    return CaseDates(committed, initiated, decided, valued_on(chosen.index, committed, initiated, decided)), \
-        chosen.description
+    return CaseDates(
+        committed, initiated, decided, valued_on(chosen.index, committed, initiated, decided)
+    ), chosen.description

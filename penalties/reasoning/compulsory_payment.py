@@ -43,13 +43,21 @@ class CompulsoryPayment:
     valued_on: date
 
     def to_dict(self) -> dict:
-        return {"article": self.rule.article, "code": self.rule.code, "category": self.category, "mci": self.mci,
-                "kzt": decimal_text(self.kzt), "valued_on": self.valued_on.isoformat(),
-                "verification": self.rule.verification, "sources": list(self.rule.sources)}
+        return {
+            "article": self.rule.article,
+            "code": self.rule.code,
+            "category": self.category,
+            "mci": self.mci,
+            "kzt": decimal_text(self.kzt),
+            "valued_on": self.valued_on.isoformat(),
+            "verification": self.rule.verification,
+            "sources": list(self.rule.sources),
+        }
 
 
-def payment_rule(code: str, category: str | None, committed: date,
-                 decided: date | None = None) -> tuple[SentencingRule, int] | None:
+def payment_rule(
+    code: str, category: str | None, committed: date, decided: date | None = None
+) -> tuple[SentencingRule, int] | None:
     """The wording of art. 98-2 applied to an offence of `category` committed on `committed` and
     decided on `decided` (the same day when None), with its MCI count: the mildest of the wordings in
     force from one day to the other (CC art. 6). None where none applies: no wording for the category
@@ -71,8 +79,14 @@ def payment_rule(code: str, category: str | None, committed: date,
             found = rules.in_force("compulsory_payment", day)
         except UnreadWordingError:
             return None
-        on_day = next(((r, int(r.params["by_category"][category])) for r in found
-                       if r.params["by_category"].get(category) is not None), None)
+        on_day = next(
+            (
+                (r, int(r.params["by_category"][category]))
+                for r in found
+                if r.params["by_category"].get(category) is not None
+            ),
+            None,
+        )
         if on_day is None:
             return None  # a day without the payment between commission and decision: none is owed
         if mildest is None or on_day[1] < mildest[1]:
@@ -80,8 +94,9 @@ def payment_rule(code: str, category: str | None, committed: date,
     return mildest
 
 
-def compulsory_payment(code: str, category: str | None, committed: date, decided: date, valued_on: date,
-                       abolished: bool = False) -> CompulsoryPayment | None:
+def compulsory_payment(
+    code: str, category: str | None, committed: date, decided: date, valued_on: date, abolished: bool = False
+) -> CompulsoryPayment | None:
     """The payment for an offence of `category` committed on `committed` and decided on `decided`,
     in tenge at the MCI of `valued_on`."""
     if abolished:
@@ -92,7 +107,7 @@ def compulsory_payment(code: str, category: str | None, committed: date, decided
     rule, count = found
     try:
         kzt: Decimal | None = Decimal(count) * mci(valued_on, purpose="fine")
-    except UserInputError:   # no MCI encoded for the day
+    except UserInputError:  # no MCI encoded for the day
         kzt = None
     assert category is not None
     return CompulsoryPayment(rule, category, count, kzt, valued_on)

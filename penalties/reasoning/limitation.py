@@ -30,11 +30,18 @@ from ..law.sentencing import RULE_CATEGORIES, SentencingRule
 AC_OFFENDER_GROUPS = {
     "natural_person": ("individual", "official"),
     "legal_entity": ("small_business", "medium_business", "large_business", "legal_entity"),
-    "legal_entity_incl_entrepreneur": ("small_business", "medium_business", "large_business", "legal_entity",
-                                       "individual_entrepreneur"),
+    "legal_entity_incl_entrepreneur": (
+        "small_business",
+        "medium_business",
+        "large_business",
+        "legal_entity",
+        "individual_entrepreneur",
+    ),
 }
-COUNTING = ("the day committed is not counted; the term ends on the same-numbered day of its last month or year "
-            "(the month's last day where there is none); the procedural codes' counting rules were not read")
+COUNTING = (
+    "the day committed is not counted; the term ends on the same-numbered day of its last month or year "
+    "(the month's last day where there is none); the procedural codes' counting rules were not read"
+)
 
 
 def add_term(start: date, term: Measure) -> date:
@@ -62,8 +69,9 @@ def _beyond_calendar(start: date, term: Measure) -> OutOfCoverageError:
         months = date.max.year * 12 + date.max.month - 1 - int(term.value)
         year, month = months // 12, months % 12 + 1
         last = date(year, month, calendar.monthrange(year, month)[1])
-    return OutOfCoverageError("limitation", start, date.min, last,
-                              f"a term of {measure_text(term)} from that day would end after 9999-12-31")
+    return OutOfCoverageError(
+        "limitation", start, date.min, last, f"a term of {measure_text(term)} from that day would end after 9999-12-31"
+    )
 
 
 @attrs.frozen
@@ -82,8 +90,13 @@ class Alternative:
         return str(measure_text(self.term))
 
     def to_dict(self) -> dict:
-        return {"condition": self.condition, "term": measure_text(self.term), "runs_from": self.runs_from,
-                "last_day": self.last_day.isoformat() if self.last_day else None, "text": self.text}
+        return {
+            "condition": self.condition,
+            "term": measure_text(self.term),
+            "runs_from": self.runs_from,
+            "last_day": self.last_day.isoformat() if self.last_day else None,
+            "text": self.text,
+        }
 
 
 @attrs.frozen
@@ -113,18 +126,27 @@ class Limitation:
         return str(measure_text(self.term))
 
     def to_dict(self) -> dict:
-        return {"article": self.rule.article, "code": self.rule.code, "term": measure_text(self.term),
-                "runs_from": self.runs_from, "last_day": self.last_day.isoformat(), "basis": self.basis,
-                "alternatives": [a.to_dict() for a in self.alternatives],
-                "not_applicable": list(self.not_applicable), "lex_mitior": self.lex_mitior,
-                "valid_from": self.rule.valid_from.isoformat(),
-                "valid_to": self.rule.valid_to.isoformat() if self.rule.valid_to else None,
-                "verification": self.rule.verification, "sources": list(self.rule.sources),
-                "counting": self.counting}
+        return {
+            "article": self.rule.article,
+            "code": self.rule.code,
+            "term": measure_text(self.term),
+            "runs_from": self.runs_from,
+            "last_day": self.last_day.isoformat(),
+            "basis": self.basis,
+            "alternatives": [a.to_dict() for a in self.alternatives],
+            "not_applicable": list(self.not_applicable),
+            "lex_mitior": self.lex_mitior,
+            "valid_from": self.rule.valid_from.isoformat(),
+            "valid_to": self.rule.valid_to.isoformat() if self.rule.valid_to else None,
+            "verification": self.rule.verification,
+            "sources": list(self.rule.sources),
+            "counting": self.counting,
+        }
 
 
-def limitation(code: str, category: str | None, committed: date, decided: date | None = None,
-               offender: str = "individual") -> Limitation:
+def limitation(
+    code: str, category: str | None, committed: date, decided: date | None = None, offender: str = "individual"
+) -> Limitation:
     """The limitation of an offence of `code` committed on `committed` (decided on `decided`, for
     a later milder wording): for the CC by `category` (CC art. 11), for the AC by `offender`.
 
@@ -147,14 +169,16 @@ def limitation(code: str, category: str | None, committed: date, decided: date |
     return chosen
 
 
-def _limitation_by(rule: SentencingRule, code: str, category: str | None, committed: date,
-                   offender: str) -> Limitation:
+def _limitation_by(rule: SentencingRule, code: str, category: str | None, committed: date, offender: str) -> Limitation:
     params = rule.params
     runs_from = str(params.get("runs_from", "committed"))
     if code == "cc":
         if category not in RULE_CATEGORIES:
-            raise MissingRuleError("CC limitation", committed, "the category of the offence (CC art. 11) is not "
-                                   "encoded for this version, and the term depends on it")
+            raise MissingRuleError(
+                "CC limitation",
+                committed,
+                "the category of the offence (CC art. 11) is not encoded for this version, and the term depends on it",
+            )
         term = params["by_category"].get(category)
         if not isinstance(term, Measure):
             raise MissingRuleError("CC limitation", committed, f"art. {rule.article} gives no term for {category}")
@@ -174,11 +198,24 @@ def _limitation_by(rule: SentencingRule, code: str, category: str | None, commit
         if special.get("matters") and special.get("condition"):
             condition = f"{', '.join(special['matters'])} ({special['condition']})"
         from_ = str(special.get("runs_from", runs_from))
-        alternatives.append(Alternative(condition, special["term"], from_,
-                                        add_term(committed, special["term"]) if from_ == "committed" else None,
-                                        str(special.get("text", ""))))
-    return Limitation(rule, term, runs_from, add_term(committed, term), basis, tuple(alternatives),
-                      tuple(str(x) for x in params.get("not_applicable", ())))
+        alternatives.append(
+            Alternative(
+                condition,
+                special["term"],
+                from_,
+                add_term(committed, special["term"]) if from_ == "committed" else None,
+                str(special.get("text", "")),
+            )
+        )
+    return Limitation(
+        rule,
+        term,
+        runs_from,
+        add_term(committed, term),
+        basis,
+        tuple(alternatives),
+        tuple(str(x) for x in params.get("not_applicable", ())),
+    )
 
 
 #: why a case's limitation could not be given: "unread" (the wording in force on the day
@@ -199,15 +236,19 @@ class Unavailable:
         return {"last_day": None, "unavailable": self.code, "reason": self.detail}
 
 
-def case_limitation(code: str, category: str | None, committed: date, decided: date | None,
-                    offender: str, abolished: bool = False) -> Limitation | Unavailable:
+def case_limitation(
+    code: str, category: str | None, committed: date, decided: date | None, offender: str, abolished: bool = False
+) -> Limitation | Unavailable:
     """`limitation()` for a case, with the reason in place of an error where it cannot be given:
     what an assessment and a batch row report (they answer the rest of the question regardless)."""
     if abolished:
         return Unavailable("abolished", "the offence was abolished")
     if code == "cc" and category not in RULE_CATEGORIES:
-        return Unavailable("no_category", "the category of the offence (CC art. 11) is not encoded for this "
-                                          "version, and the limitation term depends on it")
+        return Unavailable(
+            "no_category",
+            "the category of the offence (CC art. 11) is not encoded for this "
+            "version, and the limitation term depends on it",
+        )
     try:
         return limitation(code, category, committed, decided, offender)
     except UnreadWordingError as error:
@@ -227,5 +268,7 @@ def add_months_days(days, months):
     month = start.astype("datetime64[M]")
     day_of_month = (start - month.astype("datetime64[D]")).astype(np.int64)  # 0-based
     target = month + np.asarray(months, dtype=np.int64).astype("timedelta64[M]")
-    length = ((target + np.timedelta64(1, "M")).astype("datetime64[D]") - target.astype("datetime64[D]")).astype(np.int64)
+    length = ((target + np.timedelta64(1, "M")).astype("datetime64[D]") - target.astype("datetime64[D]")).astype(
+        np.int64
+    )
     return target.astype("datetime64[D]").astype(np.int64) + np.minimum(day_of_month, length - 1)

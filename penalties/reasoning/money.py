@@ -43,8 +43,15 @@ class Money:
         return {"mci": decimal_text(self.mci), "kzt": decimal_text(self.kzt), "usd": decimal_text(self.usd)}
 
 
-def money(measure: Measure, mci_kzt: Decimal, usd_kzt: Decimal | None, base: Decimal | None,
-          floor: Measure | None = None, ceiling: Measure | None = None, count: Decimal | None = None) -> Money:
+def money(
+    measure: Measure,
+    mci_kzt: Decimal,
+    usd_kzt: Decimal | None,
+    base: Decimal | None,
+    floor: Measure | None = None,
+    ceiling: Measure | None = None,
+    count: Decimal | None = None,
+) -> Money:
     """`measure` in MCI, tenge and dollars, given the MCI, the rate (None: no dollars) and the base amount;
     times `count` (an amount for each unit of a count), then within `floor` and `ceiling` (MCI) where given."""
     unit = measure.unit

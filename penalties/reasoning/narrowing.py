@@ -42,12 +42,19 @@ class AppliedCap:
     rule: SentencingRule
     fraction: Fraction
     kinds: tuple[str, ...]
-    reason: str   # "preparation", "attempt", "plea_agreement:plea" …
+    reason: str  # "preparation", "attempt", "plea_agreement:plea" …
 
     def to_dict(self) -> dict:
-        return {"rule": self.rule.rule, "article": self.rule.article, "code": self.rule.code,
-                "fraction": f"{self.fraction.numerator}/{self.fraction.denominator}", "kinds": list(self.kinds),
-                "reason": self.reason, "verification": self.rule.verification, "sources": list(self.rule.sources)}
+        return {
+            "rule": self.rule.rule,
+            "article": self.rule.article,
+            "code": self.rule.code,
+            "fraction": f"{self.fraction.numerator}/{self.fraction.denominator}",
+            "kinds": list(self.kinds),
+            "reason": self.reason,
+            "verification": self.rule.verification,
+            "sources": list(self.rule.sources),
+        }
 
 
 def check_stage(stage) -> str | None:
@@ -65,12 +72,15 @@ def check_agreement(plea_agreement) -> str | None:
     if plea_agreement is True:
         return "any"
     if plea_agreement not in AGREEMENTS:
-        raise UserInputError(f"plea_agreement should be True, False, None or one of {', '.join(AGREEMENTS)}, "
-                             f"got {plea_agreement!r}")
+        raise UserInputError(
+            f"plea_agreement should be True, False, None or one of {', '.join(AGREEMENTS)}, got {plea_agreement!r}"
+        )
     return plea_agreement
 
 
-def caps_for(code: str, on: date, stage: str | None, agreement: str | None) -> tuple[tuple[SentencingRule, Fraction, str], ...]:
+def caps_for(
+    code: str, on: date, stage: str | None, agreement: str | None
+) -> tuple[tuple[SentencingRule, Fraction, str], ...]:
     """The rules and fractions that apply on `on` (`MissingRuleError`/`UnreadWordingError` where one
     is needed and not encoded)."""
     rules = sentencing_rules(code)
@@ -84,12 +94,15 @@ def caps_for(code: str, on: date, stage: str | None, agreement: str | None) -> t
         if by_agreement:
             if agreement == "any":
                 if len(set(by_agreement.values())) != 1:
-                    raise UserInputError(f"{rule.citation} caps a procedural agreement by its kind "
-                                         f"({', '.join(by_agreement)}): say which, plea_agreement=\"plea\" or …")
+                    raise UserInputError(
+                        f"{rule.citation} caps a procedural agreement by its kind "
+                        f'({", ".join(by_agreement)}): say which, plea_agreement="plea" or …'
+                    )
                 fraction = next(iter(by_agreement.values()))
             elif agreement not in by_agreement:
-                raise UserInputError(f"{rule.citation} names no cap for a {agreement!r} agreement "
-                                     f"(it names {', '.join(by_agreement)})")
+                raise UserInputError(
+                    f"{rule.citation} names no cap for a {agreement!r} agreement (it names {', '.join(by_agreement)})"
+                )
             else:
                 fraction = by_agreement[agreement]
         else:
@@ -109,7 +122,7 @@ def narrow(resolved: ResolvedSanction, caps) -> tuple[ResolvedSanction, tuple[Ap
     """`resolved` with each cap of `caps` (from `caps_for`) applied to its main alternatives."""
     if not caps:
         return resolved, ()
-    original = list(resolved.main)   # every cap is a share of the sanction's own maximum
+    original = list(resolved.main)  # every cap is a share of the sanction's own maximum
     main: list[ResolvedItem | None] = list(original)
     warnings = list(resolved.warnings)
     applied = []

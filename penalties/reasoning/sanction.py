@@ -28,7 +28,7 @@ class ResolvedItem:
     Computed once per (version, offender, period of General-Part rules) and cached."""
 
     kind: str
-    unit: str | None            # "money", "day", "month", "hour", or None
+    unit: str | None  # "money", "day", "month", "hour", or None
     min: Measure | None
     max: Measure | None
     min_basis: str | None
@@ -110,11 +110,16 @@ def _resolve(version: Version, offender: str, gp, on: date) -> ResolvedSanction:
                 limits.append((item.kind, limit))
                 if not limit.available:
                     # cached per period of rules: name the period, not the day asked
-                    warnings.append(Notice("not_in_effect", (item.kind, limit.valid_from, limit.valid_to,
-                                                             limit.article)))
+                    warnings.append(
+                        Notice("not_in_effect", (item.kind, limit.valid_from, limit.valid_to, limit.article))
+                    )
                     continue
-                if high is not None and limit.max is not None and limit.max.unit == high.unit \
-                        and high.value > limit.max.value:
+                if (
+                    high is not None
+                    and limit.max is not None
+                    and limit.max.unit == high.unit
+                    and high.value > limit.max.value
+                ):
                     warnings.append(Notice("exceeds_limit", (item.kind, str(high), str(limit.max), limit.article)))
                 if not item.lifelong:
                     if low is None and limit.min is not None and (high is None or limit.min.unit == high.unit):
@@ -126,8 +131,23 @@ def _resolve(version: Version, offender: str, gp, on: date) -> ResolvedSanction:
                 warnings.append(Notice("no_minimum", (item.kind, why)))
             unit = None if kind.measure == NONE else kind.measure
             needs_base = any(m is not None and m.unit in ("base", "percent") for m in (low, high))
-            resolved.append(ResolvedItem(item.kind, unit, low, high, low_basis, high_basis, item.mandatory,
-                                         item.lifelong, item.base, needs_base, item.floor, item.ceiling, item.per))
+            resolved.append(
+                ResolvedItem(
+                    item.kind,
+                    unit,
+                    low,
+                    high,
+                    low_basis,
+                    high_basis,
+                    item.mandatory,
+                    item.lifelong,
+                    item.base,
+                    needs_base,
+                    item.floor,
+                    item.ceiling,
+                    item.per,
+                )
+            )
         groups.append(tuple(resolved))
     needs = next((r.base or "base amount" for g in groups for r in g if r.needs_base), None)
     has_money = any(r.unit == MONEY for g in groups for r in g)
@@ -135,5 +155,6 @@ def _resolve(version: Version, offender: str, gp, on: date) -> ResolvedSanction:
     return ResolvedSanction(groups[0], groups[1], tuple(warnings), tuple(limits), needs, has_money, counted)
 
 
-_NEEDS_MINIMUM = frozenset({"fine", "corrective_labour", "community_service", "restriction_of_freedom", "arrest",
-                            "imprisonment"})
+_NEEDS_MINIMUM = frozenset(
+    {"fine", "corrective_labour", "community_service", "restriction_of_freedom", "arrest", "imprisonment"}
+)

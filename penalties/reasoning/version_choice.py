@@ -34,8 +34,9 @@ def applicable(prov: Provision, committed: date, decided: date, offender: str) -
     at_commission = prov.version_on(committed)
     inputs.offender(offender, prov, at_commission)  # UnknownOffenderError, also for an abolished version
     if decided > committed and at_commission.valid_to is not None and at_commission.valid_to < decided:
-        in_force = tuple(v for v in prov.versions_between(committed, decided)
-                         if v.valid_from >= at_commission.valid_from)
+        in_force = tuple(
+            v for v in prov.versions_between(committed, decided) if v.valid_from >= at_commission.valid_from
+        )
         version, undecided = choose(in_force, offender)
     else:
         version, undecided = at_commission, ()

@@ -45,8 +45,14 @@ def serve(host: str = "127.0.0.1", port: int = 8000, announce=None) -> None:  # 
     import uvicorn
 
     sock = listening_socket(host, port)
-    config = uvicorn.Config(create_app(), log_level="info", server_header=False, timeout_keep_alive=5,
-                            limit_concurrency=512, h11_max_incomplete_event_size=16 * 1024)
+    config = uvicorn.Config(
+        create_app(),
+        log_level="info",
+        server_header=False,
+        timeout_keep_alive=5,
+        limit_concurrency=512,
+        h11_max_incomplete_event_size=16 * 1024,
+    )
     if announce:
         announce(f"http://{host}:{port}/")
     uvicorn.Server(config).run(sockets=[sock])

@@ -64,8 +64,9 @@ def _amount(name: str, value):
     # strings as people write them, integers, and JSON numbers read exactly (the body is parsed
     # with Decimal for non-integers); the library checks the rest (AmountError)
     if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
-        raise RequestError("bad_parameter", f"{name}: expected a number or a string, got {type(value).__name__}",
-                           parameter=name)
+        raise RequestError(
+            "bad_parameter", f"{name}: expected a number or a string, got {type(value).__name__}", parameter=name
+        )
     return _text(name, value) if isinstance(value, str) else value
 
 
@@ -91,8 +92,11 @@ def _items(name: str, value) -> list[str]:
     elif isinstance(value, list) and all(isinstance(item, str) for item in value):
         items = [_text(name, item).strip() for item in value]
     else:
-        raise RequestError("bad_parameter", f"{name}: expected a list of strings (or one string, its items "
-                           f"separated by {LIST_SEPARATOR!r})", parameter=name)
+        raise RequestError(
+            "bad_parameter",
+            f"{name}: expected a list of strings (or one string, its items separated by {LIST_SEPARATOR!r})",
+            parameter=name,
+        )
     if not items or any(not item for item in items):
         raise RequestError("bad_parameter", f"{name}: an empty item", parameter=name)
     if len(items) > MAX_ITEMS:
@@ -114,31 +118,50 @@ def read(parameters: tuple[Parameter, ...], given: Mapping[str, Any]) -> dict[st
     known = {p.name for p in parameters}
     unknown = sorted(set(given) - known)
     if unknown:
-        raise RequestError("unknown_parameter", f"unknown parameter {unknown[0]!r}; this endpoint takes "
-                           + ", ".join(sorted(known)), parameter=unknown[0][:MAX_TEXT], accepted=sorted(known))
+        raise RequestError(
+            "unknown_parameter",
+            f"unknown parameter {unknown[0]!r}; this endpoint takes " + ", ".join(sorted(known)),
+            parameter=unknown[0][:MAX_TEXT],
+            accepted=sorted(known),
+        )
     out: dict[str, Any] = {}
     for p in parameters:
         value = given.get(p.name)
         if value is None or value == "":
             if p.required:
-                raise RequestError("missing_parameter", f"missing parameter {p.name!r}: {p.description}",
-                                   parameter=p.name)
+                raise RequestError(
+                    "missing_parameter", f"missing parameter {p.name!r}: {p.description}", parameter=p.name
+                )
             out[p.name] = p.default
         elif isinstance(p.type, tuple):
             text = _text(p.name, value)
             if text not in p.type:
-                raise RequestError("bad_parameter", f"{p.name}: {text[:40]!r} is not one of {', '.join(p.type)}",
-                                   parameter=p.name, accepted=list(p.type))
+                raise RequestError(
+                    "bad_parameter",
+                    f"{p.name}: {text[:40]!r} is not one of {', '.join(p.type)}",
+                    parameter=p.name,
+                    accepted=list(p.type),
+                )
             out[p.name] = text
         else:
-            out[p.name] = {"text": _text, "date": _date, "amount": _amount, "boolean": _boolean,
-                           "integer": _integer, "text_list": _text_list,
-                           "date_list": _date_list}[p.type](p.name, value)
+            out[p.name] = {
+                "text": _text,
+                "date": _date,
+                "amount": _amount,
+                "boolean": _boolean,
+                "integer": _integer,
+                "text_list": _text_list,
+                "date_list": _date_list,
+            }[p.type](p.name, value)
     return out
 
 
-REFERENCE = Parameter("reference", "text", 'a provision as people write it: "CC 403(1)", "ч.1 ст.403 УК РК", "kz.ac.489.10"',
-                      required=True)
+REFERENCE = Parameter(
+    "reference",
+    "text",
+    'a provision as people write it: "CC 403(1)", "ч.1 ст.403 УК РК", "kz.ac.489.10"',
+    required=True,
+)
 
 
 def _assess(reference, on, committed, initiated, decided, offender, base_amount):
@@ -146,23 +169,39 @@ def _assess(reference, on, committed, initiated, decided, offender, base_amount)
 
     if on is None and committed is None:
         raise RequestError("missing_parameter", "give on or committed (a date, YYYY-MM-DD)", parameter="on")
-    return assess(reference, on, committed=committed, initiated=initiated, decided=decided, offender=offender,
-                  base_amount=base_amount).to_dict()
+    return assess(
+        reference,
+        on,
+        committed=committed,
+        initiated=initiated,
+        decided=decided,
+        offender=offender,
+        base_amount=base_amount,
+    ).to_dict()
 
 
 def _aggregate(references, on, committed, initiated, decided, offender, aggregate, categories, base_amount):
     from ..aggregating import assess_aggregate
 
     if on is None and committed is None:
-        raise RequestError("missing_parameter", "give on or committed (a date, YYYY-MM-DD; or one per reference)",
-                           parameter="on")
+        raise RequestError(
+            "missing_parameter", "give on or committed (a date, YYYY-MM-DD; or one per reference)", parameter="on"
+        )
     if committed is not None and len(committed) == 1:
         committed = committed[0]
     if categories is not None:
         categories = [None if c == "-" else c for c in categories]
-    return assess_aggregate(references, on, committed=committed, initiated=initiated, decided=decided,
-                            offender=offender, aggregate=aggregate, categories=categories,
-                            base_amount=base_amount).to_dict()
+    return assess_aggregate(
+        references,
+        on,
+        committed=committed,
+        initiated=initiated,
+        decided=decided,
+        offender=offender,
+        aggregate=aggregate,
+        categories=categories,
+        base_amount=base_amount,
+    ).to_dict()
 
 
 def _provisions(code):
@@ -200,8 +239,10 @@ def _explain_amount(amount, unit, on):
 def _search(q, code, on, fine_above_mci, arrest, lang, limit):
     from ..searching import search
 
-    return [h.to_dict() for h in search(q, code=code, on=on, fine_above_mci=fine_above_mci, arrest=arrest,
-                                        lang=lang, limit=limit)]
+    return [
+        h.to_dict()
+        for h in search(q, code=code, on=on, fine_above_mci=fine_above_mci, arrest=arrest, lang=lang, limit=limit)
+    ]
 
 
 @attrs.frozen
@@ -218,65 +259,134 @@ class Endpoint:
 
 _ON = "the day (YYYY-MM-DD)"
 ENDPOINTS: tuple[Endpoint, ...] = (
-    Endpoint("/api/assess", "The applicable penalty on the case's dates (= penalties show --json)", (
-        REFERENCE,
-        Parameter("on", "date", "sets committed, initiated and decided at once (YYYY-MM-DD)"),
-        Parameter("committed", "date", "the day the offence was committed"),
-        Parameter("initiated", "date", "the day the administrative case was opened"),
-        Parameter("decided", "date", "the day of the decision (lex mitior up to it)"),
-        Parameter("offender", "text", "individual, official, small_business, medium_business, large_business, "
-                  "legal_entity, individual_entrepreneur", default="individual"),
-        Parameter("base_amount", "amount", "tenge: the bribe or damage a fine is a multiple of"),
-    ), "assessment", _assess),
-    Endpoint("/api/aggregate", "The combined range for several offences (CC art. 58) or sentences (art. 60) "
-             "(= penalties aggregate --json)", (
-        Parameter("references", "text_list", 'two or more provisions: a JSON array, or in a query string one '
-                  f'string separated by "{LIST_SEPARATOR}" ("CC 188(2);CC 190(1)")', required=True),
-        Parameter("on", "date", "sets committed, initiated and decided at once (YYYY-MM-DD)"),
-        Parameter("committed", "date_list", "the day the offences were committed: one date, or one per reference"),
-        Parameter("initiated", "date", "the day the administrative case was opened"),
-        Parameter("decided", "date", "the day of the judgment (lex mitior up to it)"),
-        Parameter("offender", "text", "individual, official, small_business, medium_business, large_business, "
-                  "legal_entity, individual_entrepreneur", default="individual"),
-        Parameter("aggregate", ("offences", "sentences"), "several offences in one judgment (CC art. 58) or "
-                  "several sentences (CC art. 60)", default="offences"),
-        Parameter("categories", "text_list", "one per reference (criminal_misdemeanour, minor, medium, grave, "
-                  "especially_grave; - keeps the data's): the category a judgment states where the data has none"),
-        Parameter("base_amount", "amount", "tenge: the bribe or damage a fine is a multiple of"),
-    ), "aggregate", _aggregate),
-    Endpoint("/api/provisions", "The encoded provisions and their coverage (= penalties list --json)", (
-        Parameter("code", ("cc", "ac"), "only the Criminal Code (cc) or the Code on Administrative Offenses (ac)"),
-    ), "provisions", _provisions),
-    Endpoint("/api/history", "Every encoded version of a provision (= penalties history --json)", (REFERENCE,),
-             "history", _history),
-    Endpoint("/api/diff", "What changed in a sanction between two dates (= penalties diff --json)", (
-        REFERENCE,
-        Parameter("first", "date", "the earlier day (YYYY-MM-DD)", required=True),
-        Parameter("second", "date", "the later day (YYYY-MM-DD)", required=True),
-    ), "diff", _diff),
-    Endpoint("/api/convert", "MCI, KZT and USD into each other on a date (= penalties convert --json)", (
-        Parameter("amount", "amount", 'the amount: 5000, "1 500,50"', required=True),
-        Parameter("unit", "text", "MCI, KZT or USD", required=True),
-        Parameter("to", "text", "MCI, KZT or USD", required=True),
-        Parameter("on", "date", _ON, required=True),
-        Parameter("purpose", ("fine", "tax", "social"), "which MCI value (a fine's by default)", default="fine"),
-    ), "convert", _convert),
-    Endpoint("/api/explain-amount", "A quoted tenge amount as MCI, and the provisions allowing it "
-             "(= penalties explain-amount --json)", (
-        Parameter("amount", "amount", "the amount in tenge", required=True),
-        Parameter("unit", "text", "KZT", default="KZT"),
-        Parameter("on", "date", _ON, required=True),
-    ), "explain_amount", _explain_amount),
-    Endpoint("/api/search", "Articles by words of their titles, best first (= penalties search --json)", (
-        Parameter("q", "text", "words of a title or summary, in Russian, Kazakh or English (any word form)",
-                  required=True),
-        Parameter("code", ("cc", "ac"), "only one Code"),
-        Parameter("on", "date", "only parts in force on that day"),
-        Parameter("fine_above_mci", "amount", "only parts whose fine can exceed that many MCI"),
-        Parameter("arrest", "boolean", "true: only parts whose sanction names arrest; false: only those that do not"),
-        Parameter("lang", ("ru", "kk", "en"), "match only that language's titles"),
-        Parameter("limit", "integer", "at most that many articles"),
-    ), "search", _search),
+    Endpoint(
+        "/api/assess",
+        "The applicable penalty on the case's dates (= penalties show --json)",
+        (
+            REFERENCE,
+            Parameter("on", "date", "sets committed, initiated and decided at once (YYYY-MM-DD)"),
+            Parameter("committed", "date", "the day the offence was committed"),
+            Parameter("initiated", "date", "the day the administrative case was opened"),
+            Parameter("decided", "date", "the day of the decision (lex mitior up to it)"),
+            Parameter(
+                "offender",
+                "text",
+                "individual, official, small_business, medium_business, large_business, "
+                "legal_entity, individual_entrepreneur",
+                default="individual",
+            ),
+            Parameter("base_amount", "amount", "tenge: the bribe or damage a fine is a multiple of"),
+        ),
+        "assessment",
+        _assess,
+    ),
+    Endpoint(
+        "/api/aggregate",
+        "The combined range for several offences (CC art. 58) or sentences (art. 60) (= penalties aggregate --json)",
+        (
+            Parameter(
+                "references",
+                "text_list",
+                "two or more provisions: a JSON array, or in a query string one "
+                f'string separated by "{LIST_SEPARATOR}" ("CC 188(2);CC 190(1)")',
+                required=True,
+            ),
+            Parameter("on", "date", "sets committed, initiated and decided at once (YYYY-MM-DD)"),
+            Parameter("committed", "date_list", "the day the offences were committed: one date, or one per reference"),
+            Parameter("initiated", "date", "the day the administrative case was opened"),
+            Parameter("decided", "date", "the day of the judgment (lex mitior up to it)"),
+            Parameter(
+                "offender",
+                "text",
+                "individual, official, small_business, medium_business, large_business, "
+                "legal_entity, individual_entrepreneur",
+                default="individual",
+            ),
+            Parameter(
+                "aggregate",
+                ("offences", "sentences"),
+                "several offences in one judgment (CC art. 58) or several sentences (CC art. 60)",
+                default="offences",
+            ),
+            Parameter(
+                "categories",
+                "text_list",
+                "one per reference (criminal_misdemeanour, minor, medium, grave, "
+                "especially_grave; - keeps the data's): the category a judgment states where the data has none",
+            ),
+            Parameter("base_amount", "amount", "tenge: the bribe or damage a fine is a multiple of"),
+        ),
+        "aggregate",
+        _aggregate,
+    ),
+    Endpoint(
+        "/api/provisions",
+        "The encoded provisions and their coverage (= penalties list --json)",
+        (Parameter("code", ("cc", "ac"), "only the Criminal Code (cc) or the Code on Administrative Offenses (ac)"),),
+        "provisions",
+        _provisions,
+    ),
+    Endpoint(
+        "/api/history",
+        "Every encoded version of a provision (= penalties history --json)",
+        (REFERENCE,),
+        "history",
+        _history,
+    ),
+    Endpoint(
+        "/api/diff",
+        "What changed in a sanction between two dates (= penalties diff --json)",
+        (
+            REFERENCE,
+            Parameter("first", "date", "the earlier day (YYYY-MM-DD)", required=True),
+            Parameter("second", "date", "the later day (YYYY-MM-DD)", required=True),
+        ),
+        "diff",
+        _diff,
+    ),
+    Endpoint(
+        "/api/convert",
+        "MCI, KZT and USD into each other on a date (= penalties convert --json)",
+        (
+            Parameter("amount", "amount", 'the amount: 5000, "1 500,50"', required=True),
+            Parameter("unit", "text", "MCI, KZT or USD", required=True),
+            Parameter("to", "text", "MCI, KZT or USD", required=True),
+            Parameter("on", "date", _ON, required=True),
+            Parameter("purpose", ("fine", "tax", "social"), "which MCI value (a fine's by default)", default="fine"),
+        ),
+        "convert",
+        _convert,
+    ),
+    Endpoint(
+        "/api/explain-amount",
+        "A quoted tenge amount as MCI, and the provisions allowing it (= penalties explain-amount --json)",
+        (
+            Parameter("amount", "amount", "the amount in tenge", required=True),
+            Parameter("unit", "text", "KZT", default="KZT"),
+            Parameter("on", "date", _ON, required=True),
+        ),
+        "explain_amount",
+        _explain_amount,
+    ),
+    Endpoint(
+        "/api/search",
+        "Articles by words of their titles, best first (= penalties search --json)",
+        (
+            Parameter(
+                "q", "text", "words of a title or summary, in Russian, Kazakh or English (any word form)", required=True
+            ),
+            Parameter("code", ("cc", "ac"), "only one Code"),
+            Parameter("on", "date", "only parts in force on that day"),
+            Parameter("fine_above_mci", "amount", "only parts whose fine can exceed that many MCI"),
+            Parameter(
+                "arrest", "boolean", "true: only parts whose sanction names arrest; false: only those that do not"
+            ),
+            Parameter("lang", ("ru", "kk", "en"), "match only that language's titles"),
+            Parameter("limit", "integer", "at most that many articles"),
+        ),
+        "search",
+        _search,
+    ),
 )
 
 BY_PATH = {e.path: e for e in ENDPOINTS}

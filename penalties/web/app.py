@@ -51,8 +51,10 @@ async def _body(request: Request) -> dict:
         raise problems.RequestError("body_too_large", f"the body is larger than {MAX_BODY_BYTES} bytes")
     kind = request.headers.get("content-type", "application/json").split(";")[0].strip().lower()
     if kind != "application/json":
-        raise problems.RequestError("unsupported_media_type", "send the parameters as a JSON object "
-                                    "(Content-Type: application/json) or in the query string")
+        raise problems.RequestError(
+            "unsupported_media_type",
+            "send the parameters as a JSON object (Content-Type: application/json) or in the query string",
+        )
     chunks, size = [], 0
     async for chunk in request.stream():
         size += len(chunk)
@@ -80,8 +82,9 @@ def _query(request: Request) -> dict:
     given: dict = {}
     for key, value in request.query_params.multi_items():
         if key in given:
-            raise problems.RequestError("bad_parameter", f"parameter {key[:api.MAX_TEXT]!r} given twice",
-                                        parameter=key[:api.MAX_TEXT])
+            raise problems.RequestError(
+                "bad_parameter", f"parameter {key[: api.MAX_TEXT]!r} given twice", parameter=key[: api.MAX_TEXT]
+            )
         given[key] = value
     return given
 
@@ -102,6 +105,7 @@ def _endpoint(endpoint: api.Endpoint):
             return _json(await compute(api.answer, endpoint, given))
         except Exception as error:  # documented refusals are 4xx; anything else a 500 body (a bug)
             return _refusal(error)
+
     handle.__name__ = endpoint.path.rsplit("/", 1)[-1].replace("-", "_")
     return handle
 
@@ -117,8 +121,10 @@ async def _http_error(request: Request, error: Exception) -> Response:
 
         return pages.error_page(request, error.status_code)
     code = {404: "not_found", 405: "method_not_allowed"}.get(error.status_code, "bad_parameter")
-    message = {404: f"no such endpoint: {request.url.path[:200]}; see /api/openapi.json",
-               405: f"{request.method} is not allowed here; use GET or POST"}.get(error.status_code, str(error.detail))
+    message = {
+        404: f"no such endpoint: {request.url.path[:200]}; see /api/openapi.json",
+        405: f"{request.method} is not allowed here; use GET or POST",
+    }.get(error.status_code, str(error.detail))
     return _json(problems.error_body(code, message), problems.REQUEST_CODES.get(code, error.status_code))
 
 

@@ -19,7 +19,18 @@ from . import api, problems
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 CONTRACT_VERSION = "1.0"
 #: the documents, by schema file name (without .json)
-DOCUMENTS = ("common", "assessment", "aggregate", "provisions", "history", "diff", "convert", "explain_amount", "search", "error")
+DOCUMENTS = (
+    "common",
+    "assessment",
+    "aggregate",
+    "provisions",
+    "history",
+    "diff",
+    "convert",
+    "explain_amount",
+    "search",
+    "error",
+)
 
 
 @functools.cache
@@ -72,8 +83,11 @@ def _parameter(p: api.Parameter) -> dict:
     elif p.type == "integer":
         kind = {"type": "integer", "minimum": 1}
     elif p.type in ("text_list", "date_list"):
-        kind = {"type": "string", "maxLength": api.MAX_TEXT,
-                "description": f"items separated by {api.LIST_SEPARATOR!r}"}
+        kind = {
+            "type": "string",
+            "maxLength": api.MAX_TEXT,
+            "description": f"items separated by {api.LIST_SEPARATOR!r}",
+        }
     else:
         kind = {"type": "string", "maxLength": api.MAX_TEXT}
     if p.default is not None:
@@ -86,7 +100,9 @@ def _body_schema(p: api.Parameter) -> dict:
     kind = _parameter(p)["schema"]
     if p.type not in ("text_list", "date_list"):
         return kind
-    item = {"type": "string", "format": "date"} if p.type == "date_list" else {"type": "string", "maxLength": api.MAX_TEXT}
+    item = (
+        {"type": "string", "format": "date"} if p.type == "date_list" else {"type": "string", "maxLength": api.MAX_TEXT}
+    )
     return {"anyOf": [{"type": "array", "minItems": 1, "maxItems": api.MAX_ITEMS, "items": item}, kind]}
 
 
@@ -96,12 +112,18 @@ def _refusals() -> dict:
     return {str(s): dict(error, description=_STATUS_TEXT.get(s, "refused")) for s in statuses}
 
 
-_STATUS_TEXT = {400: "malformed question (a parameter, a reference, an amount, a unit)",
-                404: "no provision (or no endpoint) under that name", 405: "method not allowed",
-                413: "request body too large", 415: "body not JSON", 422: "well formed, but the data cannot answer "
-                "(outside the coverage, an unread wording, no MCI or rate, an offender the provision does not name)",
-                500: "a bug: please report the request", 501: "not available in this version",
-                503: "no answer within the time limit"}
+_STATUS_TEXT = {
+    400: "malformed question (a parameter, a reference, an amount, a unit)",
+    404: "no provision (or no endpoint) under that name",
+    405: "method not allowed",
+    413: "request body too large",
+    415: "body not JSON",
+    422: "well formed, but the data cannot answer "
+    "(outside the coverage, an unread wording, no MCI or rate, an offender the provision does not name)",
+    500: "a bug: please report the request",
+    501: "not available in this version",
+    503: "no answer within the time limit",
+}
 
 
 @functools.cache
@@ -109,26 +131,39 @@ def document() -> dict:
     """The OpenAPI 3.1 document of the API."""
     paths: dict = {}
     for e in api.ENDPOINTS:
-        ok = {"200": {"description": e.summary, "headers": {"Penalties-Contract-Version": {
-            "schema": {"type": "string", "const": CONTRACT_VERSION}}},
-            "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{e.schema}"}}}}}
-        body = {"type": "object", "additionalProperties": False,
-                "required": [p.name for p in e.parameters if p.required],
-                "properties": {p.name: _body_schema(p) for p in e.parameters}}
+        ok = {
+            "200": {
+                "description": e.summary,
+                "headers": {"Penalties-Contract-Version": {"schema": {"type": "string", "const": CONTRACT_VERSION}}},
+                "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{e.schema}"}}},
+            }
+        }
+        body = {
+            "type": "object",
+            "additionalProperties": False,
+            "required": [p.name for p in e.parameters if p.required],
+            "properties": {p.name: _body_schema(p) for p in e.parameters},
+        }
         common = {"summary": e.summary, "responses": dict(ok, **_refusals())}
         paths[e.path] = {
             "get": dict(common, operationId=f"get_{e.schema}", parameters=[_parameter(p) for p in e.parameters]),
-            "post": dict(common, operationId=f"post_{e.schema}", requestBody={
-                "required": False, "content": {"application/json": {"schema": body}}}),
+            "post": dict(
+                common,
+                operationId=f"post_{e.schema}",
+                requestBody={"required": False, "content": {"application/json": {"schema": body}}},
+            ),
         }
     return {
         "openapi": "3.1.0",
-        "info": {"title": "penalties", "version": CONTRACT_VERSION,
-                 "summary": "What penalty does Kazakh law provide for this offence, on this date?",
-                 "description": f"The JSON contract of penalties {__version__} (docs/json-contract.md): each "
-                 "endpoint answers with the document `penalties … --json` prints. Parameters in the query string "
-                 "(GET) or as a JSON object (POST).",
-                 "license": {"name": "MIT", "identifier": "MIT"}},
+        "info": {
+            "title": "penalties",
+            "version": CONTRACT_VERSION,
+            "summary": "What penalty does Kazakh law provide for this offence, on this date?",
+            "description": f"The JSON contract of penalties {__version__} (docs/json-contract.md): each "
+            "endpoint answers with the document `penalties … --json` prints. Parameters in the query string "
+            "(GET) or as a JSON object (POST).",
+            "license": {"name": "MIT", "identifier": "MIT"},
+        },
         "paths": paths,
         "components": {"schemas": copy.deepcopy(_components())},
     }

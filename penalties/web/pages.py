@@ -27,8 +27,15 @@ from . import problems
 STATIC = Path(__file__).resolve().parent / "static"
 LANGS = ("ru", "kk", "en")
 LANGUAGE_NAMES = {"ru": "Русский", "kk": "Қазақша", "en": "English"}  # each in its own language
-OFFENDERS = ("individual", "official", "small_business", "medium_business", "large_business", "legal_entity",
-             "individual_entrepreneur")
+OFFENDERS = (
+    "individual",
+    "official",
+    "small_business",
+    "medium_business",
+    "large_business",
+    "legal_entity",
+    "individual_entrepreneur",
+)
 
 
 def _e(text) -> str:
@@ -66,10 +73,14 @@ def offender_name(lang: str, offender: str) -> str:
 
 def _change_word(lang: str, what: str) -> str:
     words = {
-        "added": message(lang, "web", "what_added"), "removed": message(lang, "web", "what_removed"),
-        "min": message(lang, "web", "what_min"), "max": message(lang, "web", "what_max"),
-        "amount": message(lang, "web", "what_amount"), "lifelong": message(lang, "web", "what_lifelong"),
-        "mandatory": message(lang, "web", "what_mandatory"), "abolished": message(lang, "web", "what_abolished"),
+        "added": message(lang, "web", "what_added"),
+        "removed": message(lang, "web", "what_removed"),
+        "min": message(lang, "web", "what_min"),
+        "max": message(lang, "web", "what_max"),
+        "amount": message(lang, "web", "what_amount"),
+        "lifelong": message(lang, "web", "what_lifelong"),
+        "mandatory": message(lang, "web", "what_mandatory"),
+        "abolished": message(lang, "web", "what_abolished"),
         "restored": message(lang, "web", "what_restored"),
     }
     return words.get(what, what)
@@ -94,10 +105,14 @@ def _url(path: str, **params) -> str:
 
 # --- the frame ------------------------------------------------------------------------------------
 
+
 def _page(request: Request, lang: str, title: str, body: str, status: int = 200) -> HTMLResponse:
     switch = " ".join(
         f'<a href="{_e(_url(request.url.path, **dict(request.query_params, lang=code)))}" hreflang="{code}"'
-        + (' aria-current="true"' if code == lang else "") + f">{LANGUAGE_NAMES[code]}</a>" for code in LANGS)
+        + (' aria-current="true"' if code == lang else "")
+        + f">{LANGUAGE_NAMES[code]}</a>"
+        for code in LANGS
+    )
     page = f"""<!doctype html>
 <html lang="{lang}">
 <head>
@@ -124,11 +139,18 @@ def _page(request: Request, lang: str, title: str, body: str, status: int = 200)
 
 def _refusal(lang: str, error: BaseException) -> tuple[int, str]:
     status, body = problems.for_exception(error)
-    lines = [f'<section class="refusal" role="alert"><h2>{_e(message(lang, "web", "refused"))}</h2>',
-             f'<p id="error">{_e(body["error"]["message"])}</p>']
+    lines = [
+        f'<section class="refusal" role="alert"><h2>{_e(message(lang, "web", "refused"))}</h2>',
+        f'<p id="error">{_e(body["error"]["message"])}</p>',
+    ]
     if isinstance(error, UnknownProvisionError) and error.suggestions:
-        lines.append("<ul>" + "".join(f'<li><a href="{_e(_url("/", reference=s, lang=lang))}">{_e(s)}</a></li>'
-                                      for s in error.suggestions) + "</ul>")
+        lines.append(
+            "<ul>"
+            + "".join(
+                f'<li><a href="{_e(_url("/", reference=s, lang=lang))}">{_e(s)}</a></li>' for s in error.suggestions
+            )
+            + "</ul>"
+        )
     lines.append("</section>")
     return status, "\n".join(lines)
 
@@ -140,20 +162,31 @@ def error_page(request: Request, status: int) -> Response:
 
 # --- the calculator -------------------------------------------------------------------------------
 
+
 def _form(lang: str, values: dict) -> str:
     def field(name: str, label: str, kind: str = "date", extra: str = "") -> str:
-        return (f'<label for="{name}">{_e(label)}</label>'
-                f'<input id="{name}" name="{name}" type="{kind}" value="{_e(values.get(name) or "")}"{extra}>')
+        return (
+            f'<label for="{name}">{_e(label)}</label>'
+            f'<input id="{name}" name="{name}" type="{kind}" value="{_e(values.get(name) or "")}"{extra}>'
+        )
 
     chosen = values.get("offender") or "individual"
-    options = "".join(f'<option value="{o}"' + (" selected" if o == chosen else "") + f">{_e(offender_name(lang, o))}</option>"
-                      for o in OFFENDERS)
-    hint = f'{message(lang, "web", "reference_hint")}: CC 403(1), ч.1 ст.403 УК РК, КоАП 489 ч.10, хулиганство'
+    options = "".join(
+        f'<option value="{o}"' + (" selected" if o == chosen else "") + f">{_e(offender_name(lang, o))}</option>"
+        for o in OFFENDERS
+    )
+    hint = f"{message(lang, 'web', 'reference_hint')}: CC 403(1), ч.1 ст.403 УК РК, КоАП 489 ч.10, хулиганство"
     return f"""<h1>{_e(message(lang, "web", "question"))}</h1>
 <form id="assess" method="get" action="/">
 <input type="hidden" name="lang" value="{lang}">
-{field("reference", message(lang, "web", "reference"), "text",
-       ' required maxlength="200" autocomplete="off" placeholder="CC 403(1)" aria-describedby="reference-hint"')}
+{
+        field(
+            "reference",
+            message(lang, "web", "reference"),
+            "text",
+            ' required maxlength="200" autocomplete="off" placeholder="CC 403(1)" aria-describedby="reference-hint"',
+        )
+    }
 <small id="reference-hint">{_e(hint)}</small>
 {field("committed", message(lang, "web", "committed"), extra=" required")}
 {field("initiated", message(lang, "web", "initiated"))}
@@ -196,14 +229,19 @@ def _items_table(lang: str, heading: str, items) -> str:
         name, body, flags = item_parts(item, lang)
         flag = f' <span class="flag">[{_e(", ".join(flags))}]</span>' if flags else ""
         rows.append(f'<tr><th scope="row">{_e(name)}</th><td>{_e(body)}{flag}</td></tr>')
-    return (f'<table class="items"><caption>{_e(heading)}</caption><thead><tr><th scope="col">'
-            f'{_e(message(lang, "web", "kind"))}</th><th scope="col">{_e(message(lang, "web", "range"))}</th></tr>'
-            f'</thead><tbody>{"".join(rows)}</tbody></table>')
+    return (
+        f'<table class="items"><caption>{_e(heading)}</caption><thead><tr><th scope="col">'
+        f'{_e(message(lang, "web", "kind"))}</th><th scope="col">{_e(message(lang, "web", "range"))}</th></tr>'
+        f"</thead><tbody>{''.join(rows)}</tbody></table>"
+    )
 
 
 def _sources(lang: str, sources) -> str:
-    links = "".join(f'<li><a href="{_e(s)}" rel="noreferrer noopener">{_e(s)}</a></li>' for s in sources
-                    if s.startswith(("https://", "http://")))
+    links = "".join(
+        f'<li><a href="{_e(s)}" rel="noreferrer noopener">{_e(s)}</a></li>'
+        for s in sources
+        if s.startswith(("https://", "http://"))
+    )
     return f'<section class="sources"><h3>{_e(message(lang, "web", "sources"))}</h3><ul>{links}</ul></section>'
 
 
@@ -211,31 +249,44 @@ def _assessment(lang: str, a) -> str:
     p, v = a.provision, a.version
     title = p.title.get(lang) or p.title.get("en") or p.title.get("ru", "")
     label = {"en": p.label, "ru": p.label_ru, "kk": p.label_kk}[lang]
-    parts = [f'<section id="result" class="result"><h2>{_e(message(lang, "web", "result"))}</h2>',
-             f'<p class="provision"><strong>{_e(label)}</strong> — {_e(title)}</p>',
-             f'<p class="version">{_e(message(lang, "assessment", "version"))}: {_e(_short_date(v.valid_from, lang))} – '
-             f'{_e(_short_date(v.valid_to, lang))}, {_e(v.act)} [{_e(message(lang, "assessment", v.verification))}]</p>']
+    parts = [
+        f'<section id="result" class="result"><h2>{_e(message(lang, "web", "result"))}</h2>',
+        f'<p class="provision"><strong>{_e(label)}</strong> — {_e(title)}</p>',
+        f'<p class="version">{_e(message(lang, "assessment", "version"))}: {_e(_short_date(v.valid_from, lang))} – '
+        f"{_e(_short_date(v.valid_to, lang))}, {_e(v.act)} [{_e(message(lang, 'assessment', v.verification))}]</p>",
+    ]
     if a.abolished:
         parts.append(f'<p class="abolished">{_e(message(lang, "assessment", "abolished"))}</p>')
     else:
         if a.mci and any(i.unit == "money" for i in a.main + a.additional):
-            parts.append(f'<p class="mci">1 {_e(message(lang, "amount", "mci"))} = {_e(fmt.money(a.mci.kzt, "KZT", lang))} '
-                         f'({_e(message(lang, "assessment", "valued"))} {_e(_short_date(a.dates.mci_valued_on, lang))})</p>')
+            parts.append(
+                f'<p class="mci">1 {_e(message(lang, "amount", "mci"))} = {_e(fmt.money(a.mci.kzt, "KZT", lang))} '
+                f"({_e(message(lang, 'assessment', 'valued'))} {_e(_short_date(a.dates.mci_valued_on, lang))})</p>"
+            )
         if a.rate:
-            parts.append(f'<p class="usd">{_e(message(lang, "assessment", "usd"))}: '
-                         f'{_e(fmt.money(a.rate.kzt_per_usd, "KZT", lang))} ({_e(message(lang, "assessment", a.rate.basis))})</p>')
+            parts.append(
+                f'<p class="usd">{_e(message(lang, "assessment", "usd"))}: '
+                f"{_e(fmt.money(a.rate.kzt_per_usd, 'KZT', lang))} ({_e(message(lang, 'assessment', a.rate.basis))})</p>"
+            )
         parts.append(_items_table(lang, message(lang, "assessment", "main"), a.main))
         if a.additional:
             parts.append(_items_table(lang, message(lang, "assessment", "additional"), a.additional))
     if a.notices:
-        parts.append(f'<section class="warnings"><h3>{_e(message(lang, "assessment", "warnings"))}</h3><ul>'
-                     + "".join(f"<li>{_e(n.text(lang))}</li>" for n in a.notices) + "</ul></section>")
-    parts.append(f'<section class="citation"><h3><label for="citation">{_e(message(lang, "web", "citation"))}</label></h3>'
-                 f'<div class="copy"><input id="citation" readonly value="{_e(citation(a, lang))}">'
-                 f'<button type="button" data-copy="citation" data-done="{_e(message(lang, "web", "copied"))}">'
-                 f'{_e(message(lang, "web", "copy"))}</button></div></section>')
-    parts.append(f'<details class="explanation" open><summary>{_e(message(lang, "web", "explanation"))}</summary>'
-                 f'<pre id="explanation">{_e(a.format(lang, explain=True))}</pre></details>')
+        parts.append(
+            f'<section class="warnings"><h3>{_e(message(lang, "assessment", "warnings"))}</h3><ul>'
+            + "".join(f"<li>{_e(n.text(lang))}</li>" for n in a.notices)
+            + "</ul></section>"
+        )
+    parts.append(
+        f'<section class="citation"><h3><label for="citation">{_e(message(lang, "web", "citation"))}</label></h3>'
+        f'<div class="copy"><input id="citation" readonly value="{_e(citation(a, lang))}">'
+        f'<button type="button" data-copy="citation" data-done="{_e(message(lang, "web", "copied"))}">'
+        f"{_e(message(lang, 'web', 'copy'))}</button></div></section>"
+    )
+    parts.append(
+        f'<details class="explanation" open><summary>{_e(message(lang, "web", "explanation"))}</summary>'
+        f'<pre id="explanation">{_e(a.format(lang, explain=True))}</pre></details>'
+    )
     parts.append(_sources(lang, v.sources))
     parts.append("</section>")
     return "\n".join(parts)
@@ -243,8 +294,9 @@ def _assessment(lang: str, a) -> str:
 
 async def calculator(request: Request) -> Response:
     lang = language(request)
-    values = {k: request.query_params.get(k, "")[:200] for k in ("reference", "committed", "initiated", "decided",
-                                                                  "offender")}
+    values = {
+        k: request.query_params.get(k, "")[:200] for k in ("reference", "committed", "initiated", "decided", "offender")
+    }
     body, status = [_form(lang, values)], 200
     if values["reference"]:
         try:
@@ -282,12 +334,16 @@ async def _found(lang: str, values: dict) -> str | None:
         title = hit.title.get(lang) or hit.title.get("en") or hit.title.get("ru", "")
         links = ", ".join(
             f'<a href="{_e(_url("/", **dict(values, reference=provision(part).label, lang=lang)))}">'
-            f"{_e(provision(part).label)}</a>" for part in hit.parts)
+            f"{_e(provision(part).label)}</a>"
+            for part in hit.parts
+        )
         items.append(f"<li><strong>{_e(hit.label)}</strong> — {_e(title)}: {links}</li>")
     if not items:
         return f'<p id="found" class="refusal">{_e(message(lang, "web", "none_found"))}</p>'
-    return (f'<section id="found"><h2>{_e(message(lang, "web", "found"))}</h2>'
-            f'<ul class="found">{"".join(items)}</ul></section>')
+    return (
+        f'<section id="found"><h2>{_e(message(lang, "web", "found"))}</h2>'
+        f'<ul class="found">{"".join(items)}</ul></section>'
+    )
 
 
 def _parse_date(name: str, text: str) -> date | None:
@@ -296,8 +352,9 @@ def _parse_date(name: str, text: str) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise problems.RequestError("bad_parameter", f"{name}: not a date (YYYY-MM-DD): {text[:40]!r}",
-                                    parameter=name) from None
+        raise problems.RequestError(
+            "bad_parameter", f"{name}: not a date (YYYY-MM-DD): {text[:40]!r}", parameter=name
+        ) from None
 
 
 def _assess(values: dict):
@@ -306,11 +363,17 @@ def _assess(values: dict):
     committed = _parse_date("committed", values["committed"])
     if committed is None:
         raise problems.RequestError("missing_parameter", "give the date committed", parameter="committed")
-    return assess(values["reference"], committed=committed, initiated=_parse_date("initiated", values["initiated"]),
-                  decided=_parse_date("decided", values["decided"]), offender=values["offender"] or "individual")
+    return assess(
+        values["reference"],
+        committed=committed,
+        initiated=_parse_date("initiated", values["initiated"]),
+        decided=_parse_date("decided", values["decided"]),
+        offender=values["offender"] or "individual",
+    )
 
 
 # --- history and chart ----------------------------------------------------------------------------
+
 
 def _fine_max_mci(version) -> Decimal | None:
     """The version's maximum fine in MCI as the law writes it (the individual's sanction, or the
@@ -345,26 +408,34 @@ def chart(provision, lang: str, today: date | None = None) -> str:
     def y(value: Decimal) -> float:
         return top + (height - top - bottom) * (1 - float(value / high))
 
-    out = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-label="{_e(title)}" '
-           f'xmlns="http://www.w3.org/2000/svg" preserveAspectRatio="xMinYMin meet">',
-           f'<text x="4" y="16" class="chart-title">{_e(title)}</text>',
-           f'<line x1="{left}" y1="{height - bottom}" x2="{width - right}" y2="{height - bottom}" class="axis"/>',
-           f'<line x1="{left}" y1="{top}" x2="{left}" y2="{height - bottom}" class="axis"/>',
-           f'<text x="{left - 6}" y="{y(high) + 4:.1f}" text-anchor="end">{_e(fmt.number(high, lang))}</text>',
-           f'<text x="{left - 6}" y="{height - bottom + 4}" text-anchor="end">0</text>']
+    out = [
+        f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-label="{_e(title)}" '
+        f'xmlns="http://www.w3.org/2000/svg" preserveAspectRatio="xMinYMin meet">',
+        f'<text x="4" y="16" class="chart-title">{_e(title)}</text>',
+        f'<line x1="{left}" y1="{height - bottom}" x2="{width - right}" y2="{height - bottom}" class="axis"/>',
+        f'<line x1="{left}" y1="{top}" x2="{left}" y2="{height - bottom}" class="axis"/>',
+        f'<text x="{left - 6}" y="{y(high) + 4:.1f}" text-anchor="end">{_e(fmt.number(high, lang))}</text>',
+        f'<text x="{left - 6}" y="{height - bottom + 4}" text-anchor="end">0</text>',
+    ]
     years = range(start.year + 1, end.year + 1, max(1, (end.year - start.year) // 6 or 1))
-    out += [f'<text x="{x(date(yr, 1, 1)):.1f}" y="{height - bottom + 16}" text-anchor="middle">{yr}</text>' for yr in years]
+    out += [
+        f'<text x="{x(date(yr, 1, 1)):.1f}" y="{height - bottom + 16}" text-anchor="middle">{yr}</text>' for yr in years
+    ]
     for v, value in zip(versions, values, strict=True):
         stop = v.valid_to or end
         x0, x1 = x(v.valid_from), x(stop)
         out.append(f'<line x1="{x0:.1f}" y1="{top}" x2="{x0:.1f}" y2="{height - bottom}" class="version-start"/>')
         out.append(f'<text x="{x0 + 3:.1f}" y="{top - 4}" class="act">{_e(v.act.number)}</text>')
         if value is not None:
-            out.append(f'<polyline class="fine" points="{x0:.1f},{y(value):.1f} {x1:.1f},{y(value):.1f}">'
-                       f'<title>{_e(fmt.mci(value, lang))}: {_e(_short_date(v.valid_from, lang))} – '
-                       f'{_e(_short_date(v.valid_to, lang))}</title></polyline>')
-            out.append(f'<text x="{(x0 + x1) / 2:.1f}" y="{y(value) - 5:.1f}" text-anchor="middle" class="value">'
-                       f'{_e(fmt.number(value, lang))}</text>')
+            out.append(
+                f'<polyline class="fine" points="{x0:.1f},{y(value):.1f} {x1:.1f},{y(value):.1f}">'
+                f"<title>{_e(fmt.mci(value, lang))}: {_e(_short_date(v.valid_from, lang))} – "
+                f"{_e(_short_date(v.valid_to, lang))}</title></polyline>"
+            )
+            out.append(
+                f'<text x="{(x0 + x1) / 2:.1f}" y="{y(value) - 5:.1f}" text-anchor="middle" class="value">'
+                f"{_e(fmt.number(value, lang))}</text>"
+            )
     out.append("</svg>")
     return "\n".join(out)
 
@@ -391,8 +462,13 @@ def _law_item(item, lang: str) -> str:
 
 
 def _history(lang: str, p) -> str:
-    names = (message(lang, "web", "period"), message(lang, "web", "act"), message(lang, "web", "sanction"),
-             message(lang, "web", "verification"), message(lang, "web", "sources"))
+    names = (
+        message(lang, "web", "period"),
+        message(lang, "web", "act"),
+        message(lang, "web", "sanction"),
+        message(lang, "web", "verification"),
+        message(lang, "web", "sources"),
+    )
     rows = []
     for v in p.versions:
         if v.abolished:
@@ -402,21 +478,34 @@ def _history(lang: str, p) -> str:
             for s in v.sanctions:
                 who = ", ".join(offender_name(lang, o) for o in s.offenders)
                 items = [_law_item(i, lang) for i in s.main] + [f"+ {_law_item(i, lang)}" for i in s.additional]
-                groups.append(f'<p><em>{_e(who)}</em>: {"; ".join(_e(t) for t in items)}</p>')
+                groups.append(f"<p><em>{_e(who)}</em>: {'; '.join(_e(t) for t in items)}</p>")
             sanction = "".join(groups)
-        sources = " ".join(f'<a href="{_e(s)}" rel="noreferrer noopener">[{n}]</a>'
-                           for n, s in enumerate(v.sources, 1) if s.startswith(("https://", "http://")))
-        cells = (f"{_e(_short_date(v.valid_from, lang))} – {_e(_short_date(v.valid_to, lang))}", _e(v.act), sanction,
-                 _e(message(lang, "assessment", v.verification)), sources)
-        rows.append("<tr>" + "".join(f'<td data-label="{_e(n)}">{c}</td>' for n, c in zip(names, cells, strict=True))
-                    + "</tr>")
+        sources = " ".join(
+            f'<a href="{_e(s)}" rel="noreferrer noopener">[{n}]</a>'
+            for n, s in enumerate(v.sources, 1)
+            if s.startswith(("https://", "http://"))
+        )
+        cells = (
+            f"{_e(_short_date(v.valid_from, lang))} – {_e(_short_date(v.valid_to, lang))}",
+            _e(v.act),
+            sanction,
+            _e(message(lang, "assessment", v.verification)),
+            sources,
+        )
+        rows.append(
+            "<tr>" + "".join(f'<td data-label="{_e(n)}">{c}</td>' for n, c in zip(names, cells, strict=True)) + "</tr>"
+        )
     head = "".join(f'<th scope="col">{_e(k)}</th>' for k in names)
-    links = (f'<p class="links"><a href="{_e(_url("/history", reference=p.label, lang=lang))}">'
-             f'{_e(message(lang, "web", "open_history"))}</a> · <a href="{_e(_url("/diff", reference=p.label, lang=lang))}">'
-             f'{_e(message(lang, "web", "open_diff"))}</a></p>')
-    return (f'<section id="history" class="history"><h2>{_e(message(lang, "web", "history"))}</h2>{chart(p, lang)}'
-            f'<div class="scroll"><table class="versions"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}'
-            f"</tbody></table></div>{links}</section>")
+    links = (
+        f'<p class="links"><a href="{_e(_url("/history", reference=p.label, lang=lang))}">'
+        f'{_e(message(lang, "web", "open_history"))}</a> · <a href="{_e(_url("/diff", reference=p.label, lang=lang))}">'
+        f"{_e(message(lang, 'web', 'open_diff'))}</a></p>"
+    )
+    return (
+        f'<section id="history" class="history"><h2>{_e(message(lang, "web", "history"))}</h2>{chart(p, lang)}'
+        f'<div class="scroll"><table class="versions"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}'
+        f"</tbody></table></div>{links}</section>"
+    )
 
 
 def _siblings(lang: str, p) -> str:
@@ -425,29 +514,39 @@ def _siblings(lang: str, p) -> str:
     others = [q for q in provisions(p.code) if q.article == p.article and q.id != p.id]
     if not others:
         return ""
-    return (f'<p class="parts">{_e(message(lang, "web", "other_parts"))}: '
-            + ", ".join(f'<a href="{_e(_url("/history", reference=q.label, lang=lang))}">{_e(q.label)}</a>' for q in others)
-            + "</p>")
+    return (
+        f'<p class="parts">{_e(message(lang, "web", "other_parts"))}: '
+        + ", ".join(f'<a href="{_e(_url("/history", reference=q.label, lang=lang))}">{_e(q.label)}</a>' for q in others)
+        + "</p>"
+    )
 
 
-def _reference_form(lang: str, action: str, reference: str, dates: dict[str, str] | None = None,
-                    values: dict | None = None) -> str:
+def _reference_form(
+    lang: str, action: str, reference: str, dates: dict[str, str] | None = None, values: dict | None = None
+) -> str:
     """A form asking for a reference (and, for the diff, the dates named in `dates`: {name: label})."""
     values = values or {}
-    fields = "".join(f'<label for="{d}">{_e(label)}</label>'
-                     f'<input id="{d}" name="{d}" type="date" required value="{_e(values.get(d, ""))}">'
-                     for d, label in (dates or {}).items())
+    fields = "".join(
+        f'<label for="{d}">{_e(label)}</label>'
+        f'<input id="{d}" name="{d}" type="date" required value="{_e(values.get(d, ""))}">'
+        for d, label in (dates or {}).items()
+    )
     button = message(lang, "web", "compare") if dates else message(lang, "web", "open_history")
-    return (f'<form method="get" action="{action}"><input type="hidden" name="lang" value="{lang}">'
-            f'<label for="reference">{_e(message(lang, "web", "reference"))}</label>'
-            f'<input id="reference" name="reference" type="text" required maxlength="200" value="{_e(reference)}">'
-            f'{fields}<button type="submit">{_e(button)}</button></form>')
+    return (
+        f'<form method="get" action="{action}"><input type="hidden" name="lang" value="{lang}">'
+        f'<label for="reference">{_e(message(lang, "web", "reference"))}</label>'
+        f'<input id="reference" name="reference" type="text" required maxlength="200" value="{_e(reference)}">'
+        f'{fields}<button type="submit">{_e(button)}</button></form>'
+    )
 
 
 async def history_page(request: Request) -> Response:
     lang = language(request)
     reference = request.query_params.get("reference", "")[:200]
-    body, status = [f'<h1>{_e(message(lang, "web", "history"))}</h1>', _reference_form(lang, "/history", reference)], 200
+    body, status = (
+        [f"<h1>{_e(message(lang, 'web', 'history'))}</h1>", _reference_form(lang, "/history", reference)],
+        200,
+    )
     if reference:
         try:
             from ..lookup import provision
@@ -455,8 +554,10 @@ async def history_page(request: Request) -> Response:
 
             p = await app.compute(provision, reference)
             title = p.title.get(lang) or p.title.get("en") or p.title.get("ru", "")
-            body.append(f'<p class="provision"><strong>{_e({"en": p.label, "ru": p.label_ru, "kk": p.label_kk}[lang])}'
-                        f"</strong> — {_e(title)}</p>")
+            body.append(
+                f'<p class="provision"><strong>{_e({"en": p.label, "ru": p.label_ru, "kk": p.label_kk}[lang])}'
+                f"</strong> — {_e(title)}</p>"
+            )
             body.append(_history(lang, p))
             body.append(_siblings(lang, p))
         except Exception as error:
@@ -466,13 +567,32 @@ async def history_page(request: Request) -> Response:
 
 
 def _diff_rows(lang: str, changes) -> str:
-    names = (message(lang, "web", "offender"), message(lang, "web", "group"), message(lang, "web", "change"),
-             message(lang, "web", "before"), message(lang, "web", "after"))
+    names = (
+        message(lang, "web", "offender"),
+        message(lang, "web", "group"),
+        message(lang, "web", "change"),
+        message(lang, "web", "before"),
+        message(lang, "web", "after"),
+    )
     rows = "".join(
-        "<tr>" + "".join(f'<td data-label="{_e(n)}">{_e(c)}</td>' for n, c in zip(names, (
-            offender_name(lang, ch.offender), _kind_name(lang, ch.kind), _change_word(lang, ch.what),
-            ch.before or "—", ch.after or "—"), strict=True)) + "</tr>"
-        for ch in changes)
+        "<tr>"
+        + "".join(
+            f'<td data-label="{_e(n)}">{_e(c)}</td>'
+            for n, c in zip(
+                names,
+                (
+                    offender_name(lang, ch.offender),
+                    _kind_name(lang, ch.kind),
+                    _change_word(lang, ch.what),
+                    ch.before or "—",
+                    ch.after or "—",
+                ),
+                strict=True,
+            )
+        )
+        + "</tr>"
+        for ch in changes
+    )
     head = "".join(f'<th scope="col">{_e(k)}</th>' for k in names)
     return f'<div class="scroll"><table id="changes" class="changes"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>'
 
@@ -480,9 +600,16 @@ def _diff_rows(lang: str, changes) -> str:
 async def diff_page(request: Request) -> Response:
     lang = language(request)
     values = {k: request.query_params.get(k, "")[:200] for k in ("reference", "first", "second")}
-    body = [f'<h1>{_e(message(lang, "web", "diff"))}</h1>',
-            _reference_form(lang, "/diff", values["reference"], {
-                "first": message(lang, "web", "first"), "second": message(lang, "web", "second")}, values)]
+    body = [
+        f"<h1>{_e(message(lang, 'web', 'diff'))}</h1>",
+        _reference_form(
+            lang,
+            "/diff",
+            values["reference"],
+            {"first": message(lang, "web", "first"), "second": message(lang, "web", "second")},
+            values,
+        ),
+    ]
     status = 200
     if values["reference"] and values["first"] and values["second"]:
         try:
@@ -491,8 +618,11 @@ async def diff_page(request: Request) -> Response:
 
             first, second = _parse_date("first", values["first"]), _parse_date("second", values["second"])
             changes = await app.compute(diff, values["reference"], first, second)
-            body.append(_diff_rows(lang, changes) if changes else
-                        f'<p id="no-change">{_e(message(lang, "web", "no_change"))}</p>')
+            body.append(
+                _diff_rows(lang, changes)
+                if changes
+                else f'<p id="no-change">{_e(message(lang, "web", "no_change"))}</p>'
+            )
         except Exception as error:
             status, text = _refusal(lang, error)
             body.append(text)
@@ -508,6 +638,9 @@ async def static(request: Request) -> Response:
 
 
 def routes() -> list:
-    return [Route("/", calculator, methods=["GET"]), Route("/history", history_page, methods=["GET"]),
-            Route("/diff", diff_page, methods=["GET"]), Route("/static/{name}", static, methods=["GET"])]
-
+    return [
+        Route("/", calculator, methods=["GET"]),
+        Route("/history", history_page, methods=["GET"]),
+        Route("/diff", diff_page, methods=["GET"]),
+        Route("/static/{name}", static, methods=["GET"]),
+    ]

@@ -46,9 +46,17 @@ _DATA = {
 
 #: codes the web layer gives itself (the request, not the library, is at fault or failed)
 REQUEST_CODES = {
-    "missing_parameter": 400, "unknown_parameter": 400, "bad_parameter": 400, "bad_json": 400,
-    "not_found": 404, "method_not_allowed": 405, "body_too_large": 413, "unsupported_media_type": 415,
-    "not_available": 501, "timeout": 503, "internal_error": 500,
+    "missing_parameter": 400,
+    "unknown_parameter": 400,
+    "bad_parameter": 400,
+    "bad_json": 400,
+    "not_found": 404,
+    "method_not_allowed": 405,
+    "body_too_large": 413,
+    "unsupported_media_type": 415,
+    "not_available": 501,
+    "timeout": 503,
+    "internal_error": 500,
 }
 
 CODES = tuple(code for _, _, code in MAPPING) + tuple(REQUEST_CODES)

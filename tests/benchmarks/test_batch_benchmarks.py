@@ -31,8 +31,9 @@ def rows(request):
     provision = np.array(REFS)[rng.integers(0, len(REFS), n)]
     days = rng.integers((date(2019, 1, 1) - EPOCH).days, (date(2026, 6, 1) - EPOCH).days, n)
     offender = np.where(provision == "AC 87(1)", "official", "individual")
-    return pa.table({"provision": provision, "committed": pa.array(days.astype(np.int32)).cast(pa.date32()),
-                     "offender": offender})
+    return pa.table(
+        {"provision": provision, "committed": pa.array(days.astype(np.int32)).cast(pa.date32()), "offender": offender}
+    )
 
 
 def numpy_baseline(provision_codes, days, version_starts, fine_caps, mci_starts, mci_values):
@@ -54,6 +55,7 @@ def test_numpy_baseline(benchmark, rows):
             fine = next((i for i in s.main if i.kind == "fine"), None)
             caps.append(int(fine.max.value) if fine and fine.max else 0)
     from penalties.data.mci import default_index
+
     series = default_index().series("fine")
     mci_starts = np.array([(v.valid_from - EPOCH).days for v in series])
     mci_values = np.array([int(v.kzt) for v in series])
@@ -96,8 +98,10 @@ def test_scalar_assess_loop_10k(benchmark, rows):
 
 def test_peer_openfisca_parameter_at_date(benchmark):
     parameters = pytest.importorskip("openfisca_core.parameters")
-    values = {v.valid_from.isoformat(): {"value": int(v.kzt)}
-              for v in __import__("penalties.data.mci").data.mci.default_index().series("fine")}
+    values = {
+        v.valid_from.isoformat(): {"value": int(v.kzt)}
+        for v in __import__("penalties.data.mci").data.mci.default_index().series("fine")
+    }
     mci = parameters.Parameter("mci", data={"values": values})
     assert benchmark(mci, "2019-06-01") == 2525
 

@@ -18,8 +18,10 @@ import penalties
 
 ON = date(2019, 6, 1)
 STARTS = [date(y, 1, 1) for y in range(2010, 2027)]
-VALUES = [Decimal(v) for v in (1413, 1512, 1618, 1731, 1852, 1982, 2121, 2269, 2405, 2525, 2651, 2917, 3063,
-                               3450, 3692, 3932, 4325)]
+VALUES = [
+    Decimal(v)
+    for v in (1413, 1512, 1618, 1731, 1852, 1982, 2121, 2269, 2405, 2525, 2651, 2917, 3063, 3450, 3692, 3932, 4325)
+]
 
 
 def baseline_lookup_multiply(amount=Decimal(5000), on=ON):
@@ -74,7 +76,6 @@ def test_cold_import(benchmark):
 def test_cold_first_assessment(benchmark):
     code = "import penalties, datetime; penalties.assess('CC 403(1)', on=datetime.date(2019, 6, 1))"
     benchmark.pedantic(_run, args=(code,), rounds=8, iterations=1)
-
 
 
 def test_cold_whole_catalogue(benchmark):

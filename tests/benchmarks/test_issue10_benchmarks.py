@@ -33,10 +33,30 @@ def numpy_baseline(provision_codes, days, version_starts, fine_caps, mci_starts,
     mci = mci_values[np.searchsorted(mci_starts, days, side="right") - 1]
     return fine_caps[version] * mci * 100
 
+
 #: 20 provisions in force over the whole period, ten of each Code, each with a fine for the offender used
-REFS = ["CC 403(1)", "CC 403(2)", "CC 274(2)", "CC 107(1)", "CC 110(1)", "CC 133(1)", "CC 143(1)", "CC 144(1)",
-        "CC 147(1)", "CC 149(1)", "AC 488(1)", "AC 434(1)", "AC 87(1)", "AC 79(1)", "AC 81(1)", "AC 82(2)",
-        "AC 120(1)", "AC 133(1)", "AC 112(1)", "AC 134(2)"]
+REFS = [
+    "CC 403(1)",
+    "CC 403(2)",
+    "CC 274(2)",
+    "CC 107(1)",
+    "CC 110(1)",
+    "CC 133(1)",
+    "CC 143(1)",
+    "CC 144(1)",
+    "CC 147(1)",
+    "CC 149(1)",
+    "AC 488(1)",
+    "AC 434(1)",
+    "AC 87(1)",
+    "AC 79(1)",
+    "AC 81(1)",
+    "AC 82(2)",
+    "AC 120(1)",
+    "AC 133(1)",
+    "AC 112(1)",
+    "AC 134(2)",
+]
 FIRST, LAST = date(2019, 1, 1), date(2026, 6, 1)
 
 
@@ -49,8 +69,9 @@ def _table(n: int, seed: int = 0, first: date = FIRST, last: date = LAST):
     provision = np.array(REFS)[rng.integers(0, len(REFS), n)]
     days = rng.integers((first - EPOCH).days, (last - EPOCH).days, n)
     offender = np.where(provision == "AC 87(1)", "official", "individual")
-    return pa.table({"provision": provision, "committed": pa.array(days.astype(np.int32)).cast(pa.date32()),
-                     "offender": offender})
+    return pa.table(
+        {"provision": provision, "committed": pa.array(days.astype(np.int32)).cast(pa.date32()), "offender": offender}
+    )
 
 
 @pytest.fixture(scope="module")
@@ -74,6 +95,7 @@ def test_numpy_baseline_20(benchmark, rows):
             fine = next((i for s in v.sanctions for i in s.main if i.kind == "fine"), None)
             caps.append(int(fine.max.value) if fine and fine.max and fine.max.unit == "MCI" else 0)
     from penalties.data.mci import default_index
+
     series = default_index().series("fine")
     mci_starts = np.array([(v.valid_from - EPOCH).days for v in series])
     mci_values = np.array([int(v.kzt) for v in series])
@@ -104,7 +126,9 @@ def _spoil(rows, every: int, column: str, value):
     values = rows[column].to_pylist()
     for i in range(0, len(values), every):
         values[i] = value
-    return rows.set_column(rows.schema.get_field_index(column), column, pa.array(values, rows.schema.field(column).type))
+    return rows.set_column(
+        rows.schema.get_field_index(column), column, pa.array(values, rows.schema.field(column).type)
+    )
 
 
 def test_assess_batch_1pct_out_of_coverage(benchmark, rows):
@@ -155,8 +179,11 @@ def test_dask_map_partitions_4m(benchmark, request):
     distributed = pytest.importorskip("distributed")
     frame = _table(4_000_000, 2).to_pandas(date_as_object=False)
     meta = assess_batch(frame.head(4))
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-            distributed.Client(cluster):
+    with (
+        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        distributed.Client(cluster),
+    ):
+
         def through_dask():
             return dd.from_pandas(frame, npartitions=8).map_partitions(assess_batch, meta=meta).compute()
 
@@ -169,6 +196,8 @@ def test_dask_map_partitions_4m(benchmark, request):
         result = benchmark.pedantic(through_dask, rounds=3, iterations=1)
         benchmark.extra_info["in_process_min_s"] = min(in_process)
         benchmark.extra_info["ratio_min"] = benchmark.stats.stats.min / min(in_process)
-        print(f"\nin-process min {min(in_process):.3f} s; dask min {benchmark.stats.stats.min:.3f} s; "
-              f"ratio {benchmark.stats.stats.min / min(in_process):.2f}")
+        print(
+            f"\nin-process min {min(in_process):.3f} s; dask min {benchmark.stats.stats.min:.3f} s; "
+            f"ratio {benchmark.stats.stats.min / min(in_process):.2f}"
+        )
     assert len(result) == len(frame)

@@ -33,8 +33,13 @@ def main() -> dict[str, object]:
         penalties.provision("CC 9999(1)")
     except penalties.UnknownProvisionError as error:
         unknown = str(error)
-    return {"counts": counts, "mci": mci, "tenge": tenge, "unknown": unknown,
-            "ceiling": fine_ceiling("CC 403(1)", date(2017, 6, 1))}
+    return {
+        "counts": counts,
+        "mci": mci,
+        "tenge": tenge,
+        "unknown": unknown,
+        "ceiling": fine_ceiling("CC 403(1)", date(2017, 6, 1)),
+    }
 
 
 def _misuse() -> None:
