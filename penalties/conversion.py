@@ -102,15 +102,12 @@ def convert_with_basis(
     usd = usd_rate(on, rates) if "USD" in (source, target) else None
     # to tenge
     # (the ignores: mci_kzt and usd are read above exactly when a side is MCI or USD)
-    kzt = (
-        _multiply(value, mci_kzt)
-        if source == "MCI"
-        else _multiply(  # type: ignore[arg-type]
-            value, usd.kzt_per_usd
-        )
-        if source == "USD"
-        else value
-    )  # type: ignore[union-attr]
+    if source == "MCI":
+        kzt = _multiply(value, mci_kzt)  # type: ignore[arg-type]
+    elif source == "USD":
+        kzt = _multiply(value, usd.kzt_per_usd)  # type: ignore[union-attr]
+    else:
+        kzt = value
     # from tenge
     if target == "KZT":
         result = kzt
