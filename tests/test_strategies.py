@@ -54,7 +54,7 @@ def test_dates_outside_coverage_are_refused(drawn):
             penalties.assess(p, on=on, offender=offender)
         return
     try:  # after the MCI's last day: refused, unless no punishment is an amount
-        result = penalties.assess(p, on=on, offender=offender, base_amount=1000)
+        result = penalties.assess(p, on=on, offender=offender, base_amount=1000, count=1)
     except penalties.OutOfCoverageError:
         return
     except (penalties.UnknownOffenderError, penalties.UnreadWordingError):
