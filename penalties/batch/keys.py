@@ -54,14 +54,7 @@ def sentencing_edges(code: str, rule: str) -> set[int]:
     (`"limitation"`, `"compulsory_payment"`) of `code` starts or stops."""
     from ..data.sentencing import sentencing_rules
 
-    rules = sentencing_rules(code)
-    days = set()
-    for span in rules.rules + rules.gaps:
-        if span.rule == rule:
-            days.add((span.valid_from - EPOCH).days)
-            if span.valid_to is not None:
-                days.add((span.valid_to - EPOCH).days + 1)
-    return days
+    return {(day - EPOCH).days for day in sentencing_rules(code).edges(rule)}
 
 
 def bisect_days_by_code(edges_by_code, is_ac, days):

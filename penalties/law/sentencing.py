@@ -154,6 +154,17 @@ class SentencingRules:
             raise MissingRuleError(f"{self.code.upper()} {rule}", on, known)
         return found[0]
 
+    def edges(self, rule: str) -> frozenset[date]:
+        """The days on which a wording (or an unread span) of `rule` starts, or the day after one ends:
+        between two consecutive edges the same wordings are in force."""
+        days = set()
+        for span in self.rules + self.gaps:
+            if span.rule == rule:
+                days.add(span.valid_from)
+                if span.valid_to is not None:
+                    days.add(span.valid_to + datetime.timedelta(days=1))
+        return frozenset(days)
+
     def coverage(self, rule: str) -> tuple[date | None, date | None]:
         """The first and last day any wording (or gap) of `rule` covers; `last` None while open-ended."""
         spans = [(r.valid_from, r.valid_to) for r in self.rules if r.rule == rule]

@@ -18,7 +18,7 @@ or inside an unread span, an abolished offence.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 import attrs
@@ -67,12 +67,7 @@ def payment_rule(
     decided = committed if decided is None or decided < committed else decided
     rules = sentencing_rules("cc")
     # the wording can change only where a wording or an unread span of the rule starts or stops
-    days = {committed}
-    for span in rules.rules + rules.gaps:
-        if span.rule == "compulsory_payment":
-            for edge in (span.valid_from, span.valid_to and span.valid_to + timedelta(days=1)):
-                if edge is not None and committed < edge <= decided:
-                    days.add(edge)
+    days = {committed} | {edge for edge in rules.edges("compulsory_payment") if committed < edge <= decided}
     mildest: tuple[SentencingRule, int] | None = None
     for day in sorted(days):
         try:
